@@ -1,0 +1,1 @@
+"""Human Rights Mechanisms Dashboard: data model, build, queries, charts and exports."""

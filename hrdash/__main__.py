@@ -1,0 +1,52 @@
+"""Command line: `python -m hrdash build|stats|demo ...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+
+from . import db, demo
+from .paths import default_db
+from .stats import stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hrdash", description="Human Rights Mechanisms Dashboard")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the DuckDB database from reference and demo data")
+    b.add_argument("--scale", type=int, default=1, help="multiply recommendations and communications (default 1)")
+    b.add_argument("--db", type=Path, default=None, help=f"database file (default {default_db()})")
+    s = sub.add_parser("stats", help="print row counts by source and the seed figures")
+    s.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    s.add_argument("--db", type=Path, default=None)
+    d = sub.add_parser("demo", help="write the demo tables as CSV files (for inspection)")
+    d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--scale", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    if args.command == "build":
+        if args.scale < 1:
+            parser.error("--scale must be a positive integer")
+        db.build(args.db, scale=args.scale, progress=lambda m: print(m, flush=True))
+    elif args.command == "stats":
+        path = args.db or default_db()
+        if not Path(path).exists():
+            print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
+            return 2
+        with duckdb.connect(str(path), read_only=True) as con:
+            print(json.dumps(stats(con), indent=2, sort_keys=True))
+    elif args.command == "demo":
+        with duckdb.connect() as con:
+            db.load_reference(con, progress=lambda m: None)
+            tables = demo.generate(db.reference_frames(con), scale=args.scale)
+        for path in demo.write_csv(tables, args.out):
+            print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Build the DuckDB database from the schema, the reference CSVs and the demo generator."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import demo
+from .paths import REFERENCE, ROOT, SCHEMA, default_db
+
+# Reference tables in load order (foreign keys first), then seed facts of fact tables.
+REFERENCE_TABLES = ["country", "instrument", "sp_mandate", "ea", "ea_target", "seed_figure"]
+SEED_FACT_TABLES = ["hra_deployment", "unct_engagement", "story", "normative_output"]
+Progress = Callable[[str], None]
+
+
+def sources_hash() -> str:
+    """Return a hash of everything the database is built from (schema, reference data, generator)."""
+    h = hashlib.sha256()
+    files = [SCHEMA, *sorted(REFERENCE.glob("*.csv")), *sorted((ROOT / "hrdash" / "demo").glob("*.py"))]
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    rows = con.execute("select column_name, data_type from duckdb_columns() where table_name = $t", {"t": table})
+    return dict(rows.fetchall())
+
+
+def load_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> int:
+    """Insert a reference CSV into its table (blank = NULL, `a;b` = list) and return the row count."""
+    types = _column_types(con, table)
+    header = pd.read_csv(path, nrows=0).columns.tolist()
+    unknown = [c for c in header if c not in types]
+    if unknown:
+        raise ValueError(f"{path.name}: columns {unknown} are not in table {table}")
+    exprs = []
+    for col in header:
+        raw = f"nullif(trim(\"{col}\"), '')"
+        if types[col].endswith("[]"):
+            exprs.append(f"coalesce(string_split({raw}, ';'), [])")
+        else:
+            exprs.append(f"{raw}::{types[col]}")
+    cols = ", ".join(f'"{c}"' for c in header)
+    try:
+        con.execute(
+            f"insert into {table} ({cols}) select {', '.join(exprs)} "
+            "from read_csv($path, header = true, all_varchar = true, quote = '\"')",
+            {"path": str(path)},
+        )
+    except duckdb.Error as e:
+        raise ValueError(f"{path.name}: {e}") from e
+    return con.execute(f"select count(*) from {table}").fetchone()[0]
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
+    """Insert a DataFrame into a table by column name."""
+    cols = ", ".join(f'"{c}"' for c in df.columns)
+    con.register("frame", df)
+    try:
+        con.execute(f"insert into {table} ({cols}) select {cols} from frame")
+    finally:
+        con.unregister("frame")
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, progress: Progress = print) -> None:
+    """Create the schema and load the reference CSVs and the seed facts into `con`."""
+    con.execute(SCHEMA.read_text())
+    for table in [*REFERENCE_TABLES, *SEED_FACT_TABLES]:
+        path = REFERENCE / f"{table}.csv"
+        if path.exists():
+            n = load_csv(con, table, path)
+            progress(f"reference  {table:<24} {n:>9,} rows")
+
+
+def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {t: con.execute(f"select * from {t}").df() for t in [*REFERENCE_TABLES, *SEED_FACT_TABLES]}
+
+
+def build(db: Path | None = None, scale: int = 1, progress: Progress = print) -> Path:
+    """Build the database into a temporary file and move it into place only when complete."""
+    db = Path(db or default_db())
+    db.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db.with_name(f".{db.name}.building-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    started = time.perf_counter()
+    con = duckdb.connect(str(tmp))
+    try:
+        load_reference(con, progress)
+        progress(f"generating demo data (scale {scale}) ...")
+        tables = demo.generate(reference_frames(con), scale=scale)
+        for table in demo.FACT_TABLES:
+            insert_frame(con, table, tables[table])
+            progress(f"demo       {table:<24} {len(tables[table]):>9,} rows")
+        info = {
+            "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "scale": str(scale),
+            "demo_seed": str(demo.common.SEED),
+            "sources_hash": sources_hash(),
+        }
+        con.executemany("insert into build_info values (?, ?)", list(info.items()))
+        con.execute("checkpoint")
+    except BaseException:
+        con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    con.close()
+    os.replace(tmp, db)
+    progress(f"built {db} in {time.perf_counter() - started:.1f} s ({db.stat().st_size / 1e6:.1f} MB)")
+    return db
+
+
+def build_info(db: Path) -> dict[str, str]:
+    """Return the build_info table of a database, or {} if it cannot be read."""
+    if not db.exists():
+        return {}
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return dict(con.execute("select key, value from build_info").fetchall())
+    except duckdb.Error:
+        return {}
+
+
+def is_stale(db: Path) -> bool:
+    """Return True if the database is missing, unreadable or built from other sources."""
+    return build_info(db).get("sources_hash") != sources_hash()
+
+
+@contextmanager
+def _lock(db: Path):
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(f".{db.name}.lock"), "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def ensure_built(db: Path | None = None, progress: Progress = print) -> Path:
+    """Build the database if it is missing or older than its sources; keep its scale."""
+    db = Path(db or default_db())
+    with _lock(db):
+        if is_stale(db):
+            scale = int(build_info(db).get("scale", "1"))
+            build(db, scale=scale, progress=progress)
+    return db

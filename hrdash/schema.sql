@@ -1,0 +1,315 @@
+-- The whole data model of the dashboard (DESIGN.md "Data model"). One file creates every
+-- table. DuckDB has no cross-table CHECK, so the instruments' adoption dates are written
+-- into the date-order checks as literals; tests/test_schema.py keeps them equal to
+-- data/reference/instrument.csv.
+
+-- ---------------------------------------------------------------- reference tables
+
+create table country (
+    iso3          varchar primary key check (regexp_full_match(iso3, '[A-Z]{3}')),
+    iso2          varchar not null unique check (regexp_full_match(iso2, '[A-Z]{2}')),
+    m49           varchar check (regexp_full_match(m49, '[0-9]{3}')),
+    name          varchar not null unique,
+    official_name varchar not null,
+    m49_region    varchar not null check (m49_region in ('Africa', 'Americas', 'Asia', 'Europe', 'Oceania')),
+    m49_subregion varchar not null,
+    ohchr_region  varchar not null check (ohchr_region in (
+        'Africa', 'Americas', 'Asia-Pacific', 'Europe and Central Asia', 'Middle East and North Africa')),
+    un_member     boolean not null,
+    ldc           boolean not null,
+    sids          boolean not null,
+    source        varchar not null check (source = 'reference')
+);
+
+create table instrument (
+    code             varchar primary key check (code in (
+        'CERD', 'CCPR', 'CCPR-OP1', 'CCPR-OP2-DP', 'CESCR', 'CESCR-OP', 'CEDAW', 'CEDAW-OP', 'CAT',
+        'CAT-OP', 'CRC', 'CRC-OP-AC', 'CRC-OP-SC', 'CRC-OP-IC', 'CMW', 'CED', 'CRPD', 'CRPD-OP')),
+    short_name       varchar not null unique,
+    name             varchar not null,
+    adopted          date not null,
+    entry_into_force date check (entry_into_force >= adopted),
+    kind             varchar not null check (kind in ('core', 'optional_protocol')),
+    parent_code      varchar check ((kind = 'core') = (parent_code is null)),
+    body             varchar not null,
+    body_name        varchar not null,
+    source           varchar not null check (source = 'reference')
+);
+
+create table sp_mandate (
+    code         varchar primary key,
+    title        varchar not null,
+    kind         varchar not null check (kind in ('thematic', 'country')),
+    established  integer not null check (established between 1979 and 2030),
+    country_iso3 varchar references country (iso3),
+    source       varchar not null check (source = 'reference'),
+    check ((kind = 'country') = (country_iso3 is not null))
+);
+
+create table ea (
+    code       varchar primary key check (code in ('EA2', 'EA6', 'EA7', 'EA8', 'EA9', 'EA10', 'EA11')),
+    short_name varchar not null,
+    statement  varchar not null,
+    source     varchar not null check (regexp_full_match(source, 'seed:[0-9]{3}'))
+);
+
+create table ea_target (
+    ea_code       varchar not null references ea (code),
+    country_iso3  varchar not null references country (iso3),
+    target_kind   varchar not null check (target_kind in (
+        'ratify_covenant_or_icerd', 'ratify_cmw', 'ratify_optional_protocols', 'ratify_ccpr_op2',
+        'ratify_cescr_op', 'withdraw_reservations',
+        'standing_coordination_body', 'national_action_plan', 'timely_reporting', 'sp_engagement',
+        'civil_society_engagement',
+        'integrate_recommendations', 'undaf_mainstreaming', 'unct_engagement')),
+    instruments   varchar[],  -- for ratification targets: the OHCHR codes the rule looks at
+    name_in_seed  varchar not null,
+    sentence      varchar not null,
+    source        varchar not null check (regexp_full_match(source, 'seed:[0-9]{3}')),
+    primary key (ea_code, country_iso3, target_kind)
+);
+
+-- ---------------------------------------------------------------- fact tables
+-- Every fact row says where it comes from: reference, seed:NNN, demo or import:<sha256>.
+
+create table ratification (
+    country_iso3   varchar not null references country (iso3),
+    instrument     varchar not null references instrument (code),
+    signature_date date,
+    consent_date   date,
+    consent_type   varchar check (consent_type in ('ratification', 'accession', 'succession')),
+    -- 'year' when the source gives only the year (the date is then 31 December of it)
+    date_precision varchar not null default 'day' check (date_precision in ('day', 'year')),
+    reservations   boolean not null default false,
+    status         varchar generated always as (case
+        when consent_date is not null then 'party'
+        when signature_date is not null then 'signatory'
+        else 'no action' end),
+    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    primary key (country_iso3, instrument),
+    check ((consent_date is null) = (consent_type is null)),
+    check (not reservations or consent_date is not null),
+    check (consent_date is null or signature_date is null or consent_date >= signature_date),
+    check (consent_date is null or consent_date >= case instrument
+        when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
+        when 'CCPR-OP1' then date '1966-12-16' when 'CCPR-OP2-DP' then date '1989-12-15'
+        when 'CESCR' then date '1966-12-16' when 'CESCR-OP' then date '2008-12-10'
+        when 'CEDAW' then date '1979-12-18' when 'CEDAW-OP' then date '1999-10-06'
+        when 'CAT' then date '1984-12-10' when 'CAT-OP' then date '2002-12-18'
+        when 'CRC' then date '1989-11-20' when 'CRC-OP-AC' then date '2000-05-25'
+        when 'CRC-OP-SC' then date '2000-05-25' when 'CRC-OP-IC' then date '2011-12-19'
+        when 'CMW' then date '1990-12-18' when 'CED' then date '2006-12-20'
+        when 'CRPD' then date '2006-12-13' when 'CRPD-OP' then date '2006-12-13' end),
+    check (signature_date is null or signature_date >= case instrument
+        when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
+        when 'CCPR-OP1' then date '1966-12-16' when 'CCPR-OP2-DP' then date '1989-12-15'
+        when 'CESCR' then date '1966-12-16' when 'CESCR-OP' then date '2008-12-10'
+        when 'CEDAW' then date '1979-12-18' when 'CEDAW-OP' then date '1999-10-06'
+        when 'CAT' then date '1984-12-10' when 'CAT-OP' then date '2002-12-18'
+        when 'CRC' then date '1989-11-20' when 'CRC-OP-AC' then date '2000-05-25'
+        when 'CRC-OP-SC' then date '2000-05-25' when 'CRC-OP-IC' then date '2011-12-19'
+        when 'CMW' then date '1990-12-18' when 'CED' then date '2006-12-20'
+        when 'CRPD' then date '2006-12-13' when 'CRPD-OP' then date '2006-12-13' end)
+);
+
+create table tb_report (
+    id             varchar primary key,
+    country_iso3   varchar not null references country (iso3),
+    instrument     varchar not null references instrument (code),
+    body           varchar not null check (body in ('CERD', 'CCPR', 'CESCR', 'CEDAW', 'CAT', 'CRC', 'CMW', 'CED', 'CRPD')),
+    report_no      integer not null check (report_no >= 1),
+    due_date       date not null,
+    submitted_date date,
+    reviewed_date  date,
+    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    check (reviewed_date is null or (submitted_date is not null and reviewed_date >= submitted_date)),
+    check (submitted_date is null or submitted_date > case instrument
+        when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
+        when 'CCPR-OP1' then date '1966-12-16' when 'CCPR-OP2-DP' then date '1989-12-15'
+        when 'CESCR' then date '1966-12-16' when 'CESCR-OP' then date '2008-12-10'
+        when 'CEDAW' then date '1979-12-18' when 'CEDAW-OP' then date '1999-10-06'
+        when 'CAT' then date '1984-12-10' when 'CAT-OP' then date '2002-12-18'
+        when 'CRC' then date '1989-11-20' when 'CRC-OP-AC' then date '2000-05-25'
+        when 'CRC-OP-SC' then date '2000-05-25' when 'CRC-OP-IC' then date '2011-12-19'
+        when 'CMW' then date '1990-12-18' when 'CED' then date '2006-12-20'
+        when 'CRPD' then date '2006-12-13' when 'CRPD-OP' then date '2006-12-13' end)
+);
+
+create table sp_visit (
+    id            varchar primary key,
+    country_iso3  varchar not null references country (iso3),
+    mandate_code  varchar not null references sp_mandate (code),
+    request_date  date,
+    status        varchar not null check (status in ('requested', 'accepted', 'completed', 'postponed', 'no reply')),
+    start_date    date,
+    end_date      date,
+    report_symbol varchar,
+    source        varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    check (end_date is null or (start_date is not null and end_date >= start_date)),
+    check (start_date is null or request_date is null or start_date >= request_date),
+    check (status <> 'completed' or (start_date is not null and end_date is not null))
+);
+
+create table standing_invitation (
+    country_iso3  varchar primary key references country (iso3),
+    extended_date date not null,
+    source        varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+);
+
+create table sp_communication (
+    id           varchar primary key,
+    sent_date    date not null,
+    country_iso3 varchar not null references country (iso3),
+    mandates     varchar[] not null check (len(mandates) >= 1),
+    type         varchar not null check (type in ('urgent appeal', 'allegation letter', 'other letter')),
+    joint        boolean not null,
+    replied      boolean not null,
+    reply_date   date,
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    check (joint = (len(mandates) >= 2)),
+    check (reply_date is null or (replied and reply_date >= sent_date))
+);
+
+create table upr_review (
+    country_iso3          varchar not null references country (iso3),
+    cycle                 integer not null check (cycle between 1 and 4),
+    session               integer not null check (session between 1 and 60),
+    review_date           date not null,
+    national_report       boolean not null,
+    midterm_report        boolean not null,
+    source                varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    primary key (country_iso3, cycle)
+);
+
+create table recommendation (
+    id                  varchar primary key,
+    country_iso3        varchar not null references country (iso3),
+    mechanism           varchar not null check (mechanism in ('UPR', 'treaty body', 'special procedure')),
+    body                varchar,  -- treaty body code or SP mandate code; null for UPR
+    document_symbol     varchar,
+    rec_date            date not null,
+    text                varchar not null,
+    themes              varchar[] not null default [],
+    affected_groups     varchar[] not null default [],
+    cycle               integer check (cycle between 1 and 4),
+    session             integer,
+    paragraph           varchar,
+    recommending_states varchar[],  -- ISO3 codes; 'UNKNOWN' where the source says so
+    response            varchar check (response in ('supported', 'noted', 'pending')),
+    implementation      varchar check (implementation in ('not implemented', 'partially implemented', 'fully implemented')),
+    source              varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    check ((mechanism = 'UPR') = (cycle is not null)),
+    check (mechanism = 'UPR' or response is null)
+);
+
+create table national_mechanism (
+    country_iso3       varchar primary key references country (iso3),
+    established        date not null,
+    type               varchar not null check (type in ('ad hoc', 'ministerial', 'inter-ministerial', 'institutionally separate')),
+    nhri_participation boolean not null,
+    cso_participation  boolean not null,
+    tracking_tool      boolean not null,
+    source             varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+);
+
+create table stakeholder_submission (
+    country_iso3   varchar not null references country (iso3),
+    mechanism      varchar not null check (mechanism in ('UPR', 'treaty bodies')),
+    year           integer not null check (year between 1990 and 2100),
+    cycle          integer check (cycle between 1 and 4),
+    submitter_type varchar not null check (submitter_type in ('NHRI', 'national NGO', 'coalition', 'international NGO')),
+    count          integer not null check (count >= 0),
+    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    primary key (country_iso3, mechanism, year, submitter_type)
+);
+
+create table unct_engagement (
+    id           varchar primary key,
+    country_iso3 varchar not null references country (iso3),
+    year         integer not null check (year between 1990 and 2100),
+    mechanism    varchar not null check (mechanism in ('UPR', 'treaty bodies', 'special procedures', 'all mechanisms')),
+    activity     varchar not null check (activity in (
+        'UNCT submission', 'support to a visit', 'follow-up plan', 'joint programme',
+        'recommendations in UNDAF', 'human rights working group')),
+    description  varchar,
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+);
+
+create table hra_deployment (
+    id           varchar primary key,
+    country_iso3 varchar references country (iso3),  -- null for a regional adviser
+    region       varchar,                              -- the region a regional adviser covers
+    start_date   date not null,
+    end_date     date,
+    funding      varchar not null check (funding in ('Action 2', 'UNDG-HRM', 'OHCHR', 'UNCT co-funding', 'other', 'unknown')),
+    description  varchar,
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    check (end_date is null or end_date >= start_date),
+    check (country_iso3 is not null or region is not null)
+);
+
+create table normative_output (
+    id     varchar primary key,
+    body   varchar not null,  -- treaty body code, SP mandate code, or HRC / GA
+    kind   varchar not null check (kind in ('general comment', 'general recommendation', 'thematic report', 'new standard')),
+    date   date not null,
+    title  varchar not null,
+    themes varchar[] not null default [],
+    source varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+);
+
+create table nhri (
+    country_iso3 varchar primary key references country (iso3),
+    name         varchar not null,
+    status       varchar not null check (status in ('A', 'B', 'C', 'none')),
+    year         integer not null check (year between 1990 and 2100),
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+);
+
+create table story (
+    id           varchar primary key,
+    country_iso3 varchar not null references country (iso3),
+    year         integer not null check (year between 1990 and 2100),
+    mechanism    varchar not null check (mechanism in ('UPR', 'treaty bodies', 'special procedures', 'all mechanisms')),
+    text         varchar not null,
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+);
+
+-- Global figures a seed states in words (e.g. "79 visits to 66 countries" in 2013): the
+-- demo generator is calibrated to them and pages can show them beside the data.
+create table seed_figure (
+    key      varchar primary key,
+    value    double not null,
+    unit     varchar not null,
+    as_of    varchar not null,
+    sentence varchar not null,
+    source   varchar not null check (regexp_full_match(source, 'seed:[0-9]{3}'))
+);
+
+-- ---------------------------------------------------------------- bookkeeping
+
+create table build_info (
+    key   varchar primary key,
+    value varchar not null
+);
+
+create table import_log (
+    id          integer primary key,
+    file_name   varchar not null,
+    sha256      varchar not null,
+    format      varchar not null,
+    inserted    integer not null,
+    replaced    integer not null,
+    skipped     integer not null,
+    imported_at timestamp not null,
+    imported_by varchar not null
+);
+
+-- The countries a view shows: the global filters of every page in one place.
+create macro selected_countries(sel_region, sel_countries, sel_target_ea) as table
+    select c.iso3
+    from country c
+    where (sel_region is null or c.ohchr_region = sel_region)
+      and (len(sel_countries) = 0 or list_contains(sel_countries, c.iso3))
+      and (sel_target_ea is null
+           or c.iso3 in (select t.country_iso3 from ea_target t where t.ea_code = sel_target_ea));

@@ -1,0 +1,103 @@
+"""Streamlit glue shared by every page: cached connection and queries, filters, banners."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from . import db, query
+from .filters import OHCHR_REGIONS, Filters
+from .paths import default_db
+
+ALL_REGIONS = "All regions"
+
+
+@st.cache_resource(show_spinner="Preparing the database (first start only)…")
+def connection() -> duckdb.DuckDBPyConnection:
+    """Return the app's read-only connection, building the database first if needed."""
+    path = db.ensure_built(default_db(), progress=lambda m: None)
+    return duckdb.connect(str(path), read_only=True)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    return query.run(connection(), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def run(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
+    """Return named query `name` with the filter parameters it takes plus `params` (cached)."""
+    if filters is not None:
+        params = {**filters.for_query(query.parameters(name)), **params}
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(name, key)
+
+
+def sidebar_filters() -> Filters:
+    """Draw the global filters in the sidebar, bound to the URL, and return them.
+
+    The URL holds what the widgets show (region and country names, EA codes, years), so a
+    shared link is readable: ?region=Africa&countries=Kenya&year_from=2010&target_ea=EA2.
+    """
+    countries = run("country_options")
+    iso3_of = dict(zip(countries["name"], countries["iso3"]))
+    eas = run("ea_options")
+    ea_names = {r.code: f"{r.short_name} — {r.target_countries} target countries" for r in eas.itertuples()}
+    years = run("data_years").iloc[0]
+    year_options = list(range(int(years["first_year"]), int(years["last_year"]) + 1))
+    with st.sidebar:
+        st.header("Filters")
+        region = st.selectbox("OHCHR region", [ALL_REGIONS, *OHCHR_REGIONS], key="region", bind="query-params")
+        chosen = st.multiselect(
+            "Countries", list(iso3_of), key="countries", bind="query-params", placeholder="All countries"
+        )
+        c1, c2 = st.columns(2)
+        year_from = c1.selectbox("From", year_options, index=0, key="year_from", bind="query-params")
+        year_to = c2.selectbox("To", year_options, index=len(year_options) - 1, key="year_to", bind="query-params")
+        target = st.selectbox(
+            "Only target countries of", list(ea_names), index=None, key="target_ea", bind="query-params",
+            placeholder="Any country (no EA filter)",
+            help="Countries that OHCHR's Management Plan 2014–2017 (seed 004) names as targets of an expected "
+            "accomplishment: " + "; ".join(f"{k}: {v}" for k, v in ea_names.items()),
+        )  # fmt: skip
+        if target:
+            st.caption(f"{target}: {ea_names[target]}")
+        if year_from > year_to:
+            st.warning("'From' is after 'To': the years were swapped.")
+            year_from, year_to = year_to, year_from
+    return Filters(
+        year_from=int(year_from), year_to=int(year_to), region=None if region == ALL_REGIONS else region,
+        countries=tuple(sorted(iso3_of[n] for n in chosen)), target_ea=target,
+    )  # fmt: skip
+
+
+def demo_banner(filters: Filters) -> pd.DataFrame:
+    """Show how much of the view is demo data (a warning when any is) and return the counts."""
+    counts = run("rows_by_source", filters)
+    total = int(counts["rows"].sum())
+    demo_rows = int(counts.loc[counts["source"] == "demo", "rows"].sum())
+    if demo_rows:
+        st.warning(
+            f"**Demo data on screen.** {demo_rows:,} of the {total:,} rows in this view "
+            f"({100 * demo_rows / total:.1f}%) are generated illustrative data, not real figures. "
+            "Seed facts and imported files are shown as such in the sources below.",
+            icon="⚠️",
+        )
+    return counts
+
+
+def provenance(counts: pd.DataFrame) -> None:
+    """Draw the sources of the rows in view and the build date."""
+    info = dict(run("build_info").itertuples(index=False))
+    by_source = counts.groupby("source", as_index=False)["rows"].sum().sort_values("rows", ascending=False)
+    st.subheader("Where these figures come from")
+    st.caption(
+        "Sources: `demo` = generated illustrative data; `seed:NNN` = a fact stated in seed document NNN; "
+        "`reference` = curated reference data; `import:<hash>` = a file loaded by a user. "
+        f"Database built {info.get('built_at', 'unknown')} (demo scale {info.get('scale', '?')})."
+    )
+    st.dataframe(
+        by_source.rename(columns={"source": "Source", "rows": "Rows in view"}), hide_index=True, key="provenance"
+    )

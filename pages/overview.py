@@ -1,0 +1,61 @@
+"""Overview: a scorecard of the expected accomplishments, a world map and the data's provenance."""
+
+import streamlit as st
+
+from hrdash import charts, scorecard, ui
+
+MAP_INDICATORS = {
+    "instruments_ratified": "Instruments ratified (of 18)",
+    "reports_overdue": "Treaty-body reports overdue",
+    "sp_visits": "Special Procedures visits",
+    "sp_communications": "Special Procedures communications",
+    "urgent_appeals": "Urgent appeals",
+    "upr_recommendations": "UPR recommendations received",
+}
+
+filters = st.session_state["filters"]
+st.title("Human Rights Mechanisms Dashboard")
+st.caption(
+    "Strengthening international human rights mechanisms — OHCHR results framework 2014–2017. "
+    f"Filters: {filters.caption()}."
+)
+counts = ui.demo_banner(filters)
+
+st.header("Expected accomplishments")
+st.caption(
+    f"Headline indicator of each EA in {filters.year_to}, compared with the {scorecard.BASELINE_YEAR} baseline, "
+    "for the countries selected in the sidebar."
+)
+short_names = dict(ui.run("ea_options")[["code", "short_name"]].itertuples(index=False))
+cols = st.columns(4)
+for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters), filters.year_to)):
+    col = cols[i % 4]
+    col.metric(
+        f"{tile.ea_code} · {short_names[tile.ea_code]}", tile.value_text, delta=tile.delta_text, delta_color="off",
+        help=f"{tile.indicator} ({tile.unit}). {scorecard.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
+    )  # fmt: skip
+    col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")
+
+st.header("World map")
+chosen = st.selectbox(
+    "Colour countries by", list(MAP_INDICATORS), format_func=MAP_INDICATORS.get, key="map_indicator",
+    bind="query-params",
+)  # fmt: skip
+by_country = ui.run("indicators_by_country", filters)
+st.caption(
+    f"{MAP_INDICATORS[chosen]} per country, {filters.year_from}–{filters.year_to} "
+    f"(ratifications and overdue reports as of the end of {filters.year_to}). {len(by_country)} countries."
+)
+st.plotly_chart(
+    charts.world_map(by_country, chosen, MAP_INDICATORS[chosen]), config=charts.PLOTLY_CONFIG, key="overview_map"
+)
+with st.expander("Show the map's data as a table"):
+    st.dataframe(
+        by_country[["iso3", "name", "ohchr_region", chosen]].rename(
+            columns={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region", chosen: MAP_INDICATORS[chosen]}
+        ),
+        hide_index=True,
+        key="overview_map_table",
+    )
+
+ui.provenance(counts)
