@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -16,15 +17,19 @@ ALL_REGIONS = "All regions"
 
 
 @st.cache_resource(show_spinner="Preparing the database (first start only)…")
+def _connect(path: str) -> duckdb.DuckDBPyConnection:
+    db.ensure_built(Path(path), progress=lambda m: None)
+    return duckdb.connect(path, read_only=True)
+
+
 def connection() -> duckdb.DuckDBPyConnection:
-    """Return the app's read-only connection, building the database first if needed."""
-    path = db.ensure_built(default_db(), progress=lambda m: None)
-    return duckdb.connect(str(path), read_only=True)
+    """Return the app's read-only connection to $HRDASH_DB, building the database first if needed."""
+    return _connect(str(default_db()))
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    return query.run(connection(), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+def _cached(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
 def run(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
@@ -32,7 +37,7 @@ def run(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFram
     if filters is not None:
         params = {**filters.for_query(query.parameters(name)), **params}
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(name, key)
+    return _cached(str(default_db()), name, key)
 
 
 def sidebar_filters() -> Filters:

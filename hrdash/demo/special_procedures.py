@@ -88,6 +88,7 @@ def standing_invitations(country: pd.DataFrame, reluctant: set[str]) -> pd.DataF
 def communications(country: pd.DataFrame, mandate: pd.DataFrame, scale: int = 1) -> pd.DataFrame:
     """Return communications per year: exactly the seed's 2013 figures at scale 1."""
     r = rng("sp_communication")
+    sizes = rng("sp_communication-sizes")  # own stream: yearly counts do not depend on scale
     iso = country["iso3"].to_numpy()
     reply_p = np.where(country["ohchr_region"].to_numpy() == "Europe and Central Asia", 0.7, 0.45)
     weight = r.gamma(0.8, 1.0, len(iso))
@@ -96,7 +97,7 @@ def communications(country: pd.DataFrame, mandate: pd.DataFrame, scale: int = 1)
         if year == 2013:
             n, k, joint_share = COMMS_2013, COMM_STATES_2013, JOINT_SHARE_2013
         else:
-            n, k, joint_share = int(r.integers(450, 650)), int(r.integers(105, 130)), r.uniform(0.7, 0.88)
+            n, k, joint_share = int(sizes.integers(450, 650)), int(sizes.integers(105, 130)), sizes.uniform(0.7, 0.88)
         n *= scale
         idx = np.repeat(pick_distinct(r, np.arange(len(iso)), k, weight), spread(r, n, k, 0.7))
         joint = np.zeros(n, bool)

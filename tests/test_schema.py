@@ -1,0 +1,104 @@
+"""The schema refuses bad rows: every kind of constraint, and the hard-coded adoption dates."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pandas as pd
+import pytest
+
+from hrdash.paths import REFERENCE, SCHEMA
+
+GOOD_RATIFICATION = {
+    "country_iso3": "KEN", "instrument": "CAT", "signature_date": None, "consent_date": "1997-02-21",
+    "consent_type": "accession", "reservations": False, "source": "demo",
+}  # fmt: skip
+
+
+def insert(con: duckdb.DuckDBPyConnection, table: str, row: dict) -> None:
+    cols = ", ".join(row)
+    marks = ", ".join(f"${k}" for k in row)
+    con.execute(f"insert into {table} ({cols}) values ({marks})", row)
+
+
+def test_good_row_is_accepted(empty_db):
+    insert(empty_db, "ratification", GOOD_RATIFICATION)
+    assert empty_db.execute("select status from ratification").fetchone() == ("party",)
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "message"),
+    [
+        ("ratification", {**GOOD_RATIFICATION, "consent_type": "adoption"}, "CHECK"),  # wrong enum
+        ("ratification", {**GOOD_RATIFICATION, "consent_date": "1980-01-01"}, "CHECK"),  # consent before adoption
+        ("ratification", {**GOOD_RATIFICATION, "signature_date": "1998-01-01"}, "CHECK"),  # signed after consent
+        ("ratification", {**GOOD_RATIFICATION, "source": None}, "NOT NULL"),  # missing source
+        ("ratification", {**GOOD_RATIFICATION, "source": "made up"}, "CHECK"),  # unknown kind of source
+        ("ratification", {**GOOD_RATIFICATION, "country_iso3": "XXX"}, "foreign key"),  # unknown country
+        ("ratification", {**GOOD_RATIFICATION, "instrument": "ICCPR"}, "foreign key"),  # unknown instrument
+        (
+            "sp_visit",
+            {"id": "v1", "country_iso3": "KEN", "mandate_code": "sr_torture", "status": "completed",
+             "start_date": "2013-05-10", "end_date": "2013-05-01", "source": "demo"},
+            "CHECK",
+        ),  # visit ends before it starts
+        (
+            "sp_visit",
+            {"id": "v1", "country_iso3": "KEN", "mandate_code": "sr_torture", "status": "done", "source": "demo"},
+            "CHECK",
+        ),  # wrong status
+        (
+            "tb_report",
+            {"id": "r1", "country_iso3": "KEN", "instrument": "CED", "body": "CED", "report_no": 1,
+             "due_date": "2005-01-01", "submitted_date": "2005-06-01", "source": "demo"},
+            "CHECK",
+        ),  # submitted before the instrument existed (CED: 2006)
+        (
+            "recommendation",
+            {"id": "x", "country_iso3": "KEN", "mechanism": "UPR", "rec_date": "2010-05-05", "text": "t",
+             "cycle": 1, "response": "accepted", "source": "demo"},
+            "CHECK",
+        ),  # wrong response
+        (
+            "unct_engagement",
+            {"id": "u", "country_iso3": "KEN", "year": 2012, "mechanism": "UPR", "activity": "lunch",
+             "source": "demo"},
+            "CHECK",
+        ),  # wrong activity
+        (
+            "hra_deployment",
+            {"id": "h", "country_iso3": "KEN", "start_date": "2012-01-01", "end_date": "2011-01-01",
+             "funding": "OHCHR", "source": "demo"},
+            "CHECK",
+        ),  # deployment ends before it starts
+    ],
+)  # fmt: skip
+def test_bad_row_is_refused(empty_db, table, row, message):
+    before = empty_db.execute(f"select count(*) from {table}").fetchone()
+    with pytest.raises(duckdb.Error, match=message):
+        insert(empty_db, table, row)
+    assert empty_db.execute(f"select count(*) from {table}").fetchone() == before
+
+
+def test_every_fact_table_has_a_required_source_column(empty_db):
+    facts = [
+        "ratification", "tb_report", "sp_visit", "standing_invitation", "sp_communication", "upr_review",
+        "recommendation", "national_mechanism", "stakeholder_submission", "unct_engagement", "hra_deployment",
+        "normative_output", "nhri", "story",
+    ]  # fmt: skip
+    rows = empty_db.execute(
+        "select table_name, is_nullable from duckdb_columns() where column_name = 'source'"
+    ).fetchall()
+    required = {t for t, nullable in rows if not nullable}
+    assert set(facts) <= required
+
+
+def test_adoption_dates_in_checks_match_instrument_reference():
+    """DuckDB has no cross-table CHECK, so schema.sql repeats the adoption dates: keep them equal."""
+    adopted = pd.read_csv(REFERENCE / "instrument.csv").set_index("code")["adopted"].to_dict()
+    schema = SCHEMA.read_text()
+    cases = re.findall(r"when '([A-Z0-9-]+)' then date '(\d{4}-\d{2}-\d{2})'", schema)
+    assert len(cases) == 3 * 18  # signature, consent and report submission checks
+    for code, date in cases:
+        assert adopted[code] == date, code
