@@ -47,8 +47,8 @@ def parameters(name: str) -> frozenset[str]:
     return load(name)[1]
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Return the result of query `name` with `params` bound by name (never spliced into SQL)."""
+def bind(name: str, params: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """Return the SQL of query `name` and its checked parameters; raise QueryError naming any problem."""
     sql, wanted = load(name)
     params = dict(params or {})
     missing = sorted(wanted - params.keys())
@@ -57,5 +57,11 @@ def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None
         raise QueryError(f"query {name!r} needs parameter(s) {', '.join(missing)}")
     if unknown:
         raise QueryError(f"query {name!r} has no parameter(s) {', '.join(unknown)}; it takes {sorted(wanted)}")
+    return sql, params
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> pd.DataFrame:
+    """Return the result of query `name` with `params` bound by name (never spliced into SQL)."""
+    sql, params = bind(name, params)
     with con.cursor() as cur:
         return cur.execute(sql, params).df()

@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, query
+from . import db, export, query
 from .filters import OHCHR_REGIONS, Filters
 from .paths import default_db
 
@@ -32,10 +32,13 @@ def _cached(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.Dat
     return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
+def _params(name: str, filters: Filters | None, params: dict[str, Any]) -> dict[str, Any]:
+    return {**filters.for_query(query.parameters(name)), **params} if filters is not None else params
+
+
 def run(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
     """Return named query `name` with the filter parameters it takes plus `params` (cached)."""
-    if filters is not None:
-        params = {**filters.for_query(query.parameters(name)), **params}
+    params = _params(name, filters, params)
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _cached(str(default_db()), name, key)
 
@@ -106,3 +109,45 @@ def provenance(counts: pd.DataFrame) -> None:
     st.dataframe(
         by_source.rename(columns={"source": "Source", "rows": "Rows in view"}), hide_index=True, key="provenance"
     )
+
+
+def export_buttons(
+    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+) -> None:
+    """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click."""
+    sql, bound = query.bind(name, _params(name, filters, params))
+    info = export.ExportInfo(
+        page=page,
+        table=title,
+        filters=filters.describe(),
+        build_date=dict(run("build_info").values).get("built_at", ""),
+    )
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        "⬇ CSV", data=lambda: export.csv_bytes(connection(), sql, bound, labels), file_name=f"{key}.csv",
+        mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{title}: every row under the current filters",
+    )  # fmt: skip
+    c2.download_button(
+        "⬇ Excel", data=lambda: export.xlsx_bytes(connection(), sql, bound, labels, info), file_name=f"{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+        on_click="ignore", help="With an 'About' sheet: filters, sources, build date",
+    )  # fmt: skip
+
+
+def table(
+    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+) -> pd.DataFrame:
+    """Draw the result of query `name` as a table with human column names and export buttons."""
+    df = run(name, filters, **params)
+    st.dataframe(df.rename(columns=labels), hide_index=True, key=key, width="stretch")
+    export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
+    return df
+
+
+def chart(fig: Any, data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
+    """Draw a plotly figure and, under it, a "show data" table of the numbers it plots."""
+    from .charts import PLOTLY_CONFIG
+
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+    with st.expander("Show data"):
+        st.dataframe(data.rename(columns=labels or {}), hide_index=True, key=f"{key}_data")

@@ -59,7 +59,9 @@ def test_cli_stats_json_matches_sql(built_db):
             assert stats["tables"][table]["by_source"] == dict(
                 c.execute(f"select source, count(*) from {table} group by 1").fetchall()
             )
-        ea2 = sorted(r[0] for r in c.execute("select distinct country_iso3 from ea_target where ea_code = 'EA2'").fetchall())
+        ea2 = sorted(
+            r[0] for r in c.execute("select distinct country_iso3 from ea_target where ea_code = 'EA2'").fetchall()
+        )
     assert stats["figures"]["ea_target_countries"]["EA2"] == ea2
     assert set(stats["figures"]["ea_target_countries"]) == {"EA2", "EA6", "EA7", "EA11"}
     assert stats["figures"]["sp_visits_2013"] == 79
@@ -76,7 +78,11 @@ def test_cli_stats_on_a_missing_database_says_how_to_build(tmp_path):
 def test_cli_build_prints_progress(tmp_path):
     path = tmp_path / "cli.duckdb"
     out = subprocess.run(
-        [sys.executable, "-m", "hrdash", "build", "--db", str(path)], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-m", "hrdash", "build", "--db", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert "reference  country" in out.stdout and "demo       recommendation" in out.stdout
     assert f"built {path}" in out.stdout

@@ -21,7 +21,13 @@ def test_countries(empty_db):
     assert q("select ohchr_region from country where iso3 = 'NAM'").fetchone() == ("Africa",)
     assert q("select iso2 from country where iso3 = 'NAM'").fetchone() == ("NA",)  # not read as missing
     regions = dict(q("select ohchr_region, count(*) from country group by 1").fetchall())
-    assert set(regions) == {"Africa", "Americas", "Asia-Pacific", "Europe and Central Asia", "Middle East and North Africa"}
+    assert set(regions) == {
+        "Africa",
+        "Americas",
+        "Asia-Pacific",
+        "Europe and Central Asia",
+        "Middle East and North Africa",
+    }
 
 
 def test_instruments(empty_db):

@@ -1,0 +1,233 @@
+"""Page speed of every page of app.py, as a multiple of a reference page measured in the same process.
+
+    python bench/page_speed.py                 # scale 1: builds or reuses bench/results/scale1.duckdb
+    python bench/page_speed.py --scale 20      # builds or reuses bench/results/scale20.duckdb
+    python bench/page_speed.py --db PATH       # an existing database (its scale is read from build_info)
+
+Every run goes through streamlit.testing.v1.AppTest (script execution and element serialisation,
+no browser). The reference page (bench/reference_page.py: one plotly world choropleth and one
+200-row st.dataframe, no database) gives the unit. For each page registered in app.py:
+
+- warm: `at.run()` again with the same filters (the query results are in st.cache_data);
+- after a filter change: the first run with filter values (region, target EA, years) never run
+  before in this process, so the page's filtered queries miss the cache.
+
+Both are medians over --runs runs. Targets: warm <= 5x the reference page's warm median; after a
+filter change <= 7x at scale 1 and <= 10x at scale 20 (and above). Exit status 1 if a target is missed.
+Writes bench/results/page_speed_scale<N>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import duckdb  # noqa: E402
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from hrdash import db  # noqa: E402
+from hrdash.filters import OHCHR_REGIONS  # noqa: E402
+from hrdash.ui import ALL_REGIONS  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+APP = ROOT / "app.py"
+REFERENCE_PAGE = ROOT / "bench" / "reference_page.py"
+WARM_TARGET = 5.0
+TIMEOUT = 300  # seconds per script run: a cold first run at scale 20 may be slow
+
+
+def change_target(scale: int) -> float:
+    """The target for a run after a filter change, as a multiple of the reference page's warm median."""
+    return 10.0 if scale >= 20 else 7.0
+
+
+def registered_pages(app: Path = APP) -> list[dict[str, str]]:
+    """Return the file pages of `st.Page("pages/x.py", ..., url_path=...)` calls in app.py, in order."""
+    pages = []
+    for node in ast.walk(ast.parse(app.read_text())):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "Page"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
+            pages.append({"path": node.args[0].value, "url_path": kw.get("url_path") or "", "title": kw.get("title")})
+    return pages
+
+
+def prepare_db(path: Path | None, scale: int) -> tuple[Path, int]:
+    """Return a database to measure and its scale, building it if missing, stale or of another scale."""
+    if path is not None and path.exists():
+        info = db.build_info(path)
+        if not info:
+            sys.exit(f"error: {path} is not a readable hrdash database")
+        return path, int(info.get("scale", scale))
+    path = path or RESULTS / f"scale{scale}.duckdb"
+    info = db.build_info(path)
+    if db.is_stale(path) or info.get("scale") != str(scale):
+        print(f"building {path} at scale {scale} ...", flush=True)
+        db.build(path, scale=scale, progress=lambda m: None)
+    return path, scale
+
+
+def timed_run(at: AppTest) -> float:
+    """Run the script once; return its wall time in ms. Raise if the script raised."""
+    started = time.perf_counter()
+    at.run(timeout=TIMEOUT)
+    ms = (time.perf_counter() - started) * 1000
+    if at.exception:
+        raise RuntimeError("; ".join(str(e.value) for e in at.exception))
+    return ms
+
+
+def filter_changes(target_eas: list[str], years: list[int]) -> Iterator[dict[str, object]]:
+    """Yield filter values never used before: a new (region, target EA) pair each time, and new years.
+
+    The default view (all regions, no EA, full range) is never yielded. Once every pair has been used,
+    pairs repeat with year ranges not used with them before.
+    """
+    regions = [ALL_REGIONS, *OHCHR_REGIONS]
+    pairs = [(r, None) for r in OHCHR_REGIONS] + [(r, ea) for ea in target_eas for r in regions]
+    ranges = [(f, t) for t in reversed(years) for f in years if f <= t and (f, t) != (years[0], years[-1])]
+    i = 0
+    for cycle in range(len(ranges)):
+        for region, ea in pairs:
+            year_from, year_to = ranges[(i + cycle) % len(ranges)]
+            i += 1
+            yield {"region": region, "target_ea": ea, "year_from": year_from, "year_to": year_to}
+
+
+def set_filters(at: AppTest, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        at.selectbox(key=key).set_value(value)
+
+
+def measure_reference(runs: int) -> dict[str, object]:
+    at = AppTest.from_file(str(REFERENCE_PAGE), default_timeout=TIMEOUT)
+    cold = timed_run(at)
+    for _ in range(2):
+        timed_run(at)  # warm-up: imports, plotly validators, the cached frames
+    warm = [timed_run(at) for _ in range(runs)]
+    return {"path": str(REFERENCE_PAGE.relative_to(ROOT)), "first_run_ms": cold, "warm_ms": warm}
+
+
+def measure_page(page: dict[str, str], runs: int, changes: Iterator[dict[str, object]]) -> dict[str, object]:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    result: dict[str, object] = dict(page)
+    try:
+        first = timed_run(at)
+        at.switch_page(page["path"])
+        switched = timed_run(at)
+        for _ in range(2):
+            timed_run(at)
+        result["first_run_ms"], result["switch_ms"] = first, switched
+        result["warm_ms"] = [timed_run(at) for _ in range(runs)]
+        after_change, used = [], []
+        for _ in range(runs):
+            values = next(changes)
+            set_filters(at, values)
+            after_change.append(timed_run(at))
+            used.append(values)
+        result["filter_change_ms"], result["filters_used"] = after_change, used
+    except Exception as e:  # report the page as failed, measure the others
+        result["error"] = f"{type(e).__name__}: {e}"
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, help="database to measure (default: bench/results/scale<N>.duckdb)")
+    parser.add_argument("--scale", type=int, default=1, help="demo scale of the default database (default 1)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
+    args = parser.parse_args(argv)
+
+    path, scale = prepare_db(args.db, args.scale)
+    os.environ["HRDASH_DB"] = str(path)
+    pages = registered_pages()
+    print(f"database {path} (scale {scale}); {len(pages)} page(s) in app.py; median of {args.runs} runs", flush=True)
+
+    ref = measure_reference(args.runs)
+    ref_ms = statistics.median(ref["warm_ms"])
+    ref["warm_median_ms"] = ref_ms
+    print(f"reference page: warm median {ref_ms:.1f} ms (first run {ref['first_run_ms']:.0f} ms)\n", flush=True)
+
+    # Years and EA codes of the sidebar, read from one run of the app (they come from the database).
+    probe = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    timed_run(probe)
+    years = [int(y) for y in probe.selectbox(key="year_to").options]
+    target_eas = [str(o) for o in probe.selectbox(key="target_ea").options]
+    changes = filter_changes(target_eas, years)
+
+    targets = {"warm": WARM_TARGET, "filter_change": change_target(scale)}
+    header = f"{'page':<28}{'':>12}{'ms':>10}{'x ref':>8}{'target':>9}  result"
+    print(header)
+    print("-" * len(header))
+    results, ok = [], True
+    for page in pages:
+        r = measure_page(page, args.runs, changes)
+        results.append(r)
+        name = page["url_path"] or page["path"]
+        if "error" in r:
+            ok = False
+            print(f"{name:<28}ERROR {r['error']}")
+            continue
+        for kind, label in [("warm", "warm"), ("filter_change", "filter change")]:
+            med = statistics.median(r[f"{kind}_ms"])
+            ratio = med / ref_ms
+            passed = ratio <= targets[kind]
+            ok &= passed
+            r[f"{kind}_median_ms"], r[f"{kind}_ratio"], r[f"{kind}_pass"] = med, ratio, passed
+            print(
+                f"{name:<28}{label:>12}{med:>10.1f}{ratio:>7.1f}x{'<= ' + format(targets[kind], 'g') + 'x':>9}  "
+                f"{'PASS' if passed else 'FAIL'}"
+            )
+            name = ""
+        print(f"{'':<28}{'(runs ms':>12} warm {fmt(r['warm_ms'])}; after change {fmt(r['filter_change_ms'])})")
+    print(f"\noverall: {'PASS' if ok else 'FAIL'}")
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"page_speed_scale{scale}.json"
+    summary = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": str(path),
+        "scale": scale,
+        "runs": args.runs,
+        "targets_x_reference": targets,
+        "reference": ref,
+        "pages": results,
+        "pass": ok,
+        "environment": {
+            "python": platform.python_version(),
+            "streamlit": st.__version__,
+            "duckdb": duckdb.__version__,
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+        },
+    }
+    out.write_text(json.dumps(summary, indent=2, default=str))
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0 if ok else 1
+
+
+def fmt(values: list[float]) -> str:
+    return " ".join(f"{v:.0f}" for v in values)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

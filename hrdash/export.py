@@ -1,0 +1,156 @@
+"""Table exports: CSV and Excel streamed from DuckDB, safe against formula injection.
+
+A spreadsheet evaluates a cell that starts with = + - @ (or tab / carriage return) as a
+formula. CSV cells like that get a leading apostrophe (OWASP's advice); Excel cells are
+written as strings with Excel's "quote prefix", so Excel and LibreOffice show them as text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import xlsxwriter
+
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+BATCH_ROWS = 50_000
+EXCEL_MAX_ROWS = 1_048_575  # one header row + this many data rows per sheet
+
+
+def is_dangerous(value: Any) -> bool:
+    """Return True if a spreadsheet would try to evaluate this cell."""
+    return isinstance(value, str) and value.startswith(DANGEROUS_START)
+
+
+def csv_safe(value: Any) -> Any:
+    """Return the value with a leading apostrophe if a spreadsheet would evaluate it."""
+    return "'" + value if is_dangerous(value) else value
+
+
+@dataclass
+class ExportInfo:
+    """What the About sheet says: where the table comes from and under which filters."""
+
+    page: str
+    table: str
+    filters: list[tuple[str, str]]
+    build_date: str
+    exported_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+def _batches(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> Iterator[pa.RecordBatch]:
+    with con.cursor() as cur:
+        reader = cur.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
+        yield from reader
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, list):
+        return "; ".join(map(str, v))
+    return v
+
+
+def write_csv(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str], out: io.TextIOBase
+) -> Counter:
+    """Stream the query result as CSV into `out` (human headers); return row counts per source."""
+    sources: Counter = Counter()
+    writer = csv.writer(out)
+    header_written = False
+    for batch in _batches(con, sql, params):
+        names = batch.schema.names
+        if not header_written:
+            writer.writerow([labels.get(n, n) for n in names])
+            header_written = True
+        cols = batch.to_pydict()
+        if "source" in cols:
+            sources.update(cols["source"])
+        for row in zip(*(cols[n] for n in names)):
+            writer.writerow([csv_safe(_cell(v)) for v in row])
+    return sources
+
+
+def csv_bytes(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str]) -> bytes:
+    """Return the query result as UTF-8 CSV (with BOM, so Excel reads accents right)."""
+    buf = io.StringIO()
+    write_csv(con, sql, params, labels, buf)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _about_rows(info: ExportInfo, sources: Counter, rows: int) -> list[tuple[str, str]]:
+    out = [("Page", info.page), ("Table", info.table), ("Rows", f"{rows:,}")]
+    out += [(f"Filter: {k}", v) for k, v in (info.filters or [("(none)", "all data")])]
+    for source, n in sorted(sources.items(), key=lambda kv: -kv[1]):
+        note = " (generated illustrative data, not real)" if source == "demo" else ""
+        out.append((f"Source: {source}", f"{n:,} rows{note}"))
+    out += [("Database built", info.build_date), ("Exported at (UTC)", info.exported_at)]
+    return out
+
+
+def xlsx_bytes(
+    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str], info: ExportInfo
+) -> bytes:
+    """Return the query result as an .xlsx workbook: a data sheet and an "About" sheet."""
+    with tempfile.TemporaryFile() as tmp:
+        # constant_memory streams rows to disk; strings are never turned into formulas or links.
+        wb = xlsxwriter.Workbook(
+            tmp,
+            {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+             "strings_to_numbers": False, "remove_timezone": True},
+        )  # fmt: skip
+        bold = wb.add_format({"bold": True})
+        as_text = wb.add_format({"quote_prefix": True})
+        dates = wb.add_format({"num_format": "yyyy-mm-dd"})
+        sheet = wb.add_worksheet("Data")
+        sources: Counter = Counter()
+        r = 0
+        for batch in _batches(con, sql, params):
+            names = batch.schema.names
+            if r == 0:
+                sheet.write_row(0, 0, [labels.get(n, n) for n in names], bold)
+                r = 1
+            cols = batch.to_pydict()
+            if "source" in cols:
+                sources.update(cols["source"])
+            for row in zip(*(cols[n] for n in names)):
+                if r > EXCEL_MAX_ROWS:
+                    raise ValueError(f"too many rows for one Excel sheet (over {EXCEL_MAX_ROWS:,}): export CSV instead")
+                for c, v in enumerate(row):
+                    _write_cell(sheet, r, c, _cell(v), as_text, dates)
+                r += 1
+        about = wb.add_worksheet("About")
+        about.write_row(0, 0, ["Item", "Value"], bold)
+        for i, (k, v) in enumerate(_about_rows(info, sources, max(r - 1, 0)), start=1):
+            about.write_string(i, 0, k)
+            about.write_string(i, 1, v, as_text if is_dangerous(v) else None)
+        wb.close()
+        tmp.seek(0)
+        return tmp.read()
+
+
+def _write_cell(sheet, r: int, c: int, v: Any, as_text, dates) -> None:
+    if v is None:
+        return
+    if isinstance(v, str):
+        sheet.write_string(r, c, v, as_text if is_dangerous(v) else None)
+    elif isinstance(v, bool):
+        sheet.write_boolean(r, c, v)
+    elif isinstance(v, int | float):
+        sheet.write_number(r, c, v)
+    elif hasattr(v, "year"):
+        sheet.write_datetime(r, c, v, dates)
+    else:
+        sheet.write_string(r, c, str(v))
+
+
+def labels_for(columns: Sequence[str], labels: dict[str, str]) -> list[str]:
+    """Return the human names of columns (the column name itself where none is given)."""
+    return [labels.get(c, c) for c in columns]

@@ -1,0 +1,76 @@
+"""Exports: CSV and Excel round-trip, the About sheet, and formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import duckdb
+import openpyxl
+import pytest
+
+from hrdash import export
+
+HOSTILE = '=HYPERLINK("http://example.invalid","x")'
+
+
+@pytest.fixture()
+def small():
+    with duckdb.connect() as c:
+        c.execute(
+            "create table t as select * from (values "
+            f"('{HOSTILE.replace(chr(39), chr(39) * 2)}', 1, 'demo', date '2020-01-02', ['a', 'b']), "
+            "('+1 and @me', -5, 'seed:004', null, []), "
+            "('Côte d’Ivoire', 2, 'demo', date '2021-03-04', ['c'])) v(txt, n, source, d, tags)"
+        )
+        yield c
+
+
+INFO = export.ExportInfo("Ratification", "Ratifications", [("Years", "2008–2017"), ("OHCHR region", "Africa")], "b1")
+LABELS = {"txt": "Text", "n": "Number", "source": "Source", "d": "Date", "tags": "Tags"}
+
+
+def test_csv_round_trip_with_human_headers(small):
+    text = export.csv_bytes(small, "select * from t order by n", {}, LABELS).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Text", "Number", "Source", "Date", "Tags"]
+    assert rows[1] == ["'+1 and @me", "-5", "seed:004", "", ""]
+    assert rows[2] == ["'" + HOSTILE, "1", "demo", "2020-01-02", "a; b"]
+    assert rows[3] == ["Côte d’Ivoire", "2", "demo", "2021-03-04", "c"]
+
+
+def test_csv_binds_parameters(small):
+    text = export.csv_bytes(small, "select txt from t where n > $min", {"min": 1}, {}).decode("utf-8-sig")
+    assert text.splitlines() == ["txt", "Côte d’Ivoire"]
+
+
+def test_excel_round_trip_and_formula_safety(small):
+    data = export.xlsx_bytes(small, "select * from t order by n", {}, LABELS, INFO)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    ws = wb["Data"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("Text", "Number", "Source", "Date", "Tags")
+    assert rows[3][0] == "Côte d’Ivoire" and rows[3][1] == 2 and str(rows[3][3])[:10] == "2021-03-04"
+    hostile = ws.cell(row=3, column=1)
+    assert hostile.value == HOSTILE and hostile.data_type == "s"  # a string, not a formula ("f")
+    assert hostile.quotePrefix  # Excel and LibreOffice show it as text
+    assert ws.cell(row=2, column=1).data_type == "s" and ws.cell(row=2, column=2).value == -5
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+def test_about_sheet_lists_page_filters_sources_and_dates(small):
+    data = export.xlsx_bytes(small, "select * from t", {}, LABELS, INFO)
+    about = dict(openpyxl.load_workbook(io.BytesIO(data))["About"].iter_rows(min_row=2, values_only=True))
+    assert about["Page"] == "Ratification"
+    assert about["Filter: Years"] == "2008–2017" and about["Filter: OHCHR region"] == "Africa"
+    assert about["Source: demo"].startswith("2 rows") and "not real" in about["Source: demo"]
+    assert about["Source: seed:004"] == "1 rows"
+    assert about["Rows"] == "3" and about["Database built"] == "b1" and about["Exported at (UTC)"]
+
+
+def test_large_export_streams_in_batches(monkeypatch):
+    with duckdb.connect() as c:
+        monkeypatch.setattr(export, "BATCH_ROWS", 1000)
+        text = export.csv_bytes(c, "select range as n, 'demo' as source from range(25000)", {}, {})
+        lines = text.decode("utf-8-sig").splitlines()
+        assert len(lines) == 25001 and lines[-1] == "24999,demo"
