@@ -36,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
+import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from hrdash import db  # noqa: E402
@@ -45,8 +47,27 @@ from hrdash.ui import ALL_REGIONS  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "app.py"
 REFERENCE_PAGE = ROOT / "bench" / "reference_page.py"
+FILTER_KEYS = ("region", "year_from", "year_to", "target_ea")
 WARM_TARGET = 5.0
 TIMEOUT = 300  # seconds per script run: a cold first run at scale 20 may be slow
+
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest's PagesManager, in st.navigation mode from the start (as `streamlit run` is after its first run).
+
+    AppTest resets `PagesManager.uses_pages_directory` before every run, and the app has a `pages/`
+    folder next to app.py, so every AppTest run starts in the legacy "pages directory" mode: a rerun
+    on a page then executes pages/<page>.py alone, without app.py (no sidebar, no filters). A real
+    server leaves that mode for good at the first st.navigation call. This keeps AppTest in
+    navigation mode so every measured run executes app.py, as a browser rerun does.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+
+app_test_module.PagesManager = _NavigationPagesManager
 
 
 def change_target(scale: int) -> float:
@@ -96,6 +117,15 @@ def timed_run(at: AppTest) -> float:
     return ms
 
 
+def timed_app_run(at: AppTest) -> float:
+    """Like timed_run, and check that app.py itself ran (its sidebar filters are on screen)."""
+    ms = timed_run(at)
+    missing = [k for k in FILTER_KEYS if k not in {s.key for s in at.selectbox}]
+    if missing:
+        raise RuntimeError(f"the run did not draw the sidebar filters {missing}: app.py did not run")
+    return ms
+
+
 def filter_changes(target_eas: list[str], years: list[int]) -> Iterator[dict[str, object]]:
     """Yield filter values never used before: a new (region, target EA) pair each time, and new years.
 
@@ -118,33 +148,47 @@ def set_filters(at: AppTest, values: dict[str, object]) -> None:
         at.selectbox(key=key).set_value(value)
 
 
-def measure_reference(runs: int) -> dict[str, object]:
-    at = AppTest.from_file(str(REFERENCE_PAGE), default_timeout=TIMEOUT)
-    cold = timed_run(at)
-    for _ in range(2):
-        timed_run(at)  # warm-up: imports, plotly validators, the cached frames
-    warm = [timed_run(at) for _ in range(runs)]
-    return {"path": str(REFERENCE_PAGE.relative_to(ROOT)), "first_run_ms": cold, "warm_ms": warm}
+class Reference:
+    """The reference page, warmed up, timed between the page runs so both see the same machine load."""
+
+    def __init__(self) -> None:
+        self.at = AppTest.from_file(str(REFERENCE_PAGE), default_timeout=TIMEOUT)
+        self.first_run_ms = timed_run(self.at)
+        for _ in range(2):
+            timed_run(self.at)  # warm-up: plotly validators, the cached frames
+        self.warm_ms: list[float] = []
+
+    def sample(self) -> None:
+        self.warm_ms.append(timed_run(self.at))
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.warm_ms)
 
 
-def measure_page(page: dict[str, str], runs: int, changes: Iterator[dict[str, object]]) -> dict[str, object]:
+def measure_page(
+    page: dict[str, str], runs: int, changes: Iterator[dict[str, object]], ref: Reference
+) -> dict[str, object]:
+    """Open app.py, switch to `page`, then time warm reruns and runs after a filter change."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     result: dict[str, object] = dict(page)
     try:
-        first = timed_run(at)
+        result["first_run_ms"] = timed_app_run(at)
         at.switch_page(page["path"])
-        switched = timed_run(at)
+        result["switch_ms"] = timed_app_run(at)
         for _ in range(2):
-            timed_run(at)
-        result["first_run_ms"], result["switch_ms"] = first, switched
-        result["warm_ms"] = [timed_run(at) for _ in range(runs)]
-        after_change, used = [], []
+            timed_app_run(at)
+        warm, after_change, used = [], [], []
         for _ in range(runs):
+            ref.sample()
+            warm.append(timed_app_run(at))
+        for _ in range(runs):
+            ref.sample()
             values = next(changes)
             set_filters(at, values)
-            after_change.append(timed_run(at))
+            after_change.append(timed_app_run(at))
             used.append(values)
-        result["filter_change_ms"], result["filters_used"] = after_change, used
+        result["warm_ms"], result["filter_change_ms"], result["filters_used"] = warm, after_change, used
     except Exception as e:  # report the page as failed, measure the others
         result["error"] = f"{type(e).__name__}: {e}"
     return result
@@ -160,32 +204,40 @@ def main(argv: list[str] | None = None) -> int:
     path, scale = prepare_db(args.db, args.scale)
     os.environ["HRDASH_DB"] = str(path)
     pages = registered_pages()
+    missing = [p["path"] for p in pages if not (ROOT / p["path"]).is_file()]
+    if missing:
+        sys.exit(f"error: app.py registers pages whose files do not exist: {', '.join(missing)}")
     print(f"database {path} (scale {scale}); {len(pages)} page(s) in app.py; median of {args.runs} runs", flush=True)
 
-    ref = measure_reference(args.runs)
-    ref_ms = statistics.median(ref["warm_ms"])
-    ref["warm_median_ms"] = ref_ms
-    print(f"reference page: warm median {ref_ms:.1f} ms (first run {ref['first_run_ms']:.0f} ms)\n", flush=True)
+    ref = Reference()
+    for _ in range(args.runs):
+        ref.sample()
 
     # Years and EA codes of the sidebar, read from one run of the app (they come from the database).
     probe = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    timed_run(probe)
+    timed_app_run(probe)
     years = [int(y) for y in probe.selectbox(key="year_to").options]
     target_eas = [str(o) for o in probe.selectbox(key="target_ea").options]
     changes = filter_changes(target_eas, years)
 
+    results = []
+    for page in pages:
+        print(f"measuring {page['path']} ...", flush=True)
+        results.append(measure_page(page, args.runs, changes, ref))
+    ref_ms = ref.median
+    print(f"\nunit: reference page ({REFERENCE_PAGE.relative_to(ROOT)}) warm median {ref_ms:.1f} ms")
+    print(f"  (median of {len(ref.warm_ms)} runs, taken between the page runs: {fmt(ref.warm_ms)} ms)\n")
+
     targets = {"warm": WARM_TARGET, "filter_change": change_target(scale)}
-    header = f"{'page':<28}{'':>12}{'ms':>10}{'x ref':>8}{'target':>9}  result"
+    header = f"{'page':<24}{'':>14}{'ms':>9}{'x ref':>8}{'target':>9}  result"
     print(header)
     print("-" * len(header))
-    results, ok = [], True
-    for page in pages:
-        r = measure_page(page, args.runs, changes)
-        results.append(r)
-        name = page["url_path"] or page["path"]
+    ok = True
+    for r in results:
+        name = r["url_path"] or r["path"]
         if "error" in r:
             ok = False
-            print(f"{name:<28}ERROR {r['error']}")
+            print(f"{name:<24}ERROR {r['error']}")
             continue
         for kind, label in [("warm", "warm"), ("filter_change", "filter change")]:
             med = statistics.median(r[f"{kind}_ms"])
@@ -194,11 +246,11 @@ def main(argv: list[str] | None = None) -> int:
             ok &= passed
             r[f"{kind}_median_ms"], r[f"{kind}_ratio"], r[f"{kind}_pass"] = med, ratio, passed
             print(
-                f"{name:<28}{label:>12}{med:>10.1f}{ratio:>7.1f}x{'<= ' + format(targets[kind], 'g') + 'x':>9}  "
+                f"{name:<24}{label:>14}{med:>9.1f}{ratio:>7.1f}x{'<= ' + format(targets[kind], 'g') + 'x':>9}  "
                 f"{'PASS' if passed else 'FAIL'}"
             )
             name = ""
-        print(f"{'':<28}{'(runs ms':>12} warm {fmt(r['warm_ms'])}; after change {fmt(r['filter_change_ms'])})")
+        print(f"{'':<24}  runs (ms): warm {fmt(r['warm_ms'])}; after a filter change {fmt(r['filter_change_ms'])}")
     print(f"\noverall: {'PASS' if ok else 'FAIL'}")
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -209,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
         "scale": scale,
         "runs": args.runs,
         "targets_x_reference": targets,
-        "reference": ref,
+        "reference": {
+            "path": str(REFERENCE_PAGE.relative_to(ROOT)),
+            "first_run_ms": ref.first_run_ms,
+            "warm_ms": ref.warm_ms,
+            "warm_median_ms": ref_ms,
+        },
         "pages": results,
         "pass": ok,
         "environment": {

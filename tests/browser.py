@@ -2,8 +2,9 @@
 
 Use them from a test module with
 
+    # ruff: noqa: F811   (the imported fixtures are test arguments of the same name)
+    from tests.browser import app_url, chromium, page, requires_chromium  # noqa: F401
     pytestmark = [pytest.mark.browser, requires_chromium]
-    from tests.browser import app_url, chromium, page  # noqa: F401  (fixtures)
 
 `app_url` (module scope) serves app.py against the session's built database (`built_db` in
 tests/conftest.py); `chromium` (module scope) is one headless browser; `page` is a fresh

@@ -20,6 +20,7 @@ pytestmark = [pytest.mark.browser, requires_chromium]
 EA_CODES = ["EA2", "EA6", "EA7", "EA8", "EA9", "EA10", "EA11"]
 METRIC = '[data-testid="stMetric"]'
 MAP_PATHS = ".js-plotly-plot .choroplethlayer path"
+EXCEPTION = '[data-testid="stException"]'
 
 
 def expected_tiles(
@@ -40,6 +41,8 @@ def expected_tiles(
 
 def expect_tiles(page: Page, expected: dict[str, str]) -> None:
     """Wait until every tile shows its expected value (reruns included), then compare all tiles at once."""
+    page.locator(f"{METRIC}, {EXCEPTION}").first.wait_for()
+    assert_no_exception(page)
     for label, value in expected.items():
         tile = page.locator(METRIC).filter(
             has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
@@ -47,6 +50,11 @@ def expect_tiles(page: Page, expected: dict[str, str]) -> None:
         expect(tile.locator('[data-testid="stMetricValue"]')).to_have_text(value)
     wait_for_idle(page)
     assert shown_tiles(page) == expected
+
+
+def assert_no_exception(page: Page) -> None:
+    boxes = page.locator(EXCEPTION)
+    assert boxes.count() == 0, f"the app shows an exception: {boxes.first.inner_text()[:1500]}"
 
 
 def shown_tiles(page: Page) -> dict[str, str]:
@@ -86,7 +94,7 @@ def test_default_view_shows_sql_values_and_the_map(page, app_url, sql):
     page.wait_for_function(f"document.querySelectorAll({MAP_PATHS!r}).length >= 150")
     assert page.locator(MAP_PATHS).count() >= 150
     expect(region_box(page).locator("input")).to_have_value("All regions")
-    assert page.locator('[data-testid="stException"]').count() == 0
+    assert_no_exception(page)
 
 
 def test_url_filters_are_applied(page, app_url, sql):
@@ -99,7 +107,7 @@ def test_url_filters_are_applied(page, app_url, sql):
     # 2013 is the baseline year, so every tile's change against the baseline is zero.
     deltas = page.locator(f'{METRIC} [data-testid="stMetricDelta"]').all_inner_texts()
     assert deltas and all(re.fullmatch(r"\+?0(\.0 pts)? vs 2013", d.strip()) for d in deltas), deltas
-    assert page.locator('[data-testid="stException"]').count() == 0
+    assert_no_exception(page)
 
 
 def test_region_change_is_shareable_as_a_link(page, chromium, app_url, sql):
@@ -118,6 +126,6 @@ def test_region_change_is_shareable_as_a_link(page, chromium, app_url, sql):
         fresh.goto(shared)
         expect_tiles(fresh, sql["americas"])
         expect(region_box(fresh).locator("input")).to_have_value("Americas")
-        assert fresh.locator('[data-testid="stException"]').count() == 0
+        assert_no_exception(fresh)
     finally:
         other.close()
