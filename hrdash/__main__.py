@@ -9,7 +9,8 @@ from pathlib import Path
 
 import duckdb
 
-from . import db, demo
+from . import brief, db, demo
+from .importers import cli as importer
 from .paths import default_db
 from .stats import stats
 
@@ -26,7 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("demo", help="write the demo tables as CSV files (for inspection)")
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--scale", type=int, default=1)
+    brief.add_arguments(
+        sub.add_parser("brief", help="write country briefs as PowerPoint decks (one, or per EA target)")
+    )
+    importer.add_arguments(sub.add_parser("import", help="check and load data files (see the Data page for formats)"))
     args = parser.parse_args(argv)
+    if args.command == "brief":
+        return brief.main(args)
+    if args.command == "import":
+        return importer.main(args)
 
     if args.command == "build":
         if args.scale < 1:

@@ -109,16 +109,45 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
             "demo_seed": str(demo.common.SEED),
             "sources_hash": sources_hash(),
         }
-        con.executemany("insert into build_info values (?, ?)", list(info.items()))
-        con.execute("checkpoint")
+        with _imports_held(db):  # imported files survive a rebuild: re-applied, no import in between
+            info |= _reapply_imports(con, db, progress)
+            con.executemany("insert into build_info values (?, ?)", list(info.items()))
+            con.execute("checkpoint")
+            con.close()
+            os.replace(tmp, db)
     except BaseException:
         con.close()
         tmp.unlink(missing_ok=True)
         raise
-    con.close()
-    os.replace(tmp, db)
     progress(f"built {db} in {time.perf_counter() - started:.1f} s ({db.stat().st_size / 1e6:.1f} MB)")
     return db
+
+
+def _has_imports(db: Path) -> bool:
+    from .importers import store
+
+    return db.exists() or store.store_dir(db).exists()
+
+
+@contextmanager
+def _imports_held(db: Path):
+    """Hold the import lock of `db` while its imports are re-applied and the new file moved in place."""
+    if not _has_imports(db):
+        yield
+        return
+    from .importers import service
+
+    with service.import_lock(db):
+        yield
+
+
+def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progress) -> dict[str, str]:
+    """Re-apply to the new database the imports of the one it replaces (see importers.service.replay)."""
+    if not _has_imports(db):
+        return {}
+    from .importers import service
+
+    return service.replay(con, db, db, progress)
 
 
 def build_info(db: Path) -> dict[str, str]:

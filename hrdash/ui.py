@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,8 @@ import streamlit as st
 
 from . import db, export, query
 from .filters import OHCHR_REGIONS, Filters
+from .importers import service
+from .importers.gate import GATE
 from .paths import default_db
 
 ALL_REGIONS = "All regions"
@@ -29,7 +33,35 @@ def connection() -> duckdb.DuckDBPyConnection:
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _cached(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+    with GATE.shared():  # waits while an import holds the database (write_connection)
+        return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def _shared(fn: Callable[..., Any], *args: Any) -> Any:
+    with GATE.shared():
+        return fn(connection(), *args)
+
+
+@contextmanager
+def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a read-write connection to the app's database for an import, then drop cached query results.
+
+    DuckDB allows, per process, connections of one configuration only: the cached read-only
+    connection is closed first (the gate makes this process's other queries wait), and reopened
+    read-only on the next query. Holds the database's import lock meanwhile. Raises
+    importers.model.Locked if another process holds the file.
+    """
+    path = str(default_db())
+    with GATE.exclusive():
+        _connect(path).close()
+        _connect.clear(path)
+        with service.import_lock(Path(path)):  # after _connect: a rebuild it starts takes this lock too
+            con = service.connect_writer(Path(path))
+            try:
+                yield con
+            finally:
+                con.close()
+                st.cache_data.clear()
 
 
 def _params(name: str, filters: Filters | None, params: dict[str, Any]) -> dict[str, Any]:
@@ -124,14 +156,24 @@ def export_buttons(
     )
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
-        "⬇ CSV", data=lambda: export.csv_bytes(connection(), sql, bound, labels), file_name=f"{key}.csv",
+        "⬇ CSV", data=lambda: _shared(export.csv_bytes, sql, bound, labels), file_name=f"{key}.csv",
         mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{title}: every row under the current filters",
     )  # fmt: skip
     c2.download_button(
-        "⬇ Excel", data=lambda: export.xlsx_bytes(connection(), sql, bound, labels, info), file_name=f"{key}.xlsx",
+        "⬇ Excel", data=lambda: _shared(export.xlsx_bytes, sql, bound, labels, info), file_name=f"{key}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
         on_click="ignore", help="With an 'About' sheet: filters, sources, build date",
     )  # fmt: skip
+
+
+def _date_columns(df: pd.DataFrame) -> dict[str, Any]:
+    """Return column settings that show date-only datetime columns (DuckDB DATEs) without a time of day."""
+    out = {}
+    for name in df.columns[[pd.api.types.is_datetime64_any_dtype(t) for t in df.dtypes]]:
+        values = df[name].dropna()
+        if (values == values.dt.normalize()).all():
+            out[name] = st.column_config.DateColumn(format="YYYY-MM-DD")
+    return out
 
 
 def table(
@@ -139,7 +181,8 @@ def table(
 ) -> pd.DataFrame:
     """Draw the result of query `name` as a table with human column names and export buttons."""
     df = run(name, filters, **params)
-    st.dataframe(df.rename(columns=labels), hide_index=True, key=key, width="stretch")
+    shown = df.rename(columns=labels)
+    st.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=_date_columns(shown))
     export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
     return df
 
@@ -150,4 +193,5 @@ def chart(fig: Any, data: pd.DataFrame, *, key: str, labels: dict[str, str] | No
 
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
     with st.expander("Show data"):
-        st.dataframe(data.rename(columns=labels or {}), hide_index=True, key=f"{key}_data")
+        shown = data.rename(columns=labels or {})
+        st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=_date_columns(shown))

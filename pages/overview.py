@@ -3,6 +3,7 @@
 import streamlit as st
 
 from hrdash import charts, scorecard, ui
+from hrdash.filters import KEYS
 
 MAP_INDICATORS = {
     "instruments_ratified": "Instruments ratified (of 18)",
@@ -27,6 +28,8 @@ st.caption(
     "for the countries selected in the sidebar."
 )
 short_names = dict(ui.run("ea_options")[["code", "short_name"]].itertuples(index=False))
+# Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
+link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
 cols = st.columns(4)
 for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters), filters.year_to)):
     col = cols[i % 4]
@@ -35,6 +38,10 @@ for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters),
         help=f"{tile.indicator} ({tile.unit}). {scorecard.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
     )  # fmt: skip
     col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")
+    col.page_link(
+        "pages/expected_accomplishments.py", label=f"{tile.ea_code} indicators and targets",
+        icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},
+    )  # fmt: skip
 
 st.header("World map")
 chosen = st.selectbox(

@@ -1,0 +1,301 @@
+"""Country briefs: the profile's charts and tables as specs, its slide deck, and decks in bulk.
+
+The page draws the same `charts(p)` and `tables(p)` the deck contains, so a deck always shows
+what the page shows for the same country and years.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import profile, query, slides
+from .paths import default_db
+from .profile import Profile
+from .slides import ChartSpec, TableSpec, TextSpec
+
+LABELS = {
+    "name": "Country", "instruments_ratified": "Instruments ratified", "body": "Treaty body",
+    "submitted_on_time": "Submitted on time", "submitted_late": "Submitted late", "overdue": "Overdue",
+    "overdue_since": "Oldest overdue, due", "next_due": "Next due", "last_submitted": "Last submitted",
+    "last_reviewed": "Last reviewed", "year": "Year", "communications": "Communications", "replied": "Replied",
+    "urgent_appeals": "Urgent appeals", "joint": "Joint", "cycle": "UPR cycle", "supported": "Supported",
+    "noted": "Noted", "pending": "Pending", "theme": "Theme", "mechanism": "Mechanism",
+    "fully_implemented": "Fully implemented", "partially_implemented": "Partially implemented",
+    "not_implemented": "Not implemented", "status_unknown": "Status not known",
+    "recommendations": "Recommendations", "nhri": "NHRI", "national_ngo": "National NGOs", "coalition": "Coalitions",
+    "international_ngo": "International NGOs",
+    "submissions": "Submissions", "status": "Status", "instruments": "Instruments", "short_name": "Instrument",
+    "signature_date": "Signed", "consent_date": "Ratified / acceded", "consent_type": "How",
+    "reservations": "Reservations", "source": "Source", "measure": "Measure", "country": "This country",
+    "region_median": "Regional median", "region_min": "Regional minimum", "region_max": "Regional maximum",
+    "rank": "Rank in region (1 = highest)", "countries": "Countries compared", "ea_code": "EA",
+    "target": "Target (seed 004)", "met": "Met?", "detail": "Status", "activity": "Activity",
+    "description": "Description",
+    "start_date": "From", "end_date": "To", "funding": "Funding", "session": "Session", "review_date": "Reviewed",
+    "national_report": "National report", "midterm_report": "Mid-term report",
+    "implemented": "Implemented (fully or partly)",
+    "mandate": "Mandate", "request_date": "Requested", "open_years": "Open for (years)", "text": "What happened",
+    "instrument": "Code", "kind": "Kind", "instrument_name": "Full name", "mandate_kind": "Mandate kind",
+    "report_symbol": "Report", "ea_name": "Expected accomplishment", "unit": "Unit",
+}  # fmt: skip
+STATUS_ORDER = ["party", "signatory", "no action"]
+QUERY_THREADS = 4  # DuckDB answers the profile's independent queries on several cursors at once
+
+
+def status_counts(p: Profile) -> pd.DataFrame:
+    """Return the number of instruments per ratification status (party, signatory, no action)."""
+    counts = p.frames["ratification"]["status"].value_counts()
+    return pd.DataFrame({"status": STATUS_ORDER, "instruments": [int(counts.get(s, 0)) for s in STATUS_ORDER]})
+
+
+def region_ranking(p: Profile) -> pd.DataFrame:
+    """Return the region's countries by instruments ratified, most first (the comparison bar chart)."""
+    df = p.region[["iso3", "name", "instruments_ratified"]]
+    return df.sort_values(["instruments_ratified", "name"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def upr_cycles(p: Profile) -> pd.DataFrame:
+    """Return the UPR cycles with a readable label ("Cycle 2 (2013)")."""
+    df = p.frames["upr_cycles"]
+    labels = [f"Cycle {c} ({pd.Timestamp(d).year})" for c, d in zip(df["cycle"], df["review_date"])]
+    return df.assign(cycle_label=labels)
+
+
+def charts(p: Profile) -> dict[str, ChartSpec]:
+    """Return the profile's charts, in page order, keyed by where the page draws them."""
+    region, as_of = p.country["ohchr_region"], f"31 December {p.year_to}"
+    years = p.years
+    median = profile.fmt_number(profile.region_median(p, "instruments_ratified"))
+    return {
+        "region_ratification": ChartSpec(
+            f"Instruments ratified as of {as_of}: {p.name} among the countries of {region}", "column",
+            region_ranking(p), "name", ["instruments_ratified"], LABELS, highlight=p.name,
+            caption=f"{p.name} in orange; regional median {median}.",
+        ),
+        "ratification_status": ChartSpec(
+            f"Status of the 18 instruments in {p.name}, {as_of}", "pie", status_counts(p), "status", ["instruments"],
+            LABELS, caption="Party = ratified, acceded or succeeded; signatory = signed only.",
+        ),
+        "tb_reports": ChartSpec(
+            f"Treaty-body reports of {p.name} per body, as of {as_of}", "bar", p.frames["tb_reports"], "body",
+            ["submitted_on_time", "submitted_late", "overdue"], LABELS, stacked=True,
+            caption="Reports due by the as-of date: submitted by their due date, submitted late, or not yet submitted.",
+        ),
+        "communications": ChartSpec(
+            f"Special Procedures communications to {p.name} and replies, {years}", "column",
+            p.frames["communications"], "year", ["communications", "replied"], LABELS,
+        ),
+        "upr_cycles": ChartSpec(
+            f"UPR recommendations to {p.name} per cycle, by response ({years})", "column", upr_cycles(p),
+            "cycle_label", ["supported", "noted", "pending"], LABELS, stacked=True,
+        ),
+        "upr_themes": ChartSpec(
+            f"The ten themes with most UPR recommendations to {p.name}, by response ({years})", "bar",
+            p.frames["upr_themes"], "theme", ["supported", "noted", "pending"], LABELS, stacked=True,
+            caption="A recommendation with several themes counts under each.",
+        ),
+        "implementation": ChartSpec(
+            f"Recommendations of all mechanisms to {p.name} by implementation status ({years})", "bar",
+            p.frames["implementation"], "mechanism",
+            ["fully_implemented", "partially_implemented", "not_implemented", "status_unknown"], LABELS, stacked=True,
+            caption="Implementation is recorded for some UPR recommendations only.",
+        ),
+        "submissions": ChartSpec(
+            f"Stakeholder submissions about {p.name} to the UPR and treaty bodies, by submitter ({years})", "column",
+            p.frames["submissions"], "year", ["nhri", "national_ngo", "coalition", "international_ngo"], LABELS,
+            stacked=True,
+        ),
+    }  # fmt: skip
+
+
+def comparison_table(p: Profile) -> pd.DataFrame:
+    """Return the regional comparison with the values written as on the page."""
+    df = profile.region_comparison(p)
+    out = df[["measure"]].copy()
+    for column in ["country", "region_median", "region_min", "region_max"]:
+        out[column] = [profile.fmt_number(v, u) for v, u in zip(df[column], df["unit"])]
+    out["rank"] = [f"{int(r)} of {n}" if not pd.isna(r) else "–" for r, n in zip(df["rank"], df["countries"])]
+    return out
+
+
+def tables(p: Profile) -> dict[str, TableSpec]:
+    """Return the profile's tables for the deck, keyed like the page's sections."""
+    rat = p.frames["ratification"][
+        ["short_name", "status", "signature_date", "consent_date", "consent_type", "reservations", "source"]
+    ]
+    out = {
+        "comparison": TableSpec(
+            f"{p.name} compared with the {p.country['ohchr_region']} region ({p.years})", comparison_table(p),
+            LABELS, caption="Median, minimum and maximum over the countries of the OHCHR region.",
+        ),
+        "ratification": TableSpec(
+            f"Ratification of the 18 instruments by {p.name}, 31 December {p.year_to}", rat, LABELS,
+            caption="Not a party to: " + (", ".join(profile.not_ratified(p)) or "none") + ".", rows_per_slide=18,
+        ),
+        "ea_targets": TableSpec(
+            f"Targets of seed 004 (OHCHR Management Plan 2014–2017) naming {p.name}",
+            profile.targets_with_status(p)[["ea_code", "target", "met", "detail", "source"]], LABELS,
+            caption=f"Met: evaluated for {p.year_to} by the target rules of the Ratification and Expected "
+            "accomplishments pages.",
+        ),
+    }  # fmt: skip
+    unct = p.frames["unct"]
+    if len(unct):
+        out["unct"] = TableSpec(
+            f"UN Country Team engagement with the mechanisms in {p.name} ({p.years})",
+            unct[["year", "mechanism", "activity", "source"]], LABELS, rows_per_slide=12,
+        )  # fmt: skip
+    return out
+
+
+def deck(p: Profile, built_at: str = "", created: date | None = None) -> slides.Deck:
+    """Return the profile's deck: key figures, comparison, charts and tables in page order, sources."""
+    c, t = charts(p), tables(p)
+    items: list[slides.Item] = [TextSpec(f"{p.name}: key figures", profile.key_figures(p)), t["comparison"]]
+    items += [c["region_ratification"], c["ratification_status"], t["ratification"], c["tb_reports"]]
+    items += [c["communications"], c["upr_cycles"], c["upr_themes"], c["implementation"], c["submissions"]]
+    items += [t[k] for k in ("unct", "ea_targets") if k in t]
+    return slides.Deck(
+        title=f"Country brief: {p.name}",
+        subtitle=f"{p.country['official_name']} · OHCHR region {p.country['ohchr_region']} · {p.years}",
+        filters=[("Country", f"{p.name} ({p.iso3})"), ("Years", p.years)],
+        sources=p.sources,
+        items=items,
+        built_at=built_at,
+        created=created or date.today(),
+    )
+
+
+def runner(con: duckdb.DuckDBPyConnection, shared: dict | None = None) -> profile.Runner:
+    """Return a query runner over one connection, for `profile.load` outside Streamlit.
+
+    With `shared` (a dict), the results of queries for all countries (no `$country`, or `$country`
+    null) are kept there and reused for the next countries of a bulk run.
+    """
+
+    def run(name: str, params: dict) -> pd.DataFrame:
+        if shared is None or params.get("country") is not None:
+            return query.run(con, name, params)
+        key = (name, repr(sorted(params.items())))
+        if key not in shared:
+            shared[key] = query.run(con, name, params)
+        return shared[key]
+
+    return run
+
+
+def data_years(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """Return the first and last year of the data (the default years of a brief)."""
+    row = query.run(con, "data_years").iloc[0]
+    return int(row["first_year"]), int(row["last_year"])
+
+
+def built_at(con: duckdb.DuckDBPyConnection) -> str:
+    """Return when the database was built (for the sources slide)."""
+    return dict(query.run(con, "build_info").itertuples(index=False)).get("built_at", "")
+
+
+def country_deck(
+    con: duckdb.DuckDBPyConnection, iso3: str, year_from: int | None = None, year_to: int | None = None
+) -> bytes:
+    """Return the .pptx bytes of one country's brief (default years: all the data)."""
+    first, last = data_years(con)
+    with ThreadPoolExecutor(QUERY_THREADS) as pool:
+        p = profile.load(runner(con), iso3, year_from or first, year_to or last, pool.map)
+    return slides.build(deck(p, built_at=built_at(con)))
+
+
+def resolve(con: duckdb.DuckDBPyConnection, country: str) -> str:
+    """Return the ISO3 code of a country given by ISO3 code or name; raise ValueError if there is none."""
+    iso3 = profile.resolve_country(country, query.run(con, "country_options"))
+    if iso3 is None:
+        raise ValueError(f"no country is called or coded {country!r}")
+    return iso3
+
+
+def target_countries(con: duckdb.DuckDBPyConnection, ea_code: str) -> list[str]:
+    """Return the ISO3 codes of the target countries of an EA, sorted; raise ValueError for an unknown EA."""
+    df = query.run(con, "ea_target_countries")
+    row = df[df["ea_code"].str.upper() == ea_code.upper()]
+    if row.empty:
+        raise ValueError(f"no target countries for {ea_code!r}; EAs with targets: {', '.join(sorted(df['ea_code']))}")
+    return list(row.iloc[0]["countries"])
+
+
+def write_briefs(
+    con: duckdb.DuckDBPyConnection,
+    countries: Sequence[str],
+    out_dir: Path,
+    progress: Callable[[str], None] = print,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> list[Path]:
+    """Write one deck per country into `out_dir` as ISO3.pptx, reporting "[i/n] ISO3 → path"; return the paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    first, last = data_years(con)
+    years = (year_from or first, year_to or last)
+    built, run = built_at(con), runner(con, shared={})
+    paths = []
+    with ThreadPoolExecutor(QUERY_THREADS) as pool:
+        for i, iso3 in enumerate(countries, start=1):
+            path = out_dir / f"{iso3}.pptx"
+            p = profile.load(run, iso3, *years, pool.map, every_country=True)
+            path.write_bytes(slides.build(deck(p, built_at=built)))
+            progress(f"[{i}/{len(countries)}] {iso3} → {path}")
+            paths.append(path)
+    return paths
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options of `python -m hrdash brief` to its subparser."""
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--country", help="ISO3 code or name of the country (one deck)")
+    which.add_argument("--targets", metavar="EA", help="an EA code, e.g. EA6: one deck per target country of seed 004")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="a .pptx file or a directory (one country; default ./ISO3.pptx), a directory (--targets)",
+    )
+    parser.add_argument(
+        "--db", type=Path, default=None, help="database file (default $HRDASH_DB or data/hrdash.duckdb)"
+    )
+    parser.add_argument("--from", dest="year_from", type=int, help="first year (default: the data's first)")
+    parser.add_argument("--to", dest="year_to", type=int, help="last year (default: the data's last)")
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run `python -m hrdash brief`: write one country's deck, or one per target country of an EA."""
+    path = args.db or default_db()
+    if not Path(path).exists():
+        print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
+        return 2
+    with duckdb.connect(str(path), read_only=True) as con:
+        try:
+            if args.country:
+                iso3 = resolve(con, args.country)
+                out = args.out or Path(f"{iso3}.pptx")
+                out = out / f"{iso3}.pptx" if out.is_dir() or out.suffix.lower() != ".pptx" else out
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(country_deck(con, iso3, args.year_from, args.year_to))
+                print(f"{iso3} → {out}")
+            else:
+                if args.out is None:
+                    print("error: --targets needs --out DIR", file=sys.stderr)
+                    return 2
+                countries = target_countries(con, args.targets)
+                print(f"{len(countries)} target countries of {args.targets.upper()} → {args.out}", flush=True)
+                write_briefs(con, countries, args.out, lambda m: print(m, flush=True), args.year_from, args.year_to)
+        except ValueError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 2
+    return 0

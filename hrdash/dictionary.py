@@ -1,0 +1,219 @@
+"""The data dictionary: every table and column with its type, allowed values and meaning.
+
+Meanings come, in this order, from the table's `.meta.json` beside its reference CSV, from the
+comment after the column in schema.sql, and from COLUMN_NOTES below (fact tables have no meta
+file). Allowed values and ranges are read from the schema's CHECK constraints.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from .paths import REFERENCE, ROOT, SCHEMA
+
+SOURCE_NOTE = "where the row comes from: reference, seed:NNN, demo (generated, not real) or import:<sha256 prefix>"
+COLUMN_NOTES: dict[str, dict[str, str]] = {
+    "ratification": {
+        "country_iso3": "the State (ISO3)", "instrument": "OHCHR code of the instrument",
+        "signature_date": "date of signature (imports without one: the instrument's adoption date, precision 'year')",
+        "consent_date": "date of ratification, accession or succession (year-only sources: 31 December)",
+        "consent_type": "ratification, accession or succession (year-only sources record 'ratification')",
+        "date_precision": "'day', or 'year' when the source gives only the year",
+        "reservations": "true if the State made reservations", "status": "derived: party / signatory / no action",
+    },
+    "tb_report": {
+        "id": "report id", "country_iso3": "reporting State", "instrument": "instrument reported on",
+        "body": "treaty body", "report_no": "periodic report number (1 = initial)", "due_date": "date due",
+        "submitted_date": "date submitted (empty: not yet)", "reviewed_date": "date the body reviewed it",
+    },
+    "sp_visit": {
+        "id": "visit id", "country_iso3": "country visited or asked", "mandate_code": "Special Procedures mandate",
+        "request_date": "date of the request", "status": "requested, accepted, completed, postponed or no reply",
+        "start_date": "first day of the visit", "end_date": "last day of the visit",
+        "report_symbol": "UN symbol of the visit report",
+    },
+    "standing_invitation": {"country_iso3": "the State", "extended_date": "date the standing invitation was extended"},
+    "sp_communication": {
+        "id": "communication id", "sent_date": "date sent", "country_iso3": "State addressed",
+        "mandates": "mandate codes that sent it (two or more: joint)",
+        "type": "urgent appeal, allegation letter or other letter", "joint": "sent by two or more mandates",
+        "replied": "the State replied", "reply_date": "date of the reply",
+    },
+    "upr_review": {
+        "country_iso3": "State under review", "cycle": "UPR cycle (1: 2008–11, 2: 2012–16, 3: 2017–22, 4: 2022–)",
+        "session": "Working Group session number", "review_date": "date of the review",
+        "national_report": "national report submitted", "midterm_report": "mid-term report submitted",
+    },
+    "recommendation": {
+        "id": "recommendation id (imports: stable hash of State, session/year and text; UHRI: annotation id)",
+        "country_iso3": "State concerned (State under review)", "mechanism": "UPR, treaty body or special procedure",
+        "document_symbol": "UN document symbol", "rec_date": "date (UPR Info: session's first day; year-only "
+        "sources: 31 December; UHRI: document publication date)", "text": "text, whitespace collapsed",
+        "themes": "themes (UPR Info issues; UHRI themes)", "affected_groups": "groups of persons (UHRI)",
+        "cycle": "UPR cycle (UPR only)", "session": "UPR Working Group session", "paragraph": "paragraph number",
+        "response": "supported / noted / pending: Terman support, implemented, implement -> supported; consider -> "
+        "pending; reject -> noted; unknown -> empty. UPR Info Accepted -> supported, Noted -> noted. Voluntary "
+        "pledges: empty response, recommending State = the State itself",
+        "implementation": "not / partially / fully implemented, where known",
+    },
+    "national_mechanism": {
+        "country_iso3": "the State", "established": "date established", "type": "ad hoc, ministerial, "
+        "inter-ministerial or institutionally separate", "nhri_participation": "the NHRI takes part",
+        "cso_participation": "civil society takes part", "tracking_tool": "uses a recommendation-tracking tool",
+    },
+    "stakeholder_submission": {
+        "country_iso3": "State concerned", "mechanism": "UPR or treaty bodies", "year": "year",
+        "cycle": "UPR cycle", "submitter_type": "NHRI, national NGO, coalition or international NGO",
+        "count": "number of submissions",
+    },
+    "nhri": {"country_iso3": "the State", "name": "institution", "status": "GANHRI accreditation A / B / C / none",
+             "year": "year of the accreditation status"},
+    "build_info": {"key": "what", "value": "value (build time, scale, sources hash, imports re-applied)"},
+    "import_log": {
+        "id": "import number", "file_name": "file as uploaded", "sha256": "SHA-256 of the file's bytes",
+        "format": "detected format", "inserted": "rows inserted", "replaced": "rows replaced: earlier versions of "
+        "the same source, rows with the same key, and demo rows superseded", "skipped": "bad rows skipped",
+        "imported_at": "when (UTC)", "imported_by": "who (signed-in e-mail, or the CLI user)",
+    },
+}  # fmt: skip
+TABLE_NOTES = {
+    "ratification": "One row per State and instrument: signature and consent (ratification, accession, succession).",
+    "tb_report": "One row per periodic report a State owes a treaty body: due, submitted, reviewed.",
+    "sp_visit": "One row per Special Procedures country visit or request.",
+    "standing_invitation": "One row per State that has extended a standing invitation to Special Procedures.",
+    "sp_communication": "One row per Special Procedures communication to a State.",
+    "upr_review": "One row per State and UPR cycle: the review and the reports submitted.",
+    "recommendation": "One row per recommendation (UPR, treaty bodies, Special Procedures), as the UHRI holds them; "
+    "several recommending States in one row.",
+    "national_mechanism": "One row per State with a national mechanism for reporting and follow-up (NMRF).",
+    "stakeholder_submission": "Submissions by NHRIs and civil society to the UPR and treaty bodies, counted.",
+    "nhri": "One row per State: its national human rights institution and GANHRI accreditation.",
+    "build_info": "How and when the database was built; imports re-applied after the last rebuild.",
+    "import_log": "One row per file loaded with `python -m hrdash import` or the Data page.",
+}
+NOT_TABLES = {"country_alias"}
+_TABLE = re.compile(r"create table (\w+) \((.*?)\n\);", re.S)
+_COMMENT = re.compile(r"^\s+(\w+)\s+[^-\n]*?--\s*(.+)$", re.M)
+
+
+@cache
+def schema_comments() -> dict[tuple[str, str], str]:
+    """Return {(table, column): comment} from the comments after columns in schema.sql."""
+    out = {}
+    for table, body in _TABLE.findall(SCHEMA.read_text()):
+        for col, comment in _COMMENT.findall(body):
+            out[(table, col)] = comment.strip()
+    return out
+
+
+@cache
+def meta(table: str) -> dict[str, Any]:
+    """Return a reference table's .meta.json (empty if it has none)."""
+    path = REFERENCE / f"{table}.meta.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def frames(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return (columns, CHECK constraints) of a database, as the data_columns / data_constraints queries give them."""
+    from .query import run
+
+    return run(con, "data_columns"), run(con, "data_constraints")
+
+
+def enum_values(constraints: pd.DataFrame, table: str) -> dict[str, list[str]]:
+    """Return {column: allowed values} from a table's `col IN (...)` CHECK constraints."""
+    out = {}
+    for cols, expr in constraints.loc[
+        constraints["table_name"] == table, ["constraint_column_names", "expression"]
+    ].values:
+        m = re.fullmatch(r"\(\"?(\w+)\"? IN \((.*)\)\)", expr.strip())
+        if m and len(set(cols)) == 1:
+            out[m.group(1)] = [v.replace("''", "'") for v in re.findall(r"'((?:[^']|'')*)'", m.group(2))]
+    return out
+
+
+def _rules(constraints: pd.DataFrame, table: str) -> dict[str, str]:
+    out: dict[str, list[str]] = {}
+    for cols, expr in constraints.loc[
+        constraints["table_name"] == table, ["constraint_column_names", "expression"]
+    ].values:
+        if " IN (" in expr or 'regexp_full_match("source"' in expr:
+            continue
+        for c in dict.fromkeys(cols):
+            out.setdefault(c, []).append(" ".join(expr.split())[:140])
+    return {c: "; ".join(v) for c, v in out.items()}
+
+
+def columns(cols: pd.DataFrame, constraints: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per table column: type, required, allowed values, rule, meaning and where it is from."""
+    comments = schema_comments()
+    enums: dict[str, dict[str, list[str]]] = {}
+    rules: dict[str, dict[str, str]] = {}
+    out = []
+    for table, col, dtype, nullable, gen in cols[
+        ["table_name", "column_name", "data_type", "is_nullable", "is_generated"]
+    ].itertuples(index=False, name=None):
+        if table not in enums:
+            enums[table], rules[table] = enum_values(constraints, table), _rules(constraints, table)
+        m = meta(table).get("columns", {})
+        if col in m:
+            meaning, origin = m[col], f"{table}.meta.json"
+        elif (table, col) in comments:
+            meaning, origin = comments[(table, col)], "schema.sql"
+        elif col == "source":
+            meaning, origin = SOURCE_NOTE, "schema.sql"
+        else:
+            meaning, origin = COLUMN_NOTES.get(table, {}).get(col, ""), "hrdash/dictionary.py"
+        allowed = ", ".join(enums[table].get(col, []))
+        out.append((table, col, dtype, not nullable, "generated" if gen else "", allowed, rules[table].get(col, ""),
+                    meaning, origin))  # fmt: skip
+    return pd.DataFrame(out, columns=["table", "column", "type", "required", "generated", "allowed values", "rule",
+                                      "meaning", "meaning from"])  # fmt: skip
+
+
+def tables(names: list[str]) -> pd.DataFrame:
+    """Return one row per table: description and source (from its .meta.json where there is one)."""
+    rows = [(t, meta(t).get("description", "") or TABLE_NOTES.get(t, ""), meta(t).get("source", "")) for t in names]
+    return pd.DataFrame(rows, columns=["table", "description", "source"])
+
+
+def reference_files() -> pd.DataFrame:
+    """Return the reference files that are not database tables (e.g. the country alias table), with their meta."""
+    rows = []
+    for path in sorted(REFERENCE.glob("*.meta.json")):
+        m = json.loads(path.read_text())
+        if m.get("table") in NOT_TABLES:
+            rows.append((path.name.replace(".meta.json", ".csv"), m.get("description", ""), m.get("source", "")))
+    return pd.DataFrame(rows, columns=["file", "description", "source"])
+
+
+def recognition_rules() -> pd.DataFrame | None:
+    """Return the UPR page's instrument-recognition rules (hrdash/instrument_recognition.py RULES), if present."""
+    if not (ROOT / "hrdash" / "instrument_recognition.py").exists():
+        return None
+    try:
+        from . import instrument_recognition  # type: ignore[attr-defined]
+    except Exception:  # another developer's module: a broken import must not break the Data page
+        return None
+    if callable(getattr(instrument_recognition, "rules_table", None)):
+        return instrument_recognition.rules_table()
+    rules = getattr(instrument_recognition, "RULES", None)
+    if not rules:
+        return None
+    rows = []
+    for r in rules:
+        if isinstance(r, dict):
+            rows.append({k: (v.pattern if hasattr(v, "pattern") else v) for k, v in r.items()})
+        elif hasattr(r, "__dataclass_fields__"):
+            rows.append({k: getattr(r, k) for k in r.__dataclass_fields__})
+        elif isinstance(r, tuple | list):
+            rows.append({f"field {i + 1}": (v.pattern if hasattr(v, "pattern") else v) for i, v in enumerate(r)})
+        else:
+            rows.append({"rule": str(r)})
+    return pd.DataFrame(rows).map(lambda v: v.pattern if hasattr(v, "pattern") else v)

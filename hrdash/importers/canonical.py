@@ -1,0 +1,209 @@
+"""Our own tables: one CSV file or Excel sheet per table of the data model, headers as in the data dictionary.
+
+CSV files are read by DuckDB straight from disk (a million rows in seconds); workbook sheets
+(also the downloadable templates) cell by cell. Country columns accept ISO3 or ISO2 codes or
+names (the templates' drop-downs give names); list columns are `a; b; c`. `source` is always
+this import's tag and `status` is computed by the database, so both are ignored if present.
+An `id` left empty is made from the row's content (the same row always gets the same id).
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pandas as pd
+
+from .context import Context
+from .model import Refused
+from .tabular import Sheet
+from .validate import columns, generated, q
+
+IMPORTABLE = [
+    "ratification", "tb_report", "sp_visit", "standing_invitation", "sp_communication", "upr_review",
+    "recommendation", "national_mechanism", "stakeholder_submission", "unct_engagement", "hra_deployment",
+    "normative_output", "nhri", "story",
+]  # fmt: skip
+IGNORED = {"source"}  # plus the generated columns of each table (ratification.status)
+COUNTRY_COLUMNS = {"country_iso3"}
+STATE_LIST_COLUMNS = {"recommending_states"}
+
+
+def normalise_header(h: str) -> str:
+    """Return a header as a column name: trimmed, lower case, spaces as underscores."""
+    return re.sub(r"\s+", "_", h.strip().lower().lstrip("\ufeff"))
+
+
+def match_table(
+    con: duckdb.DuckDBPyConnection, header: list[str], hint: str | None = None, loose: bool = False
+) -> str | None:
+    """Return the table whose columns a header names (required ones present; all known unless `loose`)."""
+    all_names = {normalise_header(h) for h in header if h.strip()} - IGNORED
+    fits = []
+    for table in IMPORTABLE:
+        names = all_names - generated(con, table)
+        cols = {c.name: c for c in columns(con, table)}
+        required = {n for n, c in cols.items() if not c.nullable and c.default is None and n not in ("id", "source")}
+        known = names & cols.keys()
+        if names and required <= names and (known == names or (loose and len(known) >= max(2, len(names) / 2))):
+            fits.append(table)
+    if hint in fits:
+        return hint
+    return fits[0] if len(fits) == 1 else None
+
+
+def _resolve_column(ctx: Context, staging: str, col: str, multi: bool) -> None:
+    """Replace country names/codes in a column (or a `;` list of them) by ISO3 codes, reporting the rest."""
+    con = ctx.con
+    items = (
+        f"(select _row, trim(unnest(string_split({q(col)}, ';'))) as v from {staging})"
+        if multi
+        else (f"(select _row, trim({q(col)}) as v from {staging})")
+    )
+    mapping = []
+    for (value,) in con.execute(f"select distinct v from {items} where v <> ''").fetchall():
+        res = ctx.countries.resolve(value, multi=True) if multi else _resolve_one(ctx, value)
+        ok = res.status in ("state", "unknown") and (multi or len(res.codes) == 1)
+        mapping.append((value, ";".join(res.codes) if ok else None, res.status, ", ".join(res.outside)))
+    cmap = pd.DataFrame(mapping, columns=["raw", "codes", "status", "outside"], dtype=object)
+    con.register("cmap_df", cmap)
+    con.execute("create or replace temp table cmap as select * from cmap_df")
+    con.unregister("cmap_df")
+    bad = con.execute(
+        f"select s._row, s.v, m.status, m.outside from {items} s join cmap m on m.raw = s.v "
+        "where m.codes is null order by 1"
+    ).fetchall()
+    for row, value, status, outside in bad:
+        if status == "outside":
+            ctx.problems.add(row, col, value, f"{outside} is not a State in the country table")
+        else:
+            ctx.problems.add(row, col, value, "unknown country: no code, name or alias matches")
+    if multi:  # a map from names to codes, applied to each element of the list
+        con.execute(
+            f"update {staging} set {q(col)} = array_to_string(list_transform(string_split({staging}.{q(col)}, ';'), "
+            "lambda x: m.mp[trim(x)]), ';') from (select map(list(raw), list(coalesce(codes, ''))) as mp "
+            "from cmap) m"
+        )
+    else:
+        con.execute(f"update {staging} set {q(col)} = m.codes from cmap m where m.raw = trim({staging}.{q(col)})")
+
+
+def _resolve_one(ctx: Context, value: str):
+    code = ctx.countries.resolve_code(value)
+    return code if code.status == "state" else ctx.countries.resolve(value)
+
+
+def stage_raw(ctx: Context, raw: str, table: str, header: list[str], example: dict[str, str] | None = None) -> str:
+    """Return a staging table with the file's columns renamed to the table's, countries resolved, ids filled."""
+    con = ctx.con
+    names = [normalise_header(h) for h in header]
+    cols = {c.name for c in columns(con, table)}
+    ignored = IGNORED | generated(con, table)
+    unknown = [h for h, n in zip(header, names) if n not in cols and n not in ignored and h.strip()]
+    for h in unknown:
+        ctx.problems.add(None, h, None, f"column is not in table {table}: ignored", "warning")
+    keep = [(h, n) for h, n in zip(header, names) if n in cols and n != "source"]
+    select = ", ".join(f"{q(h)}::varchar as {q(n)}" for h, n in keep)
+    staging = f"{raw}_t"
+    has_row = "_row" in {r[0] for r in con.execute(f"describe {raw}").fetchall()}
+    row = "_row" if has_row else "rowid + 2 as _row"  # header = row 1, as a spreadsheet counts
+    con.execute(f"create or replace temp table {staging} as select {row}, {select} from {raw}")
+    con.execute(f"drop table {raw}")
+    if example:
+        cond = " and ".join(
+            f"coalesce(trim({q(n)}), '') = $v{i}" for i, (h, n) in enumerate(keep) if n in example
+        )  # fmt: skip
+        params = {f"v{i}": example[n] for i, (h, n) in enumerate(keep) if n in example}
+        n_example = con.execute(f"select count(*) from {staging} where {cond}", params).fetchone()[0]
+        if n_example:
+            con.execute(f"delete from {staging} where {cond}", params)
+            ctx.problems.add(None, None, None, "the template's example row was left in: ignored", "notice")
+    present = {n for _, n in keep}
+    for col in present & COUNTRY_COLUMNS:
+        _resolve_column(ctx, staging, col, multi=False)
+    for col in present & STATE_LIST_COLUMNS:
+        _resolve_column(ctx, staging, col, multi=True)
+    if "mandates" in present:
+        bad = con.execute(
+            f"select _row, x from (select _row, trim(unnest(string_split(mandates, ';'))) x from {staging}) "
+            "where x <> '' and x not in (select code from sp_mandate) order by 1"
+        ).fetchall()
+        for row, value in bad:
+            ctx.problems.add(row, "mandates", value, "unknown sp_mandate code")
+    if "id" in cols:
+        if "id" not in present:
+            con.execute(f"alter table {staging} add column id varchar")
+        fields = " || '|' || ".join(f"coalesce({q(n)}, '')" for n in sorted(present - {"id"}))
+        con.execute(
+            f"update {staging} set id = $prefix || substr(md5({fields}), 1, 16) where nullif(trim(id), '') is null",
+            {"prefix": f"{table}-{ctx.stem}-"},
+        )
+    return staging
+
+
+def read_csv(ctx: Context, table_hint: str | None) -> tuple[dict[str, str], dict]:
+    """Read a canonical CSV file with DuckDB (any size); return {table: staging table}."""
+    con = ctx.con
+    try:
+        con.execute(
+            "create or replace temp table raw_csv as select * from read_csv($p, header = true, all_varchar = true, "
+            "store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans')",
+            {"p": str(ctx.path)},
+        )
+    except duckdb.Error as e:
+        raise Refused(f"not a readable CSV file: {str(e).splitlines()[0]}") from e
+    rejects = con.execute("select line, csv_line, error_message from csv_rejects order by line").fetchall()
+    if rejects:  # rows after a rejected line move down by one (otherwise the row is rowid + 2, set in stage_raw)
+        con.execute("alter table raw_csv add column _row bigint")
+        con.execute("update raw_csv set _row = rowid + 2")
+        for line, text, message in rejects:
+            con.execute("update raw_csv set _row = _row + 1 where _row >= $l", {"l": line})
+            ctx.problems.add(line, None, text[:200], f"malformed CSV line: {message}")
+    header = [r[0] for r in con.execute("describe raw_csv").fetchall() if r[0] != "_row"]
+    table = _table_for(ctx, header, table_hint)
+    if con.execute("select count(*) from raw_csv").fetchone()[0] == 0 and not rejects:
+        raise Refused("the file has a header but no rows")
+    return {table: stage_raw(ctx, "raw_csv", table, header)}, {table: {}}
+
+
+def read_sheets(ctx: Context, sheets: list[Sheet], table_hint: str | None, examples) -> tuple[dict[str, str], dict]:
+    """Read canonical workbook sheets (one table each: named for it, or recognised by its header)."""
+    out: dict[str, str] = {}
+    for sheet in sheets:
+        rows = sheet.rows
+        if not rows or not any(c.strip() for c in rows[0]):
+            continue
+        header = [c.strip() for c in rows[0]]
+        hint = sheet.name if sheet.name in IMPORTABLE else table_hint
+        table = match_table(ctx.con, header, hint, loose=True)
+        if table is None:
+            if sheet.name in IMPORTABLE or len(sheets) == 1:
+                table = _table_for(ctx, header, hint)
+            continue  # sheets that are not tables (the templates' "Lists" and "About")
+        width = len(header)
+        body = [[n, *(r + [""] * width)[:width]] for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+        if not body:
+            continue  # a table's sheet left empty (e.g. the other sheets of a template)
+        df = pd.DataFrame(body, columns=["_row", *[h or f"column {j + 1}" for j, h in enumerate(header)]], dtype=object)
+        raw = ctx.stage(df)
+        if table in out:
+            raise Refused(f"two sheets hold table {table}: put its rows in one sheet")
+        out[table] = stage_raw(ctx, raw, table, list(df.columns[1:]), examples(table))
+    if not out:
+        raise Refused("no sheet of the workbook has rows under the columns of a table of the data model")
+    return out, {t: {} for t in out}
+
+
+def _table_for(ctx: Context, header: list[str], hint: str | None) -> str:
+    table = match_table(ctx.con, header, hint or ctx.stem, loose=True)
+    if table:
+        return table
+    names = {normalise_header(h) for h in header} - IGNORED - {"status"}
+    best = max(IMPORTABLE, key=lambda t: len(names & {c.name for c in columns(ctx.con, t)}))
+    cols = {c.name: c for c in columns(ctx.con, best)}
+    missing = sorted(n for n, c in cols.items() if not c.nullable and c.default is None and n not in names
+                     and n not in ("id", "source"))  # fmt: skip
+    unknown = sorted(names - cols.keys())
+    detail = "; ".join(x for x in [f"missing required {missing}" if missing else "",
+                                   f"unknown {unknown}" if unknown else ""] if x)  # fmt: skip
+    raise Refused(f"the header matches no table of the data model (closest: {best}: {detail})")

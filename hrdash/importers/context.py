@@ -1,0 +1,99 @@
+"""What a format reader works with: the file, its problems, a scratch DuckDB with the schema, countries."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .. import db
+from ..countries import Resolution, Resolver, resolver
+from .model import Problems
+
+_counter = itertools.count()
+
+
+@cache
+def _reference() -> dict[str, pd.DataFrame]:
+    with duckdb.connect() as con:
+        db.load_reference(con, progress=lambda m: None)
+        return db.reference_frames(con)
+
+
+@cache
+def _scratch() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute(db.SCHEMA.read_text())
+    for table in db.REFERENCE_TABLES:
+        db.insert_frame(con, table, _reference()[table])
+    return con
+
+
+def scratch_connection() -> duckdb.DuckDBPyConnection:
+    """Return a connection to an in-memory DuckDB with the schema and the reference tables (for validation).
+
+    The database is made once per process; each caller gets its own connection (a cursor), and the
+    temporary tables a reader stages in it are private to that connection and gone when it is closed.
+    """
+    con = _scratch().cursor()
+    con.execute("set enable_progress_bar = false")  # no progress bars on stderr for long reads
+    return con
+
+
+@dataclass
+class Context:
+    """One file being read: where it is, what is wrong with it so far, and the tools to read it."""
+
+    file: str  # the name shown in messages
+    path: Path  # the stored copy of the original bytes
+    problems: Problems
+    con: duckdb.DuckDBPyConnection
+    instrument: str | None = None  # named by the user, for status tables
+    source_name: str | None = None  # named by the user: the logical source
+    encoding: str | None = None
+    countries: Resolver = field(default_factory=resolver)
+
+    @property
+    def stem(self) -> str:
+        """Return the file name without folders and extension, lower case."""
+        return re.sub(r"\.[A-Za-z]+$", "", Path(self.file).name).lower()
+
+    def stage(self, df: pd.DataFrame) -> str:
+        """Register a frame as a staging table in the scratch connection; return its name."""
+        name = f"stage_{next(_counter)}"
+        self.con.register(f"{name}_df", df)
+        self.con.execute(f"create temp table {name} as select * from {name}_df")
+        self.con.unregister(f"{name}_df")
+        return name
+
+    def reference(self, table: str) -> pd.DataFrame:
+        """Return a reference table (country, instrument, sp_mandate, ...)."""
+        return _reference()[table]
+
+    def state(self, res: Resolution, row: int, column: str, *, multi: bool = False) -> tuple[str, ...] | None:
+        """Return the ISO3 code(s) of a resolved name, reporting what does not resolve.
+
+        Returns None (the row is not loaded) for an unresolved name (an error) or one outside the
+        country table (a notice, e.g. Montserrat).
+        """
+        if res.status in ("state", "unknown") and (multi or len(res.codes) == 1):
+            return res.codes
+        if res.status == "outside":
+            names = ", ".join(res.outside)
+            self.problems.add(
+                row, column, res.name, f"{names} is not a State in the country table: reported, not loaded", "notice"
+            )
+            return None
+        if res.how == "joint":
+            self.problems.add(row, column, res.name, "names several countries where one is expected")
+        elif res.codes and res.outside:
+            self.problems.add(row, column, res.name, f"only partly resolved ({', '.join(res.outside)} not in table)")
+        else:
+            what = "empty: a country is required" if not res.name else "unknown country: no code, name or alias matches"
+            self.problems.add(row, column, res.name, what)
+        return None

@@ -1,0 +1,56 @@
+"""Which layout a file has, from its header row (the user may also name it)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from .canonical import match_table, normalise_header
+from .model import Refused
+from .ratification import untc_header
+from .tabular import Sheet
+from .uhri import REQUIRED as UHRI_REQUIRED
+from .uhri import header_map
+from .upr_files import UPR_INFO_CSV, UPR_INFO_XLS
+
+FORMATS = {
+    "canonical": "Canonical table (one table of the data model; also the Excel templates)",
+    "untc_status": "UN Treaty Collection status table (chapter IV; CSV or saved HTML page)",
+    "treaty_table": "Per-treaty ratification table (iso2, member, state party, year, …, status)",
+    "upr_terman": "UPR recommendations by review year (Terman year file)",
+    "upr_info": "UPR Info database export (CSV or .xls)",
+    "uhri": "Universal Human Rights Index (UHRI) Excel export",
+    "upr_lookup": "UPR review sessions / years lookup (Terman's sessions.csv, upr-years.csv)",
+}
+# Format families: a CSV and an .xls of the same UPR Info export are one source.
+TERMAN = {"text", "to", "decision", "from", "year"}
+
+
+def detect(con: duckdb.DuckDBPyConnection, kind: str, sheets: list[Sheet]) -> tuple[str, Sheet]:
+    """Return (format, the sheet to read) for a file's sheets; refuse a layout we do not know."""
+    for sheet in sheets:
+        if not sheet.rows:
+            continue
+        first = [c.strip() for c in sheet.rows[0]]
+        low = [normalise_header(c).replace("_", " ") for c in first]
+        if low[:3] == ["iso2", "member", "state party"]:
+            return "treaty_table", sheet
+        if set(low) >= TERMAN:
+            return "upr_terman", sheet
+        if {"to", "to cow", "session"} <= set(low) or {"country", "review1", "review2"} <= set(low):
+            return "upr_lookup", sheet
+        if first[:11] in (UPR_INFO_CSV, UPR_INFO_XLS):
+            return "upr_info", sheet
+        found = header_map(first)
+        if set(UHRI_REQUIRED) <= found.keys():
+            return "uhri", sheet
+        if untc_header(sheet.rows) is not None:
+            return "untc_status", sheet
+    for sheet in sheets:
+        if sheet.rows and match_table(con, sheet.rows[0], sheet.name, loose=True):
+            return "canonical", sheet
+    header = sheets[0].rows[0][:8] if sheets and sheets[0].rows else []
+    raise Refused(
+        f"unknown layout (header {header}): not one of the formats read here — "
+        + "; ".join(FORMATS.values())
+        + ". For our own tables, download a template from the Data page."
+    )

@@ -1,0 +1,291 @@
+"""The Data page's sections: sources, import (upload, check, report, confirm), history, dictionary, downloads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from .. import dictionary, ui
+from ..paths import default_db
+from . import access, downloads, pipeline, report, sniff, store, templates
+from .detect import FORMATS
+from .gate import GATE
+from .model import Locked, Plan
+
+UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm"]
+STATUS = {"ready": st.success, "refused": st.error, "already imported": st.info, "nothing to load": st.info}
+
+
+def _secrets() -> dict[str, Any]:
+    try:
+        return {k: (dict(v) if hasattr(v, "keys") else v) for k, v in st.secrets.items()}
+    except Exception:  # no secrets.toml at all: Streamlit raises rather than returning nothing
+        return {}
+
+
+def _user() -> dict[str, Any]:
+    try:
+        return dict(st.user.to_dict())
+    except Exception:  # st.user outside a session
+        return {}
+
+
+def current_access() -> access.Access:
+    """Return the import access of the current user under the app's secrets."""
+    return access.decide(_secrets(), _user())
+
+
+def limit_mb() -> float:
+    """Return the size limit of one imported file, in MB (secrets, else $HRDASH_MAX_IMPORT_MB, else 50)."""
+    return access.max_import_mb(_secrets()) or sniff.max_bytes() / 1e6
+
+
+def sources() -> None:
+    """Draw the rows of every table by source, and how the database was built."""
+    st.header("Sources and freshness")
+    counts = ui.run("table_rows_by_source")
+    table = counts.pivot_table(index="table_name", columns="source", values="rows", aggfunc="sum", fill_value=0)
+    table = table.reset_index().rename(columns={"table_name": "Table"})
+    st.caption(
+        "Rows of every table by source: `reference` curated facts, `seed:NNN` facts stated in a seed document, "
+        "`demo` generated illustrative data (not real), `import:<hash>` a file loaded here or with "
+        "`python -m hrdash import`. Imported real rows supersede the demo rows of the same country and table."
+    )
+    st.dataframe(table, hide_index=True, key="data_sources")
+    info = dict(ui.run("build_info").itertuples(index=False))
+    st.caption(
+        f"Database built {info.get('built_at', '?')} (demo scale {info.get('scale', '?')}); "
+        f"imports re-applied after the last rebuild: {info.get('imports_reapplied', '0')}."
+    )
+    lost = json.loads(info.get("imports_not_reapplied", "[]"))
+    if lost:
+        st.error(
+            "These imports could not be re-applied when the database was last rebuilt, so their rows are missing: "
+            + "; ".join(f"#{r['id']} {r['file_name']} ({r['error']})" for r in lost)
+            + ". Import the files again (each rebuild also retries)."
+        )
+
+
+def _options() -> dict[str, Any]:
+    with st.expander("Options: format, instrument, source name, bad rows"):
+        fmt = st.selectbox(
+            "Format", ["detect", *FORMATS], format_func=lambda f: "Detect from the header" if f == "detect" else
+            FORMATS[f], key="import_format",
+        )  # fmt: skip
+        instrument = st.text_input(
+            "Instrument (OHCHR code, e.g. CCPR)", key="import_instrument",
+            help="Only for status tables whose title or file name does not say which instrument they are about.",
+        )  # fmt: skip
+        source_name = st.text_input(
+            "Source name", key="import_source_name",
+            help="A later file with the same source name replaces this one's rows (default: from the file name; "
+            "status tables: the instrument).",
+        )  # fmt: skip
+        skip = st.checkbox(
+            "Skip bad rows: load the good rows and list the bad ones in a downloadable report",
+            key="import_skip_bad_rows",
+        )
+    return {"fmt": None if fmt == "detect" else fmt, "instrument": instrument.strip() or None,
+            "source_name": source_name.strip() or None, "skip_bad_rows": skip}  # fmt: skip
+
+
+def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
+    """Return the checked plan of each uploaded file (kept in the session while files and options are unchanged)."""
+    cache: dict[tuple, Plan] = st.session_state.setdefault("import_checked", {})
+    root = store.store_dir(default_db())
+    plans = []
+    for f in files:
+        data = f.getvalue()
+        key = (f.name, len(data), hash(data), tuple(sorted(options.items())))
+        if key not in cache:
+            with st.spinner(f"Checking {f.name} …"), GATE.shared(), ui.connection().cursor() as cur:
+                cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, max_mb=limit_mb(), **options)
+        plans.append(cache[key])
+    return plans
+
+
+def show_plan(plan: Plan, i: int) -> None:
+    """Draw one file's report: status, counts, unresolved names, problems, preview, skipped-rows download."""
+    with st.container(border=True):
+        st.subheader(plan.file_name)
+        into = ", ".join(f"{t.rows:,} row(s) into `{t.table}`" for t in plan.tables.values())
+        text = {"ready": f"{into}, once you confirm below", "refused": plan.reason}.get(plan.status, plan.reason)
+        STATUS[plan.status](f"**{report.STATUS_TEXT[plan.status].capitalize()}**: {text}")
+        if plan.format:
+            st.caption(
+                f"Detected format: **{plan.format_label}**" + (f" — {plan.detail}" if plan.detail else "")
+                + f". Logical source `{plan.source_key}`" + (f"; encoding {plan.encoding}" if plan.encoding else "")
+                + f"; {plan.size / 1e6:.2f} MB."
+            )  # fmt: skip
+        c = plan.counts()
+        cols = st.columns(5)
+        cols[0].metric("Rows read", f"{plan.rows_read:,}")
+        cols[1].metric("To insert", f"{c['insert']:,}")
+        cols[2].metric("To replace", f"{c['replace']:,}", help="Rows of an earlier version of the same source")
+        cols[3].metric("Demo rows superseded", f"{c['supersede']:,}")
+        cols[4].metric("To skip", f"{c['skip']:,}")
+        names = report.unresolved(plan)
+        if len(names):
+            st.markdown(f"**Unresolved country names: {len(names)}**")
+            st.dataframe(names, hide_index=True, key=f"import_unresolved_{i}")
+        problems = plan.problems.frame() if plan.problems else pd.DataFrame()
+        if len(problems):
+            counts = plan.problems.counts
+            st.markdown(f"**{counts['error']:,} problem(s), {counts['warning']:,} warning(s), {counts['notice']:,} "
+                        "note(s)** — each with its row, column and value:")  # fmt: skip
+            st.dataframe(problems, hide_index=True, key=f"import_problems_{i}")
+        if plan.skip_bad_rows and plan.skipped_rows:
+            st.download_button(
+                f"⬇ Skipped rows ({plan.skipped_rows:,})", data=report.skipped_rows_csv(plan),
+                file_name=f"skipped_rows_{Path(plan.file_name).stem}.csv", mime="text/csv", key=f"import_skipped_{i}",
+                on_click="ignore",
+            )  # fmt: skip
+        for table, tp in plan.tables.items():
+            st.markdown(f"Preview of `{table}` (first {len(tp.preview)} of {tp.rows:,} rows, as they will be stored):")
+            st.dataframe(tp.preview, hide_index=True, key=f"import_preview_{i}_{table}")
+
+
+def load(plans: list[Plan], who: str) -> list[str]:
+    """Load the ready plans (one transaction each) and return what happened, one message per file."""
+    root = store.store_dir(default_db())
+    messages = []
+    try:
+        with ui.write_connection() as con:
+            for plan in plans:
+                log = pipeline.load_plan(con, plan, root, who)
+                if log is None:
+                    messages.append(f"{plan.file_name}: already imported, nothing to do.")
+                else:
+                    messages.append(
+                        f"{plan.file_name}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} rows "
+                        f"inserted, {log['replaced']:,} replaced (of which {log['superseded']:,} demo rows)."
+                    )
+    except Locked as e:
+        messages.append(f"Not loaded: {e}")
+    except Exception as e:  # noqa: BLE001 - shown to the user; the transaction was rolled back
+        messages.append(f"Not loaded ({type(e).__name__}): {e}. The database is unchanged.")
+    return messages
+
+
+def import_section() -> None:
+    """Draw the import section: who may import, options, upload, report, confirm."""
+    st.header("Import files")
+    who = current_access()
+    (st.info if who.may_import else st.warning)(who.message)
+    if not who.may_import:
+        if who.auth_configured and not who.logged_in:
+            st.button("Log in", on_click=st.login, key="import_login")
+        return
+    for message in st.session_state.pop("import_results", []):
+        (st.error if message.startswith("Not loaded") else st.success)(message)
+    options = _options()
+    mb = limit_mb()
+    files = st.file_uploader(
+        f"Files to import (CSV, Excel, saved HTML; at most {mb:.0f} MB each)", type=UPLOAD_TYPES,
+        accept_multiple_files=True, key="import_files", max_upload_size=max(1, int(mb + 0.999)),
+    )  # fmt: skip
+    st.caption(
+        "Formats: " + "; ".join(FORMATS.values()) + ". The format is detected from the header. Nothing is loaded "
+        "until you confirm; a file with any bad row is refused unless you choose to skip bad rows."
+    )
+    if not files:
+        return
+    plans = check(files, options)
+    st.dataframe(report.summary(plans), hide_index=True, key="import_summary")
+    st.download_button(
+        "⬇ Validation report (CSV)", data=report.problems_csv(plans), file_name="validation_report.csv",
+        mime="text/csv", key="import_report_csv", on_click="ignore",
+    )  # fmt: skip
+    for i, plan in enumerate(plans):
+        show_plan(plan, i)
+    ready = [p for p in plans if p.status == "ready"]
+    if st.button(f"Load {len(ready)} file(s) into the database", type="primary", disabled=not ready,
+                 key="import_confirm"):  # fmt: skip
+        st.session_state["import_results"] = load(ready, who.email or "app user (no authentication configured)")
+        st.session_state.pop("import_checked", None)
+        st.rerun()
+
+
+def history() -> None:
+    """Draw the import history (import_log) with the rows of each import still in the database."""
+    st.header("Import history")
+    sources = ui.run("data_sources")
+    log = sources[sources["id"].notna()].astype({"id": "int64"})
+    st.caption(
+        f"{len(log)} import(s), newest first. 'Rows now' is 0 once a newer version of the same source replaced "
+        "them; 'Replaced' counts earlier versions, rows with the same key and demo rows superseded."
+    )
+    labels = {"id": "#", "imported_at": "Imported at (UTC)", "file_name": "File", "format": "Format",
+              "inserted": "Inserted", "replaced": "Replaced", "skipped": "Skipped", "rows_now": "Rows now",
+              "imported_by": "By", "source": "Source tag", "sha256": "SHA-256"}  # fmt: skip
+    st.dataframe(log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history")
+    others = sources[sources["id"].isna()][["source", "rows_now"]]
+    st.caption("Other sources: " + "; ".join(f"`{r.source}` {r.rows_now:,} rows" for r in others.itertuples()) + ".")
+
+
+def data_dictionary() -> None:
+    """Draw the data dictionary: tables, columns (type, allowed values, meaning), import rules."""
+    st.header("Data dictionary")
+    cols, constraints = ui.run("data_columns"), ui.run("data_constraints")
+    names = list(dict.fromkeys(cols["table_name"]))
+    st.caption("Meanings from each table's .meta.json, the comments of schema.sql and the importers' notes.")
+    st.dataframe(dictionary.tables(names), hide_index=True, key="dictionary_tables")
+    table = st.selectbox("Columns of", ["all tables", *names], key="dictionary_table")
+    frame = dictionary.columns(cols, constraints)
+    if table != "all tables":
+        frame = frame[frame["table"] == table]
+    st.dataframe(frame, hide_index=True, key="dictionary_columns")
+    st.subheader("Reference files that are not tables")
+    st.dataframe(dictionary.reference_files(), hide_index=True, key="dictionary_files")
+    rules = dictionary.recognition_rules()
+    if rules is not None:
+        st.subheader("Instrument recognition (UPR page)")
+        st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
+        st.dataframe(rules, hide_index=True, key="dictionary_recognition")
+
+
+def template_downloads() -> None:
+    """Draw the template downloads: one table, or all internal tables in one workbook."""
+    st.header("Templates")
+    st.caption(
+        "Excel templates to fill in offline: header row, one example row (ignored while unchanged), a comment on "
+        "each column, drop-down lists for countries, instruments, mandates and every enumerated column."
+    )
+    tables = [*templates.INTERNAL, *[t for t in templates.EXAMPLES if t not in templates.INTERNAL]]
+    table = st.selectbox("Table", tables, key="template_table")
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        f"⬇ Template: {table}", data=lambda: templates.workbook([table]), file_name=f"template_{table}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_one",
+        on_click="ignore",
+    )  # fmt: skip
+    c2.download_button(
+        "⬇ Template: all internal tables", data=lambda: templates.workbook(templates.INTERNAL),
+        file_name="template_internal_tables.xlsx", key="template_internal", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
+
+
+def _with_reader(fn):
+    with GATE.shared():
+        return fn()
+
+
+def database_downloads() -> None:
+    """Draw the downloads of the whole database: the DuckDB file and a zip of Parquet files."""
+    st.header("Download the database")
+    st.caption("Every table, including demo rows (`source = 'demo'`): filter on `source` to keep real data only.")
+    path = default_db()
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "⬇ DuckDB file", data=lambda: _with_reader(lambda: downloads.duckdb_file(path)), file_name="hrdash.duckdb",
+        mime="application/octet-stream", key="download_duckdb", on_click="ignore",
+    )  # fmt: skip
+    c2.download_button(
+        "⬇ Parquet files (zip)", data=lambda: _with_reader(lambda: downloads.parquet_zip(ui.connection())),
+        file_name="hrdash_parquet.zip", mime="application/zip", key="download_parquet", on_click="ignore",
+    )  # fmt: skip

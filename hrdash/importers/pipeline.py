@@ -1,0 +1,283 @@
+"""Check a file (read, resolve, validate, stage as Parquet) and load a checked file into the database."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from . import canonical, detect, load, sniff, store, tabular, templates, uhri, validate
+from .context import Context, scratch_connection
+from .model import Plan, Problems, Refused, TablePlan
+from .ratification import read_treaty_table, read_untc, untc_header
+from .upr_files import read_lookup, read_terman, read_upr_info
+
+PREVIEW_ROWS = 20
+# Columns the readers keep that the schema does not have (yet): stored with the import, and loaded as
+# soon as the table has a column of that name (see the DDL proposed in upr_files.py).
+EXTRA_COLUMNS = ("action_category", "kind")
+# A CSV and an .xls of the same UPR Info export are one logical source; so are a treaty's tables.
+FAMILY = {"upr_info": "upr_info", "untc_status": "ratification", "treaty_table": "ratification"}
+
+
+def source_key(fmt: str, parsed_detail: str, stem: str, source_name: str | None) -> str:
+    """Return the logical source of an import: a newer file with the same key replaces this one's rows."""
+    if source_name:
+        return f"{fmt}:{source_name.strip().lower()}"
+    if fmt in ("untc_status", "treaty_table"):
+        return f"ratification:{parsed_detail}"  # one instrument's status, whichever layout it came in
+    return f"{FAMILY.get(fmt, fmt)}:{stem}"
+
+
+def _sheets(kind: str, data: bytes, text: str | None, full: bool) -> list[tabular.Sheet]:
+    if kind == "xlsx":
+        return tabular.xlsx_sheets(data)
+    if kind == "xls":
+        return tabular.xls_sheets(data)
+    if kind == "html":
+        return tabular.html_sheets(text or "")
+    return [tabular.Sheet("csv", tabular.csv_rows(text or "", None if full else 30))]
+
+
+HEAD = 262_144  # bytes of a CSV file read to recognise its layout (a big canonical file is then read by DuckDB)
+
+
+def _head(data: bytes) -> bytes:
+    if len(data) <= HEAD:
+        return data
+    cut = max(data.rfind(b"\n", 0, HEAD), data.rfind(b"\r", 0, HEAD))
+    return data[: cut if cut > 0 else HEAD]
+
+
+def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | None) -> tuple[str, dict, dict, int]:
+    """Return (format, {table: staging}, labels, rows read)."""
+    text, forced = None, ctx.encoding  # an encoding the user named, else detected
+    if kind == "html":
+        text, ctx.encoding = sniff.decode(data, forced)
+    elif kind == "csv":
+        text, ctx.encoding = sniff.decode(_head(data), forced)
+    sheets = _sheets(kind, data, text, full=kind != "csv")
+    detected, sheet = detect.detect(ctx.con, kind, sheets) if not fmt else (fmt, sheets[0])
+    if fmt == "untc_status":
+        sheet = next((s for s in sheets if s.rows and untc_header(s.rows) is not None), sheet)
+    if kind == "csv" and len(data) > len(_head(data)):
+        text, ctx.encoding = sniff.decode(data, forced)  # the whole file: its head may be plain ASCII
+    if detected == "canonical":
+        if kind == "csv":
+            if ctx.encoding != "utf-8" or re.search(rb"\r(?!\n)", data[:65536]):
+                ctx.path = ctx.path.with_name("utf8.csv")  # DuckDB reads UTF-8: give it a re-encoded copy
+                ctx.path.write_text(text or "", encoding="utf-8")
+            text = None
+            staged, labels = canonical.read_csv(ctx, table)
+        else:
+            staged, labels = canonical.read_sheets(ctx, sheets, table, templates.example_values)
+        rows = sum(ctx.con.execute(f"select count(*) from {s}").fetchone()[0] for s in staged.values())
+        return detected, staged, labels, rows
+    if kind == "csv":
+        sheet = tabular.Sheet("csv", tabular.csv_rows(text or ""))
+    if not sheet.rows:
+        raise Refused("empty file: no header and no rows")
+    readers = {"treaty_table": read_treaty_table, "untc_status": read_untc}
+    if detected in readers:
+        frames, labels, ctx.instrument = readers[detected](ctx, sheet)
+        labels = {"ratification": labels}
+    else:
+        reader = {"upr_terman": read_terman, "upr_info": read_upr_info, "uhri": uhri.read_uhri,
+                  "upr_lookup": read_lookup}[detected]  # fmt: skip
+        frames, labels = reader(ctx, sheet)
+        labels = {t: labels for t in frames}
+    rows_read = sum(1 for r in sheet.rows[1:] if any(c.strip() for c in r))
+    if detected == "untc_status":
+        rows_read = sum(1 for r in sheet.rows[(untc_header(sheet.rows) or 0) + 1 :] if r and r[0].strip())
+    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, rows_read
+
+
+def inspect(
+    data: bytes,
+    name: str,
+    *,
+    store_root: Path,
+    target: duckdb.DuckDBPyConnection | None = None,
+    fmt: str | None = None,
+    table: str | None = None,
+    instrument: str | None = None,
+    source_name: str | None = None,
+    encoding: str | None = None,
+    skip_bad_rows: bool = False,
+    max_mb: float | None = None,
+) -> Plan:
+    """Return the plan for one file: format, problems, preview, rows to load; stage accepted rows as Parquet.
+
+    Nothing is written to the database. `target` (a connection to it, read-only is enough) lets the
+    plan say how many rows would be replaced or superseded, and whether the file is already loaded.
+    """
+    sha = hashlib.sha256(data).hexdigest()
+    plan = Plan(file_name=os.path.basename(name), sha256=sha, size=len(data), skip_bad_rows=skip_bad_rows)
+    plan.problems = problems = Problems(plan.file_name)
+    try:
+        sniff.check_size(len(data), sniff.max_bytes(max_mb))
+        kind = sniff.kind(data, name, sniff.max_bytes(max_mb))
+    except Refused as e:
+        return _refuse(plan, str(e))
+    plan.folder = store.staging_folder(store_root, sha)
+    plan.original = "original" + (os.path.splitext(name.lower())[1] or ".bin")
+    (plan.folder / plan.original).write_bytes(data)
+    con = scratch_connection()
+    ctx = Context(plan.file_name, plan.folder / plan.original, problems, con, instrument, source_name, encoding)
+    try:
+        plan.format, staged, labels, plan.rows_read = _read(ctx, kind, data, fmt, table)
+        plan.format_label = detect.FORMATS.get(plan.format, plan.format)
+        plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ""
+        plan.source_key = source_key(plan.format, plan.detail, ctx.stem, source_name)
+        _validate(plan, ctx, staged, labels)
+    except (Refused, duckdb.Error, ValueError) as e:
+        return _refuse(plan, str(e).splitlines()[0])
+    except Exception as e:  # noqa: BLE001 - a file that does not fit the layout it was said to have
+        return _refuse(plan, f"could not be read as {fmt or plan.format or 'any known format'}: "
+                       f"{type(e).__name__} {str(e).splitlines()[0] if str(e) else ''}".strip())  # fmt: skip
+    finally:
+        con.close()
+    if problems.errors and (not skip_bad_rows or any(p.row is None for p in problems.items if p.severity == "error")):
+        return _refuse(plan, f"{problems.errors:,} problem(s) in the rows; nothing was loaded")
+    if not plan.tables or plan.rows == 0:
+        plan.status, plan.reason = "nothing to load", "no rows to load"
+    if target is not None and plan.status == "ready":
+        _against(plan, target, store_root)
+    return plan
+
+
+def _validate(plan: Plan, ctx: Context, staged: dict[str, str], labels: dict[str, dict[str, str]]) -> None:
+    con, problems = ctx.con, ctx.problems
+    for table, staging in staged.items():
+        typed = f"{staging}_typed"
+        present = {r[0] for r in con.execute(f"describe {staging}").fetchall()}
+        extras = [c for c in EXTRA_COLUMNS if c in present]
+        validate.typed(con, table, staging, extras, plan.tag, typed)
+        validate.check(con, table, staging, typed, labels.get(table, {}), problems)
+        con.execute(f"drop table {staging}")
+    bad = sorted(problems.bad_rows)
+    plan.skipped_rows = len(bad)
+    con.execute("create or replace temp table bad_rows (r bigint)")
+    if bad:
+        con.executemany("insert into bad_rows values (?)", [(r,) for r in bad])
+    for table, staging in staged.items():
+        typed = f"{staging}_typed"
+        _formula_warnings(con, typed, table, problems)
+        keep = f"select * exclude (_row) from {typed} where _row is null or _row not in (select r from bad_rows)"
+        n = con.execute(f"select count(*) from ({keep})").fetchone()[0]
+        if n == 0:
+            continue
+        parquet = f"{table}.parquet"
+        con.execute(f"copy ({keep} order by _row nulls last) to '{plan.folder / parquet}' (format parquet)")
+        preview = con.execute(f"{keep} order by _row nulls last limit {PREVIEW_ROWS}").df()
+        for c in validate.columns(con, table):
+            if c.type == "DATE" and c.name in preview:  # shown as dates, not midnight timestamps
+                preview[c.name] = preview[c.name].dt.date
+        con.execute(f"drop table {typed}")
+        cols = [c for c in preview.columns]
+        plan.tables[table] = TablePlan(table, n, parquet, cols, preview, insert=n)
+
+
+def _formula_warnings(con: duckdb.DuckDBPyConnection, typed: str, table: str, problems: Problems) -> None:
+    text_cols = [c.name for c in validate.columns(con, table) if c.type == "VARCHAR" and c.name != "source"]
+    for col in text_cols:
+        rows = con.execute(
+            f"select _row, {validate.q(col)} from {typed} where regexp_matches({validate.q(col)}, '^[=+@\\t\\r]') "
+            "limit 20"
+        ).fetchall()
+        for row, value in rows:
+            problems.add(row, col, value, "starts like a spreadsheet formula: kept as text, never evaluated; "
+                         "exports prefix it with ' so spreadsheets show it as text", "warning")  # fmt: skip
+
+
+def _refuse(plan: Plan, reason: str) -> Plan:
+    plan.status, plan.reason = "refused", reason
+    already = any(p.row is None and p.message == reason for p in plan.problems.items)
+    if reason and not already and (not plan.problems.errors or not reason.endswith("nothing was loaded")):
+        plan.problems.file_error(reason)
+    if plan.folder is not None:
+        shutil.rmtree(plan.folder, ignore_errors=True)
+        plan.folder = None
+    plan.tables = {}
+    return plan
+
+
+def _against(plan: Plan, target: duckdb.DuckDBPyConnection, store_root: Path) -> None:
+    """Fill in what loading would change in `target`, and whether this exact file is already loaded."""
+    history = history_with_keys(target, store_root)
+    same_source = [h for h in history if h["source_key"] == plan.source_key]
+    current = history_current(history)
+    if plan.sha256 in current:
+        h = current[plan.sha256]
+        plan.status = "already imported"
+        plan.reason = f"already imported as import #{h['id']} on {h['imported_at']:%Y-%m-%d %H:%M}: nothing to do"
+        plan.log_id = h["id"]
+        for tp in plan.tables.values():
+            tp.insert = 0
+        return
+    plan.replaces = sorted({f"import:{h['sha256'][:16]}" for h in same_source})
+    load.estimate(target, plan)
+
+
+def history_with_keys(con: duckdb.DuckDBPyConnection, store_root: Path) -> list[dict[str, Any]]:
+    """Return the import_log rows with each import's logical source (from its stored manifest)."""
+    rows = load.log_rows(con)
+    for r in rows:
+        m = store.read_manifest(store.folder(store_root, r["sha256"])) or {}
+        r["source_key"] = m.get("source_key")
+    return rows
+
+
+def history_current(history: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Return {sha256: log row} of the imports whose rows are in the database (not replaced by a later version)."""
+    latest: dict[str, dict[str, Any]] = {}
+    for h in history:
+        latest[h["source_key"] or h["sha256"]] = h
+    return {h["sha256"]: h for h in latest.values()}
+
+
+def manifest(plan: Plan) -> dict[str, Any]:
+    """Return the manifest of a checked plan (what the store keeps to re-apply it)."""
+    return {
+        "version": 1, "file_name": plan.file_name, "sha256": plan.sha256, "tag": plan.tag, "format": plan.format,
+        "source_key": plan.source_key, "detail": plan.detail, "encoding": plan.encoding, "original": plan.original,
+        "replaces": plan.replaces, "skipped": plan.skipped_rows, "rows_read": plan.rows_read,
+        "tables": {t: {"file": tp.parquet, "rows": tp.rows} for t, tp in plan.tables.items()},
+    }  # fmt: skip
+
+
+def problems_frame(plans: list[Plan]) -> pd.DataFrame:
+    """Return the problems of several plans as one table."""
+    frames = [p.problems.frame() for p in plans if p.problems is not None]
+    return pd.concat(frames, ignore_index=True) if frames else Problems("").frame()
+
+
+def load_plan(
+    con: duckdb.DuckDBPyConnection, plan: Plan, store_root: Path, imported_by: str, progress=lambda m: None
+) -> dict[str, Any] | None:
+    """Load a checked plan into `con` (read-write) in one transaction; return its import_log row.
+
+    Re-checks against the database first (another import may have happened since the check):
+    returns None when this exact file is already loaded. The import's folder is moved into the
+    store before the transaction, and marked committed after it.
+    """
+    if plan.status != "ready" or plan.folder is None:
+        raise ValueError(f"{plan.file_name}: cannot load a file that is {plan.status}")
+    _against(plan, con, store_root)
+    if plan.status == "already imported":
+        return None
+    m = manifest(plan)
+    store.write_manifest(plan.folder, m)
+    folder = store.promote(plan.folder, store_root, plan.sha256)
+    plan.folder = folder
+    log = load.apply(con, folder, m, imported_by=imported_by, progress=progress)
+    store.write_manifest(folder, {**m, "log": log})
+    store.mark_committed(folder)
+    plan.log_id = log["id"]
+    return log

@@ -1,0 +1,156 @@
+"""Read a file's cells as text: CSV (quote-aware, any line endings), .xlsx, .xls and HTML tables.
+
+Every cell comes back as a string ('' for empty). Workbook cells are read as data only:
+a formula comes back as its text ("=SUM(A1:A3)"), dates as ISO dates, whole numbers stored
+as floats (the .xls files give 5.0) as "5".
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+csv.field_size_limit(50_000_000)
+
+
+@dataclass
+class Sheet:
+    """One table of a file: a CSV file, a worksheet or an HTML <table>, as rows of text cells."""
+
+    name: str
+    rows: list[list[str]]
+    context: str = ""  # text around the table (HTML title and headings), for recognising it
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def cell_text(v: object) -> str:
+    """Return a cell value as text: '' for empty, ISO for dates, '5' for 5.0."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time(0) else v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+def csv_rows(text: str, limit: int | None = None) -> list[list[str]]:
+    """Return the rows of CSV text (delimiter , ; or tab, whichever the header uses most)."""
+    first = text.split("\n", 1)[0].split("\r", 1)[0]
+    delimiter = max([",", ";", "\t"], key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    for row in reader:
+        rows.append(row)
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def xlsx_sheets(data: bytes) -> list[Sheet]:
+    """Return every worksheet of an .xlsx workbook (values as stored; formulas as their text)."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        return [
+            Sheet(ws.title, [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)])
+            for ws in wb.worksheets
+        ]
+    finally:
+        wb.close()
+
+
+def xls_sheets(data: bytes) -> list[Sheet]:
+    """Return every sheet of an old .xls workbook (opened despite the "seen[3] == 4" corruption)."""
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, ignore_workbook_corruption=True, on_demand=True)
+    out = []
+    for sheet in book.sheets():
+        rows = []
+        for r in range(sheet.nrows):
+            row = []
+            for c in sheet.row(r):
+                if c.ctype == xlrd.XL_CELL_DATE:
+                    row.append(cell_text(xlrd.xldate_as_datetime(c.value, book.datemode)))
+                elif c.ctype == xlrd.XL_CELL_BOOLEAN:
+                    row.append("true" if c.value else "false")
+                else:
+                    row.append(cell_text(c.value))
+            rows.append(row)
+        out.append(Sheet(sheet.name, rows))
+    return out
+
+
+class _Tables(HTMLParser):
+    """Collect the text of every <table> cell; skip <script> and <style>; keep title and headings."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self.stack: list[list[list[str]]] = []
+        self.cell: list[str] | None = None
+        self.skip = 0
+        self.heading: list[str] | None = None
+        self.context: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self.stack.append([])
+        elif tag == "tr" and self.stack:
+            self.stack[-1].append([])
+        elif tag in ("td", "th") and self.stack:
+            if not self.stack[-1]:
+                self.stack[-1].append([])
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append("\n")
+        elif tag == "sup" and self.cell is not None:  # footnote numbers: "Albania<sup>3</sup>" -> "Albania 3"
+            self.cell.append(" ")
+        elif tag in ("title", "h1", "h2", "h3", "h4"):
+            self.heading = []
+        elif tag == "a":
+            self.links += [v for k, v in attrs if k == "href" and v]
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("td", "th") and self.cell is not None and self.stack:
+            self.stack[-1][-1].append(re.sub(r"[ \t\r\f\v]+", " ", "".join(self.cell)).strip())
+            self.cell = None
+        elif tag == "table" and self.stack:
+            self.tables.append([r for r in self.stack.pop() if r])
+        elif tag in ("title", "h1", "h2", "h3", "h4") and self.heading is not None:
+            self.context.append(" ".join("".join(self.heading).split()))
+            self.heading = None
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if self.cell is not None:
+            self.cell.append(data)
+        elif self.heading is not None:
+            self.heading.append(data)
+
+
+def html_sheets(text: str) -> list[Sheet]:
+    """Return every <table> of an HTML page (largest first), with the page's title and headings."""
+    parser = _Tables()
+    parser.feed(text)
+    parser.close()
+    context = " | ".join(c for c in parser.context if c)
+    links = " ".join(parser.links)
+    tables = sorted(parser.tables, key=len, reverse=True)
+    return [Sheet(f"table {i + 1}", rows, context, {"links": links}) for i, rows in enumerate(tables)]

@@ -1,0 +1,178 @@
+"""Print view and presentation mode for any page: URL switches (?print=1, ?present=1), CSS, one chart at a time.
+
+A page adopts both in four steps:
+
+    with st.container(key=presenting.CONTROLS_KEY):      # hidden in print view and presentation mode
+        mode = presenting.controls("ratification")       # the two toggles; "normal", "print" or "present"
+    presenting.style(mode)                                # the mode's CSS and its way back (outside the controls)
+    if mode == presenting.PRESENT:
+        presenting.present([presenting.Slide(title, fig, caption), ...], key="ratification")
+        st.stop()                                         # one chart at a time, Previous / Next
+    ... draw the page as usual; wrap each section in `with presenting.section("name"):` so print breaks pages
+
+The modes live in the URL so a print view or a presentation can be shared or bookmarked. The
+widgets Streamlit binds to the URL store "true"/"false"; we read "1", "true" and "yes" ourselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from .charts import PLOTLY_CONFIG
+
+PRINT, PRESENT = "print", "present"
+MODES = (PRINT, PRESENT)
+CONTROLS_KEY = "hr_controls"  # the container of a page's controls: hidden in print view and presentation
+SECTION_PREFIX = "hr_section_"  # containers st.container(key=SECTION_PREFIX + name): a new page each in print
+TRUE = {"1", "true", "yes", "on"}
+PRESENT_HEIGHT, PRESENT_FONT = 620, 20
+
+_HIDE_CHROME = f"""
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+.st-key-{CONTROLS_KEY}, [data-testid="stDownloadButton"] {{ display: none !important; }}
+"""
+
+PRINT_CSS = f"""<style>
+{_HIDE_CHROME}
+[data-testid="stExpander"] {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 62rem; padding-top: 1rem; }}
+/* One column: side-by-side columns stack. */
+[data-testid="stHorizontalBlock"] {{ flex-direction: column !important; }}
+[data-testid="stColumn"] {{ width: 100% !important; flex: 1 1 100% !important; }}
+@media print {{
+  .st-key-hr_print_exit, [data-testid="stStatusWidget"] {{ display: none !important; }}
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], section.main {{ overflow: visible !important; }}
+  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 0 !important; }}
+  /* Page breaks need block layout: Chromium does not break pages inside flex columns reliably. */
+  [data-testid="stVerticalBlock"] {{ display: block !important; }}
+  [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.6rem; }}
+  [class*="st-key-{SECTION_PREFIX}"] {{ break-before: page; page-break-before: always; }}
+  [data-testid="stPlotlyChart"], [data-testid="stTable"], [data-testid="stDataFrame"], [data-testid="stMetric"] {{
+    break-inside: avoid; page-break-inside: avoid;
+  }}
+}}
+</style>"""
+
+PRESENT_CSS = f"""<style>
+{_HIDE_CHROME}
+[data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 1.5rem 3rem 1rem 3rem; }}
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li {{ font-size: 1.6rem; line-height: 1.45; }}
+[data-testid="stMain"] [data-testid="stCaptionContainer"] p {{ font-size: 1.15rem; }}
+[data-testid="stMain"] h1 {{ font-size: 2.6rem; }}
+[data-testid="stMain"] h2 {{ font-size: 2.1rem; }}
+.st-key-hr_present_nav button p {{ font-size: 1.2rem; }}
+</style>"""
+
+
+@dataclass
+class Slide:
+    """One step of a presentation: a title and a plotly figure, or markdown text when there is no figure."""
+
+    title: str
+    figure: go.Figure | None = None
+    caption: str = ""
+    text: str = ""
+
+
+def _flag(name: str) -> bool:
+    return str(st.query_params.get(name, "")).strip().lower() in TRUE
+
+
+def mode() -> str:
+    """Return the page's mode from the URL: "present", "print" or "normal" (present wins if both are set)."""
+    return PRESENT if _flag(PRESENT) else PRINT if _flag(PRINT) else "normal"
+
+
+def set_mode(name: str | None) -> None:
+    """Switch to a mode (None = normal) by writing the URL; the next run draws it."""
+    for m in MODES:
+        if m == name:
+            st.query_params[m] = "1"
+        elif m in st.query_params:
+            del st.query_params[m]
+
+
+def _on_toggle(which: str, key: str) -> None:
+    set_mode(which if st.session_state[key] else None)
+
+
+def controls(key: str) -> str:
+    """Draw the "Print view" and "Presentation mode" toggles (kept in the URL) and return the mode.
+
+    Call it inside the page's controls container (`st.container(key=presenting.CONTROLS_KEY)`), which
+    both modes hide, then call `style(mode)` outside it: each mode draws its own way back there.
+    """
+    current = mode()
+    c1, c2 = st.columns(2)
+    for col, which, label, help_text in [
+        (c1, PRINT, "Print view", "One column, no sidebar, a page per section: print or save as PDF from the browser."),
+        (c2, PRESENT, "Presentation mode", "Full screen for a projector: large text, one chart at a time."),
+    ]:
+        widget = f"{key}_{which}_toggle"
+        st.session_state[widget] = current == which  # the URL is the truth (exit buttons change it too)
+        col.toggle(label, key=widget, on_change=_on_toggle, args=(which, widget), help=help_text)
+    return current
+
+
+def style(current: str) -> None:
+    """Inject the CSS of a mode and, in print view, the way back (hidden when printing)."""
+    if current == PRINT:
+        st.html(PRINT_CSS)
+        with st.container(key="hr_print_exit"):
+            c1, c2 = st.columns([1, 4], vertical_alignment="center")
+            c1.button("✕ Exit print view", on_click=set_mode, args=(None,), key="hr_print_exit_button")
+            c2.caption(
+                "Print view: use the browser's Print (Ctrl+P / ⌘P) and “Save as PDF”. Each section starts a page."
+            )
+    elif current == PRESENT:
+        st.html(PRESENT_CSS)
+
+
+def section(name: str) -> Any:
+    """Return a container for one section of a page; print view starts a new page at each."""
+    return st.container(key=SECTION_PREFIX + name)
+
+
+def _step(key: str, delta: int, total: int) -> None:
+    st.session_state[key] = max(0, min(total - 1, st.session_state.get(key, 0) + delta))
+
+
+def large(fig: go.Figure) -> go.Figure:
+    """Return a copy of a figure sized for a projector (Streamlit's theme sets small tick fonts: set them too)."""
+    big = go.Figure(fig).update_layout(height=PRESENT_HEIGHT, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
+    return big.update_xaxes(tickfont_size=PRESENT_FONT - 4).update_yaxes(tickfont_size=PRESENT_FONT - 4)
+
+
+def present(slides: Sequence[Slide], key: str) -> int:
+    """Draw one slide (the one in st.session_state[key + "_slide"]) with Previous / Next; return its index."""
+    index_key = f"{key}_slide"
+    total = len(slides)
+    index = max(0, min(total - 1, int(st.session_state.get(index_key, 0))))
+    st.session_state[index_key] = index
+    with st.container(key="hr_present_nav"):
+        c1, c2, c3, c4 = st.columns([1.4, 1.2, 5, 1], vertical_alignment="center")
+        c1.button("◀ Previous", key=f"{key}_prev", on_click=_step, args=(index_key, -1, total), disabled=index == 0,
+                  shortcut="ArrowLeft")  # fmt: skip
+        c2.button("Next ▶", key=f"{key}_next", on_click=_step, args=(index_key, 1, total), disabled=index >= total - 1,
+                  shortcut="ArrowRight")  # fmt: skip
+        c3.markdown(f"**{index + 1} / {total}**" if total else "")
+        c4.button("✕ Exit", key=f"{key}_exit", on_click=set_mode, args=(None,), help="Leave presentation mode")
+    if not total:
+        st.info("This page has no charts to present.")
+        return 0
+    slide = slides[index]
+    st.header(slide.title)
+    if slide.figure is not None:
+        st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart")
+    if slide.text:
+        st.markdown(slide.text)
+    if slide.caption:
+        st.caption(slide.caption)
+    return index

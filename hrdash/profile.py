@@ -1,0 +1,293 @@
+"""The country profile: its data (one named query per section), key figures in words, regional comparison.
+
+Everything here is pure: `load` takes a function that runs a named query, so the page passes the
+cached `ui.run` and the command line passes `query.run` on its own connection, and both get the
+same frames. The key figures and the comparison are computed from those frames only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from . import ea_targets, profile_targets
+from .query import parameters
+
+Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
+
+# Section frame -> the query that returns it (each takes $country, some also the years).
+SECTION_QUERIES = {
+    "ratification": "profile_ratification",
+    "tb_reports": "profile_tb_reports",
+    "sp_visits": "profile_sp_visits",
+    "communications": "profile_communications_by_year",
+    "upr_cycles": "profile_upr_cycles",
+    "upr_themes": "profile_upr_themes",
+    "implementation": "profile_recommendation_implementation",
+    "submissions": "profile_submissions_by_year",
+    "unct": "profile_unct_engagement",
+    "hra": "profile_hra_deployments",
+    "stories": "profile_stories",
+    "ea_targets": "profile_ea_targets",
+}
+INSTRUMENTS = 18
+
+# The regional comparison: measure column of profile_measures_by_country -> (label, unit).
+MEASURES = {
+    "instruments_ratified": ("Instruments ratified (of 18)", "instruments"),
+    "reports_overdue": ("Treaty-body reports overdue", "reports"),
+    "visits_completed": ("Special Procedures visits carried out", "visits"),
+    "requests_pending": ("Visit requests pending", "requests"),
+    "communications": ("Communications received", "communications"),
+    "reply_rate": ("Communications replied to", "%"),
+    "upr_recommendations": ("UPR recommendations received", "recommendations"),
+    "supported_share": ("UPR recommendations supported", "%"),
+    "submissions": ("Stakeholder submissions", "submissions"),
+}
+
+
+class UnknownCountry(LookupError):
+    """No country has this ISO3 code or name."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One country's profile data for a range of years."""
+
+    iso3: str
+    year_from: int
+    year_to: int
+    country: dict[str, Any]
+    frames: dict[str, pd.DataFrame]
+    region: pd.DataFrame  # profile_measures_by_country for the countries of its OHCHR region
+    sources: pd.DataFrame  # rows by table and source (profile_rows_by_source) for this country and years
+
+    @property
+    def name(self) -> str:
+        return str(self.country["name"])
+
+    @property
+    def years(self) -> str:
+        return f"{self.year_from}–{self.year_to}"
+
+    @property
+    def measures(self) -> pd.Series:
+        """This country's row of the regional measures."""
+        return self.region.loc[self.region["iso3"] == self.iso3].iloc[0]
+
+
+def resolve_country(value: str | None, options: pd.DataFrame) -> str | None:
+    """Return the ISO3 code for a URL value that is an ISO3 code or a country name (any case), else None."""
+    if not value:
+        return None
+    text = value.strip().casefold()
+    for iso3, name in zip(options["iso3"], options["name"]):
+        if text in (iso3.casefold(), name.casefold()):
+            return iso3
+    return None
+
+
+def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Return (frame key, query, params) for the profile's queries that do not depend on each other.
+
+    `who` is the country's ISO3 code, or None to ask every query for every country at once.
+    The measures of all countries and the target statuses of all target countries of an EA are
+    always asked for all countries: they depend on the years only.
+    """
+    values = {"country": who, "year_from": year_from, "year_to": year_to}
+    jobs = [("country", "profile_country", {"country": who, "year_to": year_to})]
+    jobs += [(key, name, {k: v for k, v in values.items() if k in parameters(name)})
+             for key, name in SECTION_QUERIES.items() if key != "ea_targets"]  # fmt: skip
+    years = {"year_from": year_from, "year_to": year_to}
+    jobs.append(("measures", "profile_measures_by_country", years))
+    jobs.append(("sources", "profile_rows_by_source", values))
+    for ea in eas:
+        table = ea_targets.table_for(ea, year_to)
+        if table is not None:
+            given = {"region": None, "countries": [], "target_ea": None, **table.params}
+            wanted = parameters(table.query)
+            jobs.append((f"status:{ea}", table.query, {k: v for k, v in given.items() if k in wanted}))
+    return jobs
+
+
+def _of(df: pd.DataFrame, iso3: str, column: str = "country_iso3") -> pd.DataFrame:
+    """Return the rows of one country, without the country column."""
+    return df[df[column] == iso3].drop(columns=column).reset_index(drop=True)
+
+
+def load(
+    run: Runner, iso3: str, year_from: int, year_to: int, map_fn: Callable = map, every_country: bool = False
+) -> Profile:
+    """Return the profile of `iso3` for the years, running each section's named query through `run`.
+
+    `map_fn(function, items)` runs the independent queries; pass a thread pool's `map` to run them
+    concurrently (DuckDB answers several cursors at once). With `every_country`, each query is asked
+    for all countries (`$country` null) and the country's rows are kept: when `run` caches, the next
+    country with the same years needs no query at all (the page and bulk briefs do this).
+    """
+    who = None if every_country else iso3
+    named = _of(run(SECTION_QUERIES["ea_targets"], {"country": who}), iso3)  # years play no part: cached
+    eas = list(dict.fromkeys(named["ea_code"]))
+    jobs = _jobs(who, year_from, year_to, eas)
+    results = dict(zip([j[0] for j in jobs], map_fn(lambda job: run(job[1], job[2]), jobs)))
+    info = results["country"][results["country"]["iso3"] == iso3]
+    if info.empty:
+        raise UnknownCountry(f"no country with ISO3 code {iso3!r}")
+    country = info.iloc[0].to_dict()
+    frames = {key: _of(results[key], iso3) for key in SECTION_QUERIES if key in results}
+    frames["ea_targets"] = named
+    status = {ea: results[f"status:{ea}"] for ea in eas if f"status:{ea}" in results}
+    frames["target_status"] = profile_targets.status_of(iso3, status)
+    measures = results["measures"]
+    region = measures[measures["ohchr_region"] == country["ohchr_region"]].reset_index(drop=True)
+    return Profile(iso3, year_from, year_to, country, frames, region, _of(results["sources"], iso3))
+
+
+def _date(value: Any) -> str:
+    return pd.Timestamp(value).strftime("%-d %B %Y")
+
+
+def _and(items: list[str]) -> str:
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def region_median(p: Profile, measure: str) -> float | None:
+    """Return the median of a measure over the countries of the profile's OHCHR region (blanks left out)."""
+    values = p.region[measure].dropna()
+    return float(values.median()) if len(values) else None
+
+
+def fmt_number(value: float | None, unit: str = "") -> str:
+    """Return a number as the page writes it: whole numbers without decimals, percentages with one."""
+    if value is None or pd.isna(value):
+        return "–"
+    if unit == "%":
+        return f"{value:.1f}%"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def region_comparison(p: Profile) -> pd.DataFrame:
+    """Return one row per measure: this country's value, the regional median, min, max and its rank."""
+    rows = []
+    me = p.measures
+    for column, (label, unit) in MEASURES.items():
+        values = p.region[column].dropna()
+        value = me[column]
+        higher = int((values > value).sum()) if not pd.isna(value) else None
+        rows.append(
+            {
+                "measure": label,
+                "unit": unit,
+                "country": None if pd.isna(value) else float(value),
+                "region_median": region_median(p, column),
+                "region_min": float(values.min()) if len(values) else None,
+                "region_max": float(values.max()) if len(values) else None,
+                # 1 = the highest value in the region; ties share the better rank.
+                "rank": None if higher is None else higher + 1,
+                "countries": int(len(values)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def not_ratified(p: Profile) -> list[str]:
+    """Return the short names of the instruments the country is not a party to."""
+    df = p.frames["ratification"]
+    return list(df.loc[df["status"] != "party", "short_name"])
+
+
+def key_figures(p: Profile) -> list[str]:
+    """Return the profile's key figures as plain sentences (the top of the page and the deck)."""
+    m = p.measures
+    rat = p.frames["ratification"]
+    party = int((rat["status"] == "party").sum())
+    signed = int((rat["status"] == "signatory").sum())
+    reservations = int(rat["reservations"].sum())
+    median = region_median(p, "instruments_ratified")
+    out = [
+        f"Party to {party} of {INSTRUMENTS} instruments as of 31 December {p.year_to}"
+        + (f" (signatory to {signed} more)" if signed else "")
+        + (f", {reservations} of them with reservations" if reservations else "")
+        + f"; the {p.country['ohchr_region']} median is {fmt_number(median)}."
+    ]
+    overdue = int(m["reports_overdue"])
+    if overdue:
+        since = p.frames["tb_reports"]["overdue_since"].dropna().min()
+        out.append(f"{_plural(overdue, 'treaty-body report')} overdue, the oldest due since {_date(since)}.")
+    else:
+        out.append("No treaty-body report overdue.")
+    pending = int(m["requests_pending"])
+    invitation = p.country.get("standing_invitation_date")
+    visits = (
+        f"{_plural(pending, 'Special Procedures visit request')} pending"
+        + (f", the oldest since {pd.Timestamp(m['oldest_pending']).year}" if pending else "")
+        + f"; {_plural(int(m['visits_completed']), 'visit')} carried out in {p.years}; "
+        + (
+            f"standing invitation since {pd.Timestamp(invitation).year}."
+            if invitation is not None and not pd.isna(invitation)
+            else "no standing invitation."
+        )
+    )
+    out.append(visits[0].upper() + visits[1:])
+    comms = int(m["communications"])
+    if comms:
+        out.append(
+            f"Replied to {int(m['communications_replied'])} of the {_plural(comms, 'communication')} "
+            f"received in {p.years} ({fmt_number(m['reply_rate'], '%')})."
+        )
+    else:
+        out.append(f"No Special Procedures communication received in {p.years}.")
+    cycles = p.frames["upr_cycles"]
+    recs = int(m["upr_recommendations"])
+    if len(cycles):
+        midterm = [str(c) for c in cycles.loc[cycles["midterm_report"], "cycle"]]
+        out.append(
+            f"UPR: reviewed in cycle{'s' if len(cycles) > 1 else ''} {_and(list(map(str, cycles['cycle'])))}; "
+            f"{_plural(recs, 'recommendation')}, {fmt_number(m['supported_share'], '%')} supported; "
+            + (f"mid-term report for cycle {_and(midterm)}." if midterm else "no mid-term report.")
+        )
+    else:
+        out.append(f"No UPR review in {p.years}.")
+    targets = targets_with_status(p)
+    if len(targets):
+        eas = _and(list(dict.fromkeys(targets["ea_code"])))
+        met = int((targets["met"] == "yes").sum())
+        out.append(
+            f"Seed 004 names {p.name} as a target country of {eas}; {met} of its {_plural(len(targets), 'target')} "
+            f"met in {p.year_to}."
+        )
+    for row in p.frames["hra"].itertuples():
+        start = pd.Timestamp(row.start_date).year
+        when = f"since {start}" if pd.isna(row.end_date) else f"in {start}–{pd.Timestamp(row.end_date).year}"
+        out.append(f"Human Rights Adviser deployed {when} (source: {row.source}).")
+    return out
+
+
+def targets_with_status(p: Profile) -> pd.DataFrame:
+    """Return the seed-004 targets naming the country: the target in words, met (yes / no / …) and why."""
+    return profile_targets.with_status(p.frames["ea_targets"], p.frames["target_status"])
+
+
+def country_from_selection(selection: Any) -> str | None:
+    """Return the ISO3 code of the country clicked on a plotly choropleth (st.plotly_chart selection), if any."""
+    if not selection:
+        return None
+    points = selection.get("points", []) if isinstance(selection, dict) else getattr(selection, "points", [])
+    for point in points or []:
+        location = point.get("location") if isinstance(point, dict) else None
+        if isinstance(location, str) and len(location) == 3:
+            return location.upper()
+    return None
+
+
+def default_country(options: pd.DataFrame) -> str:
+    """Return the country a profile opens on: the first (by name) the global filters select, else the first."""
+    selected = options[options["selected"]]
+    return str((selected if len(selected) else options)["iso3"].iloc[0])

@@ -1,0 +1,237 @@
+"""The sections of the Country profile page, each drawn from the cached profile view (pages/country_profile.py).
+
+Charts whose numbers are already in a table next to them get no extra "Show data" table; the
+others go through `ui.chart`. Tables of named queries go through `ui.table` (CSV / Excel export).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from . import brief, charts, presenting, profile_ui, ui
+from .filters import Filters
+from .profile_ui import View
+
+PAGE = "Country profile"
+LABELS = brief.LABELS
+YES = {True: "yes", False: "no"}
+
+
+def _title(view: View, key: str) -> None:
+    spec = view.specs[key]
+    st.markdown(f"**{spec.title}**")
+    if spec.caption:
+        st.caption(spec.caption)
+
+
+def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
+    """Draw a chart and, unless a table next to it holds its numbers, a "Show data" table of them.
+
+    What ui.chart draws, but the table is made only once the expander is opened (Streamlit's
+    stateful expander): the profile has many charts, and each table costs every rerun otherwise.
+    """
+    _title(view, key)
+    spec = view.specs[key]
+    st.plotly_chart(view.figures[key], config=charts.PLOTLY_CONFIG, key=f"profile_{key}_chart")
+    if numbers_in_table:
+        return
+    shown = st.expander("Show data", key=f"profile_{key}_show", on_change="rerun")
+    if shown.open:
+        with shown:
+            data = spec.data[[spec.x, *spec.ys]].rename(columns=LABELS)
+            st.dataframe(data, hide_index=True, key=f"profile_{key}_chart_data")
+
+
+def _table(name: str, filters: Filters, view: View, title: str, key: str, empty: str) -> None:
+    """Draw a section's table (what ui.table draws, from the cached view) with CSV / Excel export of its query."""
+    shown, config = view.tables[key]
+    if shown.empty:
+        st.caption(empty)
+        return
+    st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
+    ui.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
+                      key=f"profile_{key}", country=view.p.iso3)  # fmt: skip
+
+
+def heading(view: View) -> None:
+    """Draw the page title and what the figures cover."""
+    p, c = view.p, view.p.country
+    flags = [f for f, on in [("least developed country", c["ldc"]), ("small island developing State", c["sids"])] if on]
+    st.title(f"Country profile: {p.name}")
+    st.caption(
+        " · ".join([c["official_name"], f"OHCHR region {c['ohchr_region']}", c["m49_subregion"], *flags])
+        + f". Counts cover {p.years}; statuses are as of 31 December {p.year_to} (sidebar years). The sidebar's "
+        "region, country and EA filters only choose the country the page opens on."
+    )
+
+
+def demo_banner(view: View) -> pd.DataFrame:
+    """Show how much of the profile is demo data (ui.demo_banner's words) and return the counts by source.
+
+    ui.demo_banner would run rows_by_source for this one country; the profile's counts come from
+    profile_rows_by_source.sql (the same counts, cached for every country of these years).
+    """
+    counts = view.p.sources
+    total = int(counts["rows"].sum())
+    demo_rows = int(counts.loc[counts["source"] == "demo", "rows"].sum())
+    if demo_rows:
+        st.warning(
+            f"**Demo data on screen.** {demo_rows:,} of the {total:,} rows in this view "
+            f"({100 * demo_rows / total:.1f}%) are generated illustrative data, not real figures. "
+            "Seed facts and imported files are shown as such in the sources below.",
+            icon="⚠️",
+        )
+    return counts
+
+
+def key_figures(view: View) -> None:
+    """Draw the key figures in plain sentences."""
+    st.subheader("Key figures")
+    st.markdown("\n".join(f"- {s}" for s in view.key_figures))
+
+
+def region(view: View, filters: Filters) -> None:
+    p = view.p
+    st.header(f"Compared with {p.country['ohchr_region']}")
+    st.caption(
+        f"{p.name} against the {len(p.region)} countries of its OHCHR region, {p.years} (statuses as of "
+        f"31 December {p.year_to}). Rank 1 = the highest value in the region."
+    )
+    st.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison")
+    _chart(view, "region_ratification")
+    st.caption("Click a country on the map to open its profile.")
+    st.plotly_chart(view.region_map, config=charts.PLOTLY_CONFIG, key=profile_ui.MAP_KEY,
+                    on_select=profile_ui.select_on_click, selection_mode="points")  # fmt: skip
+
+
+def ratification(view: View, filters: Filters) -> None:
+    st.header("Ratification of the 18 instruments")
+    left, right = st.columns([1, 2])
+    with left:
+        _chart(view, "ratification_status", numbers_in_table=True)
+    with right:
+        missing = view.not_ratified
+        st.markdown(f"**Not yet a party to ({len(missing)}):** " + (", ".join(missing) or "none"))
+        reserved = view.p.frames["ratification"].query("reservations")["short_name"].tolist()
+        st.markdown(f"**With reservations ({len(reserved)}):** " + (", ".join(reserved) or "none"))
+    _table("profile_ratification", filters, view, "Ratification status", "ratification", "No instruments.")
+
+
+def treaty_bodies(view: View, filters: Filters) -> None:
+    st.header("Treaty-body reporting")
+    _chart(view, "tb_reports", numbers_in_table=True)
+    _table("profile_tb_reports", filters, view, "Treaty-body reports", "tb_reports", "No report due in the data.")
+
+
+def special_procedures(view: View, filters: Filters) -> None:
+    p, c, m = view.p, view.p.country, view.p.measures
+    st.header("Special Procedures")
+    invited = c["standing_invitation_date"]
+    pending = int(m["requests_pending"])
+    lines = [
+        "Standing invitation: "
+        + (f"**since {pd.Timestamp(invited).date()}** (source: {c['standing_invitation_source']})"
+           if pd.notna(invited) else "**none**"),
+        f"Visits carried out in {p.years}: **{int(m['visits_completed'])}**",
+        f"Visit requests pending (requested or no reply): **{pending}**"
+        + (f", the oldest since {pd.Timestamp(m['oldest_pending']).date()}" if pending else ""),
+        f"Communications received in {p.years}: **{int(m['communications'])}**, replied to: "
+        f"**{int(m['communications_replied'])}** ({view.reply_rate})",
+    ]  # fmt: skip
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    _chart(view, "communications")
+    _table("profile_sp_visits", filters, view, "Special Procedures visits and open requests", "sp_visits",
+           "No visit or request in these years.")  # fmt: skip
+
+
+def upr(view: View, filters: Filters) -> None:
+    st.header("Universal Periodic Review")
+    _table("profile_upr_cycles", filters, view, "UPR reviews", "upr_cycles", "No UPR review in these years.")
+    _chart(view, "upr_cycles", numbers_in_table=True)
+    _chart(view, "upr_themes")
+    _chart(view, "implementation")
+
+
+def civil_society(view: View, filters: Filters) -> None:
+    c = view.p.country
+    st.header("Civil society and the NHRI")
+    if pd.notna(c["nhri_name"]):
+        st.markdown(
+            f"National human rights institution: **{c['nhri_name']}**, accreditation status **{c['nhri_status']}** "
+            f"since {int(c['nhri_year'])} (source: {c['nhri_source']})."
+        )
+    else:
+        st.markdown("National human rights institution: **none recorded**.")
+    _chart(view, "submissions")
+
+
+def unct(view: View, filters: Filters) -> None:
+    p = view.p
+    st.header("UN Country Team and Human Rights Advisers")
+    st.caption(f"What the UNCT did with the mechanisms, {p.years}. Seed facts carry their seed as source.")
+    _table("profile_unct_engagement", filters, view, "UNCT engagement", "unct", "No UNCT engagement recorded.")
+    st.markdown(f"**Human Rights Adviser deployments overlapping {p.years}**")
+    _table("profile_hra_deployments", filters, view, "HRA deployments", "hra", "No HRA deployment recorded.")
+    for story in p.frames["stories"].itertuples():
+        st.info(f"**{story.year} · {story.mechanism}.** {story.text}\n\n*Source: {story.source}*", icon="📌")
+
+
+def national_mechanism(view: View, filters: Filters) -> None:
+    c = view.p.country
+    st.header("National mechanism for reporting and follow-up")
+    if pd.isna(c["mechanism_established"]):
+        st.markdown("No standing national mechanism for reporting and follow-up is recorded.")
+        return
+    st.markdown(
+        f"Established **{pd.Timestamp(c['mechanism_established']).date()}**, type **{c['mechanism_type']}**; "
+        f"NHRI takes part: **{YES[bool(c['mechanism_nhri'])]}**; civil society takes part: "
+        f"**{YES[bool(c['mechanism_cso'])]}**; tracking tool for recommendations: "
+        f"**{YES[bool(c['mechanism_tracking_tool'])]}** (source: {c['mechanism_source']})."
+    )
+
+
+def targets(view: View, filters: Filters) -> None:
+    p = view.p
+    st.header("Targets of the OHCHR Management Plan (seed 004)")
+    st.caption(
+        f"Every target of seed 004's expected accomplishments that names {p.name}, and whether it is met in "
+        f"{p.year_to} by the target rules of the Ratification and Expected accomplishments pages."
+    )
+    columns = ["ea_code", "ea_name", "target", "met", "detail", "source", "sentence"]
+    st.dataframe(
+        view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the seed"}), hide_index=True,
+        key="profile_targets",
+    )  # fmt: skip
+
+
+SECTIONS: dict[str, Callable[[View, Filters], None]] = {
+    "region": region,
+    "ratification": ratification,
+    "treaty_bodies": treaty_bodies,
+    "special_procedures": special_procedures,
+    "upr": upr,
+    "civil_society": civil_society,
+    "unct": unct,
+    "national_mechanism": national_mechanism,
+    "targets": targets,
+}
+
+
+def draw(view: View, filters: Filters) -> None:
+    """Draw every section, each in its own print page."""
+    for name, section in SECTIONS.items():
+        with presenting.section(name):
+            section(view, filters)
+
+
+def slides(view: View) -> list[presenting.Slide]:
+    """Return the presentation: the key figures, then every chart of the page."""
+    bullets = "\n".join(f"- {s}" for s in view.key_figures)
+    p = view.p
+    out = [presenting.Slide(f"{p.name}: key figures", text=bullets,
+                            caption=f"Years {p.years}; statuses as of 31 December {p.year_to}.")]  # fmt: skip
+    out += [presenting.Slide(spec.title, view.figures[k], spec.caption) for k, spec in view.specs.items()]
+    return out

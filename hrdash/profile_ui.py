@@ -1,0 +1,151 @@
+"""Choosing the profile's country: a searchable select box, the URL (?country=LBR or a name), a map click.
+
+Other pages can open a country's profile from their own map:
+
+    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="my_map")
+    profile_ui.open_profile_on_click(event)
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from . import brief, profile, slides, ui
+from .figures import profile as figures
+from .paths import default_db
+
+QUERY_THREADS = 4
+
+URL_PARAM = "country"
+WIDGET = "profile_country"
+MEMO = "_profile_country_chosen"  # survives page switches (widget state does not)
+PROFILE_PAGE = "pages/country_profile.py"
+MAP_KEY = "profile_region_map"  # the profile's own clickable map
+
+
+def _on_choose() -> None:
+    st.query_params[URL_PARAM] = st.session_state[WIDGET]
+
+
+def choose_country(options: pd.DataFrame, container: Any = st) -> str:
+    """Draw the country select box, in sync with ?country= (ISO3 code or name), and return the ISO3 code.
+
+    Precedence: a country in the URL that differs from the last one chosen (a shared link, a map
+    click), then the select box, then the last one chosen in this session, then the first country
+    the global filters select. The URL is written only when the user chooses (in the callback):
+    writing it during a page's first run makes Streamlit's frontend report "Page not found".
+    """
+    names = dict(zip(options["iso3"], options["name"]))
+    raw = st.query_params.get(URL_PARAM)
+    from_url = profile.resolve_country(raw, options)
+    if raw and from_url is None:
+        st.warning(f"No country is called or coded {raw!r}; choose one below.")
+    memo = st.session_state.get(MEMO)
+    if from_url and from_url != memo:
+        st.session_state[WIDGET] = from_url
+    elif st.session_state.get(WIDGET) not in names:
+        st.session_state[WIDGET] = memo if memo in names else profile.default_country(options)
+    chosen = container.selectbox(
+        "Country", list(names), format_func=names.get, key=WIDGET, on_change=_on_choose,
+        help="Type to search. The link of this page keeps the country (?country=ISO3); a click on the regional "
+        "map below opens another country.",
+    )  # fmt: skip
+    st.session_state[MEMO] = chosen
+    return chosen
+
+
+def select_on_click() -> None:
+    """on_select callback of the profile's own map (key MAP_KEY): open the clicked country's profile."""
+    iso3 = profile.country_from_selection(st.session_state[MAP_KEY].selection)
+    if iso3:
+        st.session_state[WIDGET] = iso3
+        st.query_params[URL_PARAM] = iso3
+
+
+def open_profile_on_click(event: Any) -> None:
+    """Open the Country profile of the country clicked on a map drawn with on_select="rerun"."""
+    iso3 = profile.country_from_selection(getattr(event, "selection", None))
+    if iso3:
+        st.switch_page(PROFILE_PAGE, query_params={URL_PARAM: iso3})
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the profile page draws for one country and range of years (read-only, shared)."""
+
+    p: profile.Profile
+    specs: dict[str, slides.ChartSpec]
+    figures: dict[str, go.Figure]
+    region_map: go.Figure
+    key_figures: list[str]
+    comparison: pd.DataFrame
+    targets: pd.DataFrame
+    not_ratified: list[str]
+    reply_rate: str
+    built_at: str
+    tables: dict[str, tuple[pd.DataFrame, dict[str, Any]]]  # frame key -> (table as shown, column config)
+
+    def deck(self) -> slides.Deck:
+        """Return the slide deck of this profile (made when the download button is clicked)."""
+        return brief.deck(self.p, built_at=self.built_at)
+
+
+def _share_context() -> Callable[[], None]:
+    """Return a thread-pool initializer that gives each worker this script run's context.
+
+    ui.run is st.cache_data, which wants a ScriptRunContext; Streamlit's documented way to use it
+    from other threads is to attach the context of the run that waits for them.
+    """
+    from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return lambda: add_script_run_ctx(threading.current_thread(), ctx) if ctx else None
+
+
+TABLES = ("ratification", "tb_reports", "sp_visits", "upr_cycles", "unct", "hra")
+
+
+def _shown(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Return a table with human column names, and the column config that shows its dates without a time."""
+    shown = df.rename(columns=brief.LABELS)
+    dates = [c for c, t in shown.dtypes.items() if pd.api.types.is_datetime64_any_dtype(t)]
+    return shown, {c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in dates}
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _view(db: str, version: str, built_at: str, iso3: str, year_from: int, year_to: int) -> View:
+    # cache_resource, not cache_data: plotly figures are slow to build and slower to unpickle
+    # (plotly re-validates every property); the View is never mutated. Keyed by the database's
+    # path, build time and imports, so a rebuilt database or an import gives new views.
+    with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
+        run = lambda name, params: ui.run(name, None, **params)  # noqa: E731
+        p = profile.load(run, iso3, year_from, year_to, pool.map, every_country=True)
+    specs = brief.charts(p)
+    return View(
+        p=p,
+        specs=specs,
+        figures={k: figures.figure(spec, validate=False) for k, spec in specs.items()},
+        region_map=figures.region_map(p.region, iso3, "instruments_ratified", "Instruments ratified", validate=False),
+        key_figures=profile.key_figures(p),
+        comparison=brief.comparison_table(p),
+        targets=profile.targets_with_status(p),
+        not_ratified=profile.not_ratified(p),
+        reply_rate=profile.fmt_number(p.measures["reply_rate"], "%"),
+        built_at=built_at,
+        tables={key: _shown(p.frames[key]) for key in TABLES},
+    )
+
+
+def view(iso3: str, year_from: int, year_to: int) -> View:
+    """Return the profile's data, figures and deck spec for a country and years (cached across reruns)."""
+    version = ui.run("profile_data_version").iloc[0]
+    built_at = str(version["built_at"] or "")
+    return _view(str(default_db()), repr(tuple(version)), built_at, iso3, year_from, year_to)

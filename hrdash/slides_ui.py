@@ -1,0 +1,110 @@
+"""A "Download slides (.pptx)" button any page can add for its charts (the deck is built on click).
+
+    from hrdash import slides_ui
+    slides_ui.deck_button(
+        "Ratification (EA2)", filters,
+        charts=[("Ratifications per year", "column", by_year, "year", ["ratifications"]),
+                ("States parties to CAT", "map", by_country, "name", ["parties"])],
+        table=("Country × instrument status", matrix),
+        key="ratification_deck",
+    )
+
+A chart is a `slides.ChartSpec` or a tuple (title, kind, DataFrame, x column, [y columns]); kind is
+column, bar, line, pie or map (a map becomes a table of its largest values). The sources slide
+counts the rows under the page's filters (query rows_by_source) unless `sources` is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from . import slides, ui
+from .filters import Filters
+from .slides import ChartSpec, TableSpec
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+LABEL = "Download slides (.pptx)"
+
+
+def as_chart(chart: ChartSpec | Sequence[Any], labels: Mapping[str, str] | None = None) -> ChartSpec:
+    """Return a ChartSpec from a spec or a (title, kind, df, x, ys) tuple."""
+    if isinstance(chart, ChartSpec):
+        return chart
+    title, kind, df, x, ys = chart
+    return ChartSpec(title, kind, df, x, list(ys), labels=dict(labels or {}))
+
+
+def as_table(table: TableSpec | Sequence[Any] | None, labels: Mapping[str, str] | None = None) -> TableSpec | None:
+    """Return a TableSpec from a spec or a (title, df) tuple."""
+    if table is None or isinstance(table, TableSpec):
+        return table
+    title, df = table
+    return TableSpec(title, df, labels=dict(labels or {}))
+
+
+def page_deck(
+    title: str,
+    filters: Filters,
+    charts: Sequence[ChartSpec | Sequence[Any]],
+    table: TableSpec | Sequence[Any] | None = None,
+    *,
+    sources: pd.DataFrame,
+    built_at: str = "",
+    subtitle: str = "",
+    labels: Mapping[str, str] | None = None,
+    extra: Sequence[slides.Item] = (),
+) -> slides.Deck:
+    """Return the deck of a page: its charts in order, then its key table and any extra items."""
+    items: list[slides.Item] = [as_chart(c, labels) for c in charts]
+    key_table = as_table(table, labels)
+    if key_table is not None:
+        items.append(key_table)
+    items += list(extra)
+    return slides.Deck(
+        title=title,
+        subtitle=subtitle or "Human Rights Mechanisms Dashboard",
+        filters=filters.describe(),
+        sources=sources,
+        items=items,
+        built_at=built_at,
+    )
+
+
+def deck_button(
+    title: str,
+    filters: Filters,
+    charts: Sequence[ChartSpec | Sequence[Any]],
+    table: TableSpec | Sequence[Any] | None = None,
+    *,
+    key: str,
+    subtitle: str = "",
+    labels: Mapping[str, str] | None = None,
+    sources: pd.DataFrame | None = None,
+    extra: Sequence[slides.Item] = (),
+    container: Any = st,
+) -> None:
+    """Draw a download button for the page's slide deck; the deck is built only when clicked."""
+    if sources is None:
+        sources = ui.run("rows_by_source", filters)
+    built_at = dict(ui.run("build_info").itertuples(index=False)).get("built_at", "")
+    deck = page_deck(
+        title, filters, charts, table, sources=sources, built_at=built_at, subtitle=subtitle, labels=labels,
+        extra=extra,
+    )  # fmt: skip
+    download(deck, key=key, container=container)
+
+
+def download(
+    deck: slides.Deck | Callable[[], slides.Deck], *, key: str, container: Any = st, label: str = LABEL
+) -> None:
+    """Draw a download button for a deck spec, or a function returning one; the .pptx is made only on click."""
+    container.download_button(
+        label, data=lambda: slides.build(deck() if callable(deck) else deck), file_name=f"{key}.pptx",
+        mime=PPTX_MIME, key=f"{key}_pptx",
+        on_click="ignore", icon="📊",
+        help="A PowerPoint deck: editable native charts, the key tables and a sources slide with the demo share.",
+    )  # fmt: skip

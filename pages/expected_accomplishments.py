@@ -1,0 +1,124 @@
+"""Expected accomplishments: each EA's statement, indicators (baseline, latest, target, trend), target countries."""
+
+import streamlit as st
+
+from hrdash import ea_targets, indicators, ui
+from hrdash.figures import ea as fig
+
+PAGE = "Expected accomplishments"
+
+filters = st.session_state["filters"]
+st.title(PAGE)
+st.caption(
+    "OHCHR Management Plan 2014–2017, thematic strategy 'Strengthening international human rights mechanisms' "
+    "(seed 004): each expected accomplishment (EA), its indicators and its target countries. "
+    f"Filters: {filters.caption()}."
+)
+counts = ui.demo_banner(filters)
+eas = ui.run("ea_options").set_index("code")
+code = st.segmented_control(
+    "Expected accomplishment", list(eas.index), default="EA2", required=True, key="ea", bind="query-params",
+    help=" · ".join(f"{c}: {r.short_name}" for c, r in eas.iterrows()),
+)  # fmt: skip
+ea = eas.loc[code]
+st.header(f"{code} · {ea['short_name']}")
+st.markdown(f"> {ea['statement']}")
+st.caption("Statement of the expected accomplishment in seed 004 (OHCHR Management Plan 2014–2017).")
+
+inds = indicators.for_ea(code)
+indicators_tab, targets_tab, values_tab = st.tabs(
+    ["Indicators", "Target countries", "Values per country and year"], key="ea_view", bind="query-params"
+)
+with indicators_tab:
+    if indicators_tab.open:
+        st.subheader("Indicators")
+        series = []
+        for ind in inds:
+            year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
+            series.append(
+                (ind, indicators.by_year(ind, ui.run(ind.query, filters, year_from=year_from, year_to=year_to)))
+            )
+        scope = (
+            "all countries (global)" if all(i.global_only for i in inds) else "the countries selected in the sidebar"
+        )
+        st.caption(
+            f"Each indicator over {scope}: its value in {filters.year_to} (latest), the change from the "
+            f"{indicators.BASELINE_YEAR} baseline, and the 2017 target where a seed gives one. "
+            f"Filters: {filters.caption()}."
+        )
+        cols = st.columns(2)
+        for i, (ind, yearly) in enumerate(series):
+            p = indicators.progress(ind, yearly, filters.year_to)
+            with cols[i % 2].container(border=True):
+                st.metric(
+                    f"{ind.code} · {ind.name}", ind.fmt(p.latest), delta=p.change_text,
+                    delta_color="normal" if ind.direction == "higher" else "inverse",
+                    help=f"{ind.definition} Unit: {ind.unit}.",
+                )  # fmt: skip
+                st.caption(p.caption)
+                st.page_link(
+                    ind.page, label=f"Detail: {indicators.PAGE_TITLES[ind.page]}", icon=":material/arrow_forward:"
+                )
+        data = fig.trend_data(series, filters.year_from, filters.year_to)
+        st.caption(
+            f"Trend per year, {data['year'].min()}–{data['year'].max()}"
+            f" (the {indicators.BASELINE_YEAR} baseline always shown, open diamond; targets as stars or shaded spans). "
+            f"Filters: {filters.caption()}."
+        )
+        ui.chart(
+            fig.trends(data, inds), data, key=f"ea_trend_{code}",
+            labels={"code": "Indicator", "indicator": "Name", "unit": "Unit", "year": "Year", "value": "Value",
+                    "shown": "Shown as", "numerator": "Numerator", "denominator": "Denominator"},
+        )  # fmt: skip
+
+with targets_tab:
+    if targets_tab.open:
+        if code not in ea_targets.EAS_WITH_TARGETS:
+            st.info(ea_targets.NO_TARGET_COUNTRIES, icon=":material/info:")
+        else:
+            table = ea_targets.table_for(code, filters.year_to)
+            met = None
+            if table.filterable:
+                met = st.selectbox(
+                    "Show targets", table.met_values, index=None, key="target_met", bind="query-params",
+                    placeholder="All targets", format_func=lambda v: {"yes": "Met", "no": "Not met"}.get(v, v),
+                )  # fmt: skip
+                table = ea_targets.table_for(code, filters.year_to, met)
+            status = ui.run(table.query, filters, **table.params)
+            done = ea_targets.summary(status["met"], table.met_values)
+            for col, (value, n) in zip(st.columns(len(done)), done.items()):
+                col.metric({"yes": "Met", "no": "Not met"}.get(value, value.capitalize()), n, border=True)
+            with st.expander("How 'met' is decided"):
+                for kind, rule in table.rules.items():
+                    st.markdown(f"- `{kind}` — {rule}")
+            when = (
+                ea_targets.windows_text(filters.year_to) if table.filterable else f"as of the end of {filters.year_to}"
+            )
+            st.caption(
+                f"The {code} target countries of seed 004 in this selection ({len(status)} targets, {met or 'all'}), "
+                f"each with its target and whether it is met ({when}). Filters: {filters.caption()}."
+            )
+            ui.table(
+                table.query, filters, page=PAGE, title=f"{code} targets", key=f"ea_targets_{code}",
+                labels=ea_targets.LABELS, **table.params,
+            )  # fmt: skip
+with values_tab:
+    if values_tab.open:
+        chosen = st.selectbox(
+            "Indicator", [i.code for i in inds], key="ea_indicator", bind="query-params",
+            format_func=lambda c: f"{c} · {indicators.get(c).name}",
+        )  # fmt: skip
+        ind = indicators.get(chosen)
+        year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
+        st.caption(
+            f"{ind.code} per country and year, {year_from}–{year_to}, computed by `queries/{ind.query}.sql`: "
+            f"{ind.definition} Filters: {filters.caption()}."
+        )
+        ui.table(
+            ind.query, filters, page=PAGE, title=f"{ind.code} {ind.name}", key=f"ea_values_{chosen}",
+            year_from=year_from, year_to=year_to,
+            labels={"country_iso3": "ISO3", "country": "Country", "year": "Year", "numerator": "Numerator",
+                    "denominator": "Denominator", "value": f"{ind.name} ({ind.unit})"},
+        )  # fmt: skip
+
+ui.provenance(counts)

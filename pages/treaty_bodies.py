@@ -1,0 +1,221 @@
+"""Treaty bodies (EA6): overdue reports, timeliness, reviews per year, national mechanisms for reporting."""
+
+import streamlit as st
+
+from hrdash import ui
+from hrdash.figures import treaty_bodies as figs
+
+PAGE = "Treaty bodies (EA6)"
+
+# A figure is built once per distinct data and handed back as the same object (nothing mutates it),
+# so a rerun with unchanged filters only serialises it.
+figure = st.cache_resource(max_entries=64, show_spinner=False)
+
+filters = st.session_state["filters"]
+whole_world = not (filters.region or filters.countries or filters.target_ea)
+st.title("Treaty bodies: State reporting and national mechanisms (EA6)")
+st.caption(
+    "EA6: States engage with the mechanisms — timely reports to the treaty bodies and standing national "
+    "mechanisms for reporting and follow-up (OHCHR Management Plan 2014–2017, seed 004). "
+    f"Filters: {filters.caption()}."
+)
+counts = ui.demo_banner(filters)
+
+names = dict(ui.run("tb_bodies").itertuples(index=False))
+chosen = st.multiselect(
+    "Treaty bodies", list(names), key="bodies", bind="query-params", placeholder="All nine treaty bodies",
+    help="Limits the reporting charts (not the national mechanisms) to these bodies. "
+    + "; ".join(f"{k}: {v}" for k, v in names.items()),
+)  # fmt: skip
+as_of_row = ui.run("tb_as_of", filters).iloc[0]
+as_of = as_of_row["as_of"].date()
+as_of_text = f"{as_of:%-d %B %Y} " + (
+    "(the end of the selected years)"
+    if as_of_row["basis"] == "year_end"
+    else "(the latest date in the treaty-body data)"
+)
+where = filters.caption() + (f"; treaty bodies: {', '.join(chosen)}" if chosen else "")
+# The export's About sheet lists the global filters; the table title carries the page's own choices.
+of_bodies = f" ({', '.join(chosen)})" if chosen else ""
+
+
+def overdue() -> None:
+    st.header(f"Overdue reports on {as_of_text}")
+    by_body = ui.run("tb_overdue_by_body", filters, as_of=as_of, bodies=chosen)
+    by_country = ui.run("tb_overdue_by_country", filters, as_of=as_of, bodies=chosen)
+    with_overdue = int((by_country["overdue_reports"] > 0).sum())
+    st.caption(
+        f"Reports due on or before {as_of_text} and not submitted by then, whatever year they fell due: "
+        f"{int(by_body['overdue_reports'].sum())} reports from {with_overdue} of the {len(by_country)} selected "
+        f"countries. Filters: {where}."
+    )
+    st.subheader("Per country")
+    ui.chart(
+        figure(figs.overdue_map)(by_country), by_country[["iso3", "name", "ohchr_region", "overdue_reports"]],
+        key="tb_overdue_map",
+        labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
+                "overdue_reports": "Overdue reports"},
+    )  # fmt: skip
+    st.subheader("Per treaty body")
+    ui.chart(
+        figure(figs.overdue_by_body)(by_body), by_body, key="tb_overdue_body",
+        labels={"body": "Treaty body", "body_name": "Committee", "overdue_reports": "Overdue reports",
+                "countries": "Countries"},
+    )  # fmt: skip
+    st.subheader("Countries ranked by overdue reports")
+    st.caption(
+        f"Most overdue reports first; the oldest report's due date and how long it is overdue. Filters: {where}."
+    )
+    ui.table(
+        "tb_overdue_by_country", filters, page=PAGE, title=f"Overdue reports per country on {as_of}{of_bodies}",
+        key="tb_overdue_countries", as_of=as_of, bodies=chosen,
+        labels={"rank": "Rank", "iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
+                "overdue_reports": "Overdue reports", "bodies": "Treaty bodies", "oldest_due_date": "Oldest due date",
+                "longest_overdue_years": "Longest overdue (years)"},
+    )  # fmt: skip
+    # Lazy: the list (hundreds of rows) is only queried and drawn while the expander is open (in the URL).
+    every = st.expander(f"Every overdue report, one row each ({int(by_body['overdue_reports'].sum())})",
+                        key="overdue_list", bind="query-params")  # fmt: skip
+    if every.open:
+        with every:
+            st.caption(f"Reports due and not submitted on {as_of_text}; longest overdue first. Filters: {where}.")
+            ui.table(
+                "tb_overdue_reports", filters, page=PAGE, title=f"Overdue reports on {as_of}{of_bodies}",
+                key="tb_overdue_reports", as_of=as_of, bodies=chosen,
+                labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "body": "Treaty body",
+                        "report_no": "Report no.", "due_date": "Due date", "days_overdue": "Days overdue",
+                        "submitted_later": "Submitted later", "id": "Report id", "source": "Source"},
+            )  # fmt: skip
+
+
+TIMELINESS_LABELS = {
+    "year": "Year due",
+    "region": "OHCHR region",
+    "reports_due": "Reports due",
+    "on_time": "Submitted on time",
+    "late": "Submitted late",
+    "not_submitted": f"Not submitted by {as_of}",
+    "share_on_time": "Share on time (%)",
+    "median_delay_days": "Median delay (days)",
+}
+
+
+def timeliness() -> None:
+    st.header("Timeliness of State reports")
+    st.caption(
+        f"Reports that fell due in {filters.year_from}–{filters.year_to} (and by {as_of_text}): the share "
+        "submitted by the due date (reports not yet submitted count as not on time), and the median delay — "
+        "submission minus due date, negative when early — of those submitted. Recent years have many reports "
+        f"not yet submitted, so their median delay is low. Filters: {where}."
+    )
+    by_year = ui.run("tb_timeliness_by_year", filters, as_of=as_of, bodies=chosen)
+    st.subheader("Per year the reports fell due")
+    ui.chart(figure(figs.timeliness)(by_year, "year"), by_year, key="tb_timeliness_year", labels=TIMELINESS_LABELS)
+    by_region = ui.run("tb_timeliness_by_region", filters, as_of=as_of, bodies=chosen)
+    st.subheader("Per OHCHR region")
+    ui.chart(
+        figure(figs.timeliness)(by_region, "region"), by_region, key="tb_timeliness_region", labels=TIMELINESS_LABELS
+    )
+
+
+def reviews() -> None:
+    st.header("State reports reviewed per year")
+    seed = ui.run("tb_reviews_seed_figure").iloc[0]  # seed 004: about 120 a year, all countries and bodies
+    reference = float(seed["value"]) if whole_world and not chosen else None
+    st.caption(
+        f"State reports reviewed by each treaty body in the selected countries, {filters.year_from}–"
+        f"{filters.year_to}, by the date of the review; the number above each bar is the year's total. "
+        + (f"The dashed line is {seed['source']}'s figure for all countries ({seed['as_of']}): “{seed['sentence']}” "
+           if reference else f"{seed['source']}'s {seed['value']:.0f} reviews a year cover all countries and bodies, "
+           "so the line is not drawn under these filters. ")
+        + f"Filters: {where}."
+    )  # fmt: skip
+    df = ui.run("tb_reviews_by_year_body", filters, bodies=chosen)
+    ui.chart(
+        figure(figs.reviews_by_year)(df, reference), df, key="tb_reviews",
+        labels={"year": "Year", "body": "Treaty body", "reviews": "Reports reviewed"},
+    )  # fmt: skip
+
+
+def mechanisms() -> None:
+    st.header("National mechanisms for reporting and follow-up")
+    s = ui.run("nmrf_summary", filters).iloc[0]
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(
+        "Countries with a mechanism", f"{s['with_mechanism']} of {s['countries']}", border=True,
+        help=f"Selected countries with a national mechanism for reporting and follow-up on 31 December "
+        f"{filters.year_to}.",
+    )  # fmt: skip
+    m2.metric(
+        "Named countries with one", f"{s['named_targets_with_mechanism']} of {s['named_targets']}", border=True,
+        help="Countries seed 004 names for participatory standing coordination bodies (EA6) that have a mechanism.",
+    )  # fmt: skip
+    m3.metric(
+        "EA6 target", f"{s['countries_of_engagement_target']} countries", border=True,
+        help="Seed 004: “By 2017, OHCHR hopes to have contributed to reinforcing participatory mechanisms for "
+        "reporting and follow-up in 71 countries of engagement.”",
+    )  # fmt: skip
+    m4.metric(
+        "NHRI / civil society take part", f"{s['nhri_participation']} / {s['cso_participation']}", border=True,
+        help="Mechanisms in which the national human rights institution / civil society organisations take part.",
+    )  # fmt: skip
+    st.caption(
+        f"Seed 004 sets a target of {s['countries_of_engagement_target']} countries of engagement by 2017 and names "
+        f"{s['named_targets_all']} of them (the rest are groups such as “countries in South Asia, the Pacific and "
+        f"Gulf States”); {s['named_targets']} are in the current selection. Filters: {filters.caption()}."
+    )
+    by_year = ui.run("nmrf_by_year", filters)
+    target = float(s["countries_of_engagement_target"]) if whole_world else None
+    st.subheader("Established over time")
+    st.caption(
+        f"Mechanisms established each year and countries with one on 31 December, {filters.year_from}–"
+        f"{filters.year_to}"
+        + (f"; dotted line: the target of {target:.0f} countries of engagement" if target else "")
+        + f". Filters: {filters.caption()}."
+    )  # fmt: skip
+    ui.chart(
+        figure(figs.mechanisms_over_time)(by_year, target), by_year, key="nmrf_over_time",
+        labels={"year": "Year", "established": "Established", "countries_with_mechanism": "Countries with one",
+                "named_targets_with_mechanism": "Named countries of engagement with one"},
+    )  # fmt: skip
+    st.subheader("Type and participation")
+    by_type = ui.run("nmrf_by_type", filters)
+    st.caption(
+        f"Mechanisms in place on 31 December {filters.year_to} by type, and how many involve the NHRI, civil "
+        f"society, or track recommendations with a tool. Filters: {filters.caption()}."
+    )
+    ui.chart(
+        figure(figs.mechanisms_by_type)(by_type), by_type, key="nmrf_by_type",
+        labels={"type": "Type", "mechanisms": "Mechanisms", "nhri_participation": "NHRI takes part",
+                "cso_participation": "Civil society takes part", "tracking_tool": "Tracking tool"},
+    )  # fmt: skip
+    st.subheader("Countries with a mechanism or named for one")
+    st.caption(
+        f"Selected countries with a mechanism on 31 December {filters.year_to}, and the countries of engagement "
+        f"seed 004 names for a standing coordination body, with or without one. Filters: {filters.caption()}."
+    )
+    ui.table(
+        "nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",
+        key="nmrf_countries",
+        labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region",
+                "ea6_country_of_engagement": "Named EA6 country of engagement", "has_mechanism": "Has a mechanism",
+                "established": "Established", "type": "Type", "nhri_participation": "NHRI takes part",
+                "cso_participation": "Civil society takes part", "tracking_tool": "Tracking tool",
+                "source": "Source"},
+    )  # fmt: skip
+
+
+# Lazy tabs: only the open tab runs its queries and builds its figures; the tab is in the URL
+# (?tb_tab=Timeliness), so a shared link opens the same view.
+SECTIONS = {
+    "Overdue reports": overdue,
+    "Timeliness": timeliness,
+    "Reviews": reviews,
+    "National mechanisms": mechanisms,
+}
+for tab, draw in zip(st.tabs(list(SECTIONS), key="tb_tab", bind="query-params"), SECTIONS.values()):
+    if tab.open:
+        with tab:
+            draw()
+
+ui.provenance(counts)

@@ -1,0 +1,194 @@
+-- The EA6 target countries of seed 004 in the selection, each target evaluated as a rule over the data
+-- (hrdash/ea_targets.py describes the rules in words): the measure over the baseline years and over the current
+-- years, and whether the target is met.
+--   standing_coordination_body: a national mechanism for reporting and follow-up established by the end of the
+--     years (met_at_baseline: by the end of the baseline years).
+--   national_action_plan: no table holds national human rights action plans: always 'no data'.
+--   timely_reporting: share of the treaty-body reports due in the years that were submitted by their due date;
+--     met when it is 100% or higher than in the baseline years; 'no data' when no report was due.
+--   sp_engagement: a standing invitation issued after the baseline years, or a higher share of visit requests
+--     accepted, or a higher share of communications replied to, than in the baseline years.
+-- `source` is the target's (the seed); `status_source` lists the sources of the rows the status is read from.
+-- Parameters: $region, $countries, $target_ea (country selection); $base_from, $base_to (baseline years);
+-- $now_from, $now_to (current years); $met ('yes', 'no', 'no data', or null for every target).
+-- Grain: one row per EA6 target (country × target kind).
+with sel as (
+    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
+),
+rules (target_kind, target, rule_order) as (
+    values
+        ('standing_coordination_body', 'Establish or strengthen a participatory standing coordination body', 1),
+        ('national_action_plan', 'Develop a National Human Rights Action Plan', 2),
+        ('timely_reporting', 'Timely submission of reports to the treaty bodies and the UPR', 3),
+        ('sp_engagement', 'Improve engagement with the Special Procedures', 4)
+),
+targets as (
+    select t.country_iso3, t.target_kind, t.name_in_seed, t.sentence, t.source
+    from ea_target t
+    where t.ea_code = 'EA6' and t.country_iso3 in (select iso3 from sel)
+),
+-- standing_coordination_body ------------------------------------------------------------------
+nmrf as (
+    select
+        t.country_iso3, t.target_kind,
+        'national mechanism for reporting and follow-up' as measure,
+        coalesce(m.established <= make_date($base_to, 12, 31), false)::integer::double as baseline_value,
+        coalesce(m.established <= make_date($now_to, 12, 31), false)::integer::double as now_value,
+        case when m.established <= make_date($base_to, 12, 31) then 'yes' else 'no' end as met_at_baseline,
+        case when m.established <= make_date($now_to, 12, 31) then 'yes' else 'no' end as met,
+        case when m.established <= make_date($now_to, 12, 31)
+             then 'established ' || strftime(m.established, '%Y-%m-%d') || ' (' || m.type
+                  || case when m.nhri_participation then '; NHRI takes part' else '' end
+                  || case when m.cso_participation then '; civil society takes part' else '' end || ')'
+             when m.established is not null
+             then 'established ' || strftime(m.established, '%Y-%m-%d') || ', after ' || $now_to
+             else 'no national mechanism in the data' end as detail,
+        coalesce(m.source, 'no national_mechanism row') as status_source
+    from targets t
+    left join national_mechanism m on m.country_iso3 = t.country_iso3
+    where t.target_kind = 'standing_coordination_body'
+),
+-- national_action_plan -------------------------------------------------------------------------
+nap as (
+    select
+        t.country_iso3, t.target_kind,
+        'national human rights action plan' as measure,
+        null::double as baseline_value, null::double as now_value,
+        'no data' as met_at_baseline, 'no data' as met,
+        'no data: the data model has no table of national human rights action plans' as detail,
+        'none' as status_source
+    from targets t
+    where t.target_kind = 'national_action_plan'
+),
+-- timely_reporting -----------------------------------------------------------------------------
+reports as (
+    select
+        t.country_iso3,
+        count(r.id) filter (where year(r.due_date) between $base_from and $base_to) as base_due,
+        count(r.id) filter (where year(r.due_date) between $base_from and $base_to
+                             and r.submitted_date <= r.due_date) as base_on_time,
+        count(r.id) filter (where year(r.due_date) between $now_from and $now_to) as now_due,
+        count(r.id) filter (where year(r.due_date) between $now_from and $now_to
+                             and r.submitted_date <= r.due_date) as now_on_time,
+        array_to_string(list_sort(list_distinct(
+            list(r.source) filter (where year(r.due_date) between $base_from and $now_to))), ', ') as status_source
+    from targets t
+    left join tb_report r on r.country_iso3 = t.country_iso3
+    where t.target_kind = 'timely_reporting'
+    group by t.country_iso3
+),
+timely as (
+    select
+        r.country_iso3, 'timely_reporting' as target_kind,
+        'share of treaty-body reports due that were submitted on time (the data have no UPR report dates)' as measure,
+        100.0 * base_on_time / nullif(base_due, 0) as baseline_value,
+        100.0 * now_on_time / nullif(now_due, 0) as now_value,
+        'n/a' as met_at_baseline,
+        case when now_due = 0 then 'no data'
+             when now_on_time = now_due then 'yes'
+             when base_due = 0 then 'no data'
+             when now_on_time::double / now_due > base_on_time::double / base_due then 'yes'
+             else 'no' end as met,
+        base_on_time || ' of ' || base_due || ' on time in ' || $base_from || '–' || $base_to || '; '
+            || now_on_time || ' of ' || now_due || ' in ' || $now_from || '–' || $now_to as detail,
+        coalesce(r.status_source, 'no tb_report rows') as status_source
+    from reports r
+),
+-- sp_engagement --------------------------------------------------------------------------------
+sp as (
+    select t.country_iso3, i.extended_date as invited, i.source as invitation_source
+    from targets t
+    left join standing_invitation i on i.country_iso3 = t.country_iso3
+    where t.target_kind = 'sp_engagement'
+),
+sp_visits as (
+    select
+        s.country_iso3,
+        count(v.id) filter (where year(v.request_date) between $base_from and $base_to) as base_requests,
+        count(v.id) filter (where year(v.request_date) between $base_from and $base_to
+                             and v.status in ('accepted', 'completed')) as base_accepted,
+        count(v.id) filter (where year(v.request_date) between $now_from and $now_to) as now_requests,
+        count(v.id) filter (where year(v.request_date) between $now_from and $now_to
+                             and v.status in ('accepted', 'completed')) as now_accepted,
+        list(v.source) filter (where year(v.request_date) between $base_from and $now_to) as visit_sources
+    from sp s
+    left join sp_visit v on v.country_iso3 = s.country_iso3 and v.status <> 'requested'
+    group by s.country_iso3
+),
+sp_comms as (
+    select
+        s.country_iso3,
+        count(m.id) filter (where year(m.sent_date) between $base_from and $base_to) as base_sent,
+        count(m.id) filter (where year(m.sent_date) between $base_from and $base_to and m.replied) as base_replied,
+        count(m.id) filter (where year(m.sent_date) between $now_from and $now_to) as now_sent,
+        count(m.id) filter (where year(m.sent_date) between $now_from and $now_to and m.replied) as now_replied,
+        list(m.source) filter (where year(m.sent_date) between $base_from and $now_to) as comm_sources
+    from sp s
+    left join sp_communication m on m.country_iso3 = s.country_iso3
+    group by s.country_iso3
+),
+sp_measures as (
+    select
+        s.country_iso3, s.invited,
+        list_sort(list_distinct(list_concat([s.invitation_source], v.visit_sources, c.comm_sources))) as sources,
+        s.invited > make_date($base_to, 12, 31) and s.invited <= make_date($now_to, 12, 31) as newly_invited,
+        100.0 * v.base_accepted / nullif(v.base_requests, 0) as base_acceptance,
+        100.0 * v.now_accepted / nullif(v.now_requests, 0) as now_acceptance,
+        100.0 * c.base_replied / nullif(c.base_sent, 0) as base_reply,
+        100.0 * c.now_replied / nullif(c.now_sent, 0) as now_reply
+    from sp s
+    join sp_visits v using (country_iso3)
+    join sp_comms c using (country_iso3)
+),
+sp_engagement as (
+    select
+        country_iso3, 'sp_engagement' as target_kind,
+        'share of communications replied to (with standing invitation and visit acceptance)' as measure,
+        base_reply as baseline_value,
+        now_reply as now_value,
+        'n/a' as met_at_baseline,
+        case when coalesce(newly_invited, false) or now_acceptance > base_acceptance or now_reply > base_reply
+             then 'yes'
+             when invited is null and base_acceptance is null and now_acceptance is null
+                  and base_reply is null and now_reply is null then 'no data'
+             else 'no' end as met,
+        'standing invitation: ' || coalesce(strftime(invited, '%Y-%m-%d'), 'none')
+            || case when coalesce(newly_invited, false) then ' (issued after the baseline)' else '' end
+            || '; visit requests accepted: ' || coalesce(printf('%.0f%%', base_acceptance), 'n/a')
+            || ' → ' || coalesce(printf('%.0f%%', now_acceptance), 'n/a')
+            || '; communications replied to: ' || coalesce(printf('%.0f%%', base_reply), 'n/a')
+            || ' → ' || coalesce(printf('%.0f%%', now_reply), 'n/a') as detail,
+        coalesce(nullif(array_to_string(sources, ', '), ''), 'no rows') as status_source
+    from sp_measures
+),
+evaluated as (
+    select * from nmrf
+    union all by name select * from nap
+    union all by name select * from timely
+    union all by name select * from sp_engagement
+),
+final as (
+    select
+        c.name as country,
+        t.country_iso3 as iso3,
+        rules.target,
+        e.met,
+        e.detail,
+        e.baseline_value,
+        e.now_value,
+        e.met_at_baseline,
+        e.measure,
+        t.target_kind,
+        c.ohchr_region,
+        t.name_in_seed,
+        t.sentence,
+        t.source,
+        e.status_source
+    from targets t
+    join country c on c.iso3 = t.country_iso3
+    join rules on rules.target_kind = t.target_kind
+    join evaluated e on e.country_iso3 = t.country_iso3 and e.target_kind = t.target_kind
+    where $met is null or e.met = $met
+    order by rules.rule_order, c.name
+)
+select * from final

@@ -1,0 +1,26 @@
+-- Indicator EA7.1 (hrdash/indicators.py): submissions by NHRIs and civil society to the UPR and the treaty bodies
+-- about a country, per year.
+-- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
+-- Grain: one row per selected country × year. numerator = sum of stakeholder_submission.count in the year
+-- (all mechanisms and submitter types); denominator null (a count); value = numerator.
+with sel as (
+    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
+),
+years as (
+    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
+),
+spine as (
+    select c.iso3 as country_iso3, c.name as country, y.year
+    from country c join sel on sel.iso3 = c.iso3 cross join years y
+),
+final as (
+    select
+        s.country_iso3, s.country, s.year,
+        coalesce(sum(x.count), 0)::bigint as numerator,
+        null::bigint as denominator,
+        (coalesce(sum(x.count), 0)::bigint)::double as value
+    from spine s
+    left join stakeholder_submission x on x.country_iso3 = s.country_iso3 and x.year = s.year
+    group by s.country_iso3, s.country, s.year
+)
+select * from final order by country_iso3, year

@@ -1,0 +1,29 @@
+-- Indicator EA7.2 (hrdash/indicators.py): diversity of the civil society actors using the mechanisms — how many of
+-- the four submitter types (NHRI, national NGO, coalition, international NGO) made a submission about the country
+-- in the year.
+-- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
+-- Grain: one row per selected country × year. numerator = distinct submitter types with at least one
+-- submission; denominator = 1 if the country had any submission that year, else 0 (so that, summed over
+-- countries, numerator / denominator is the average diversity of the countries with submissions);
+-- value = numerator / denominator (null in a year without submissions).
+with sel as (
+    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
+),
+years as (
+    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
+),
+spine as (
+    select c.iso3 as country_iso3, c.name as country, y.year
+    from country c join sel on sel.iso3 = c.iso3 cross join years y
+),
+final as (
+    select
+        s.country_iso3, s.country, s.year,
+        count(distinct x.submitter_type) as numerator,
+        (count(distinct x.submitter_type) > 0)::bigint as denominator,
+        count(distinct x.submitter_type)::double / nullif((count(distinct x.submitter_type) > 0)::bigint, 0) as value
+    from spine s
+    left join stakeholder_submission x on x.country_iso3 = s.country_iso3 and x.year = s.year and x.count > 0
+    group by s.country_iso3, s.country, s.year
+)
+select * from final order by country_iso3, year

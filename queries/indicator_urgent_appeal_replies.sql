@@ -1,0 +1,27 @@
+-- Indicator EA10.2 (hrdash/indicators.py): share of the urgent appeals sent to a country in the year that it
+-- replied to.
+-- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
+-- Grain: one row per selected country × year. denominator = urgent appeals sent in the year; numerator =
+-- those replied to; value = 100 × numerator / denominator (null when none was sent).
+with sel as (
+    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
+),
+years as (
+    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
+),
+spine as (
+    select c.iso3 as country_iso3, c.name as country, y.year
+    from country c join sel on sel.iso3 = c.iso3 cross join years y
+),
+final as (
+    select
+        s.country_iso3, s.country, s.year,
+        count(m.id) filter (where m.replied) as numerator,
+        count(m.id) as denominator,
+        100.0 * count(m.id) filter (where m.replied) / nullif(count(m.id), 0) as value
+    from spine s
+    left join sp_communication m
+        on m.country_iso3 = s.country_iso3 and year(m.sent_date) = s.year and m.type = 'urgent appeal'
+    group by s.country_iso3, s.country, s.year
+)
+select * from final order by country_iso3, year
