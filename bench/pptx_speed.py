@@ -38,14 +38,17 @@ COUNTRIES = ["KEN", "BRA", "NPL", "UKR", "JOR", "LBR", "MDA", "TZA", "PER", "FJI
 
 
 def prepare_db(path: Path | None, scale: int) -> tuple[Path, int]:
-    """Return the database to measure and its scale (building bench/results/scale<N>.duckdb if needed)."""
-    if path is not None:
-        with duckdb.connect(str(path), read_only=True) as con:
-            info = dict(con.execute("select key, value from build_info").fetchall())
+    """Return a database to measure and its scale, building it if missing, stale or of another scale."""
+    if path is not None and path.exists():
+        info = db.build_info(path)
+        if not info:
+            sys.exit(f"error: {path} is not a readable hrdash database")
         return path, int(info.get("scale", scale))
-    path = RESULTS / f"scale{scale}.duckdb"
+    path = path or RESULTS / f"scale{scale}.duckdb"
     RESULTS.mkdir(parents=True, exist_ok=True)
-    db.ensure_built(path, scale=scale, progress=lambda m: print(m, flush=True))
+    if db.is_stale(path) or db.build_info(path).get("scale") != str(scale):
+        print(f"building {path} at scale {scale} ...", flush=True)
+        db.build(path, scale=scale, progress=lambda m: None)
     return path, scale
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import profile, query, slides
+from . import ea_targets, profile, query, slides
 from .paths import default_db
 from .profile import Profile
 from .slides import ChartSpec, TableSpec, TextSpec
@@ -43,7 +43,8 @@ LABELS = {
     "national_report": "National report", "midterm_report": "Mid-term report",
     "implemented": "Implemented (fully or partly)",
     "mandate": "Mandate", "request_date": "Requested", "open_years": "Open for (years)", "text": "What happened",
-    "instrument": "Code", "kind": "Kind", "instrument_name": "Full name", "mandate_kind": "Mandate kind",
+    "country_iso3": "ISO3", "instrument": "Code", "kind": "Kind", "instrument_name": "Full name",
+    "mandate_kind": "Mandate kind",
     "report_symbol": "Report", "ea_name": "Expected accomplishment", "unit": "Unit",
 }  # fmt: skip
 STATUS_ORDER = ["party", "signatory", "no action"]
@@ -176,22 +177,9 @@ def deck(p: Profile, built_at: str = "", created: date | None = None) -> slides.
     )
 
 
-def runner(con: duckdb.DuckDBPyConnection, shared: dict | None = None) -> profile.Runner:
-    """Return a query runner over one connection, for `profile.load` outside Streamlit.
-
-    With `shared` (a dict), the results of queries for all countries (no `$country`, or `$country`
-    null) are kept there and reused for the next countries of a bulk run.
-    """
-
-    def run(name: str, params: dict) -> pd.DataFrame:
-        if shared is None or params.get("country") is not None:
-            return query.run(con, name, params)
-        key = (name, repr(sorted(params.items())))
-        if key not in shared:
-            shared[key] = query.run(con, name, params)
-        return shared[key]
-
-    return run
+def runner(con: duckdb.DuckDBPyConnection) -> profile.Runner:
+    """Return a query runner over one connection, for `profile.load` outside Streamlit."""
+    return lambda name, params: query.run(con, name, params)
 
 
 def data_years(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
@@ -244,15 +232,15 @@ def write_briefs(
     out_dir.mkdir(parents=True, exist_ok=True)
     first, last = data_years(con)
     years = (year_from or first, year_to or last)
-    built, run = built_at(con), runner(con, shared={})
+    built, run = built_at(con), runner(con)
     paths = []
-    with ThreadPoolExecutor(QUERY_THREADS) as pool:
-        for i, iso3 in enumerate(countries, start=1):
-            path = out_dir / f"{iso3}.pptx"
-            p = profile.load(run, iso3, *years, pool.map, every_country=True)
-            path.write_bytes(slides.build(deck(p, built_at=built)))
-            progress(f"[{i}/{len(countries)}] {iso3} → {path}")
-            paths.append(path)
+    with ThreadPoolExecutor(QUERY_THREADS) as pool:  # every query once, for all countries
+        results = profile.fetch(run, None, *years, ea_targets.EAS_WITH_TARGETS, pool.map)
+    for i, iso3 in enumerate(countries, start=1):
+        path = out_dir / f"{iso3}.pptx"
+        path.write_bytes(slides.build(deck(profile.assemble(iso3, *years, results), built_at=built)))
+        progress(f"[{i}/{len(countries)}] {iso3} → {path}")
+        paths.append(path)
     return paths
 
 

@@ -146,7 +146,8 @@ def _step(key: str, delta: int, total: int) -> None:
 
 def large(fig: go.Figure) -> go.Figure:
     """Return a copy of a figure sized for a projector (Streamlit's theme sets small tick fonts: set them too)."""
-    big = go.Figure(fig).update_layout(height=PRESENT_HEIGHT, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
+    big = go.Figure(fig.to_dict())
+    big.update_layout(height=PRESENT_HEIGHT, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
     return big.update_xaxes(tickfont_size=PRESENT_FONT - 4).update_yaxes(tickfont_size=PRESENT_FONT - 4)
 
 

@@ -7,7 +7,7 @@ same frames. The key figures and the comparison are computed from those frames o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,26 +91,37 @@ def resolve_country(value: str | None, options: pd.DataFrame) -> str | None:
 
 
 def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list[tuple[str, str, dict[str, Any]]]:
-    """Return (frame key, query, params) for the profile's queries that do not depend on each other.
+    """Return (frame key, query, params) for the profile's queries, which do not depend on each other.
 
     `who` is the country's ISO3 code, or None to ask every query for every country at once.
-    The measures of all countries and the target statuses of all target countries of an EA are
-    always asked for all countries: they depend on the years only.
+    The measures are always asked for all countries (the regional comparison needs its neighbours).
     """
     values = {"country": who, "year_from": year_from, "year_to": year_to}
     jobs = [("country", "profile_country", {"country": who, "year_to": year_to})]
     jobs += [(key, name, {k: v for k, v in values.items() if k in parameters(name)})
-             for key, name in SECTION_QUERIES.items() if key != "ea_targets"]  # fmt: skip
+             for key, name in SECTION_QUERIES.items()]  # fmt: skip
     years = {"year_from": year_from, "year_to": year_to}
     jobs.append(("measures", "profile_measures_by_country", years))
     jobs.append(("sources", "profile_rows_by_source", values))
     for ea in eas:
         table = ea_targets.table_for(ea, year_to)
         if table is not None:
-            given = {"region": None, "countries": [], "target_ea": None, **table.params}
+            given = {"region": None, "countries": [who] if who else [], "target_ea": None, **table.params}
             wanted = parameters(table.query)
             jobs.append((f"status:{ea}", table.query, {k: v for k, v in given.items() if k in wanted}))
     return jobs
+
+
+def fetch(
+    run: Runner, who: str | None, year_from: int, year_to: int, eas: Sequence[str], map_fn: Callable = map
+) -> dict[str, pd.DataFrame]:
+    """Return every query result a profile needs, for one country (`who`) or all (None), keyed by frame.
+
+    `eas`: the EAs whose target rules to evaluate. `map_fn(function, items)` runs the queries; pass
+    a thread pool's `map` to run them concurrently (DuckDB answers several cursors at once).
+    """
+    jobs = _jobs(who, year_from, year_to, list(eas))
+    return dict(zip([j[0] for j in jobs], map_fn(lambda job: run(job[1], job[2]), jobs)))
 
 
 def _of(df: pd.DataFrame, iso3: str, column: str = "country_iso3") -> pd.DataFrame:
@@ -118,32 +129,26 @@ def _of(df: pd.DataFrame, iso3: str, column: str = "country_iso3") -> pd.DataFra
     return df[df[column] == iso3].drop(columns=column).reset_index(drop=True)
 
 
-def load(
-    run: Runner, iso3: str, year_from: int, year_to: int, map_fn: Callable = map, every_country: bool = False
-) -> Profile:
-    """Return the profile of `iso3` for the years, running each section's named query through `run`.
-
-    `map_fn(function, items)` runs the independent queries; pass a thread pool's `map` to run them
-    concurrently (DuckDB answers several cursors at once). With `every_country`, each query is asked
-    for all countries (`$country` null) and the country's rows are kept: when `run` caches, the next
-    country with the same years needs no query at all (the page and bulk briefs do this).
-    """
-    who = None if every_country else iso3
-    named = _of(run(SECTION_QUERIES["ea_targets"], {"country": who}), iso3)  # years play no part: cached
-    eas = list(dict.fromkeys(named["ea_code"]))
-    jobs = _jobs(who, year_from, year_to, eas)
-    results = dict(zip([j[0] for j in jobs], map_fn(lambda job: run(job[1], job[2]), jobs)))
+def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.DataFrame]) -> Profile:
+    """Return the profile of `iso3` from `fetch` results (of that country or of all countries)."""
     info = results["country"][results["country"]["iso3"] == iso3]
     if info.empty:
         raise UnknownCountry(f"no country with ISO3 code {iso3!r}")
     country = info.iloc[0].to_dict()
-    frames = {key: _of(results[key], iso3) for key in SECTION_QUERIES if key in results}
-    frames["ea_targets"] = named
+    frames = {key: _of(results[key], iso3) for key in SECTION_QUERIES}
+    eas = list(dict.fromkeys(frames["ea_targets"]["ea_code"]))
     status = {ea: results[f"status:{ea}"] for ea in eas if f"status:{ea}" in results}
     frames["target_status"] = profile_targets.status_of(iso3, status)
     measures = results["measures"]
     region = measures[measures["ohchr_region"] == country["ohchr_region"]].reset_index(drop=True)
     return Profile(iso3, year_from, year_to, country, frames, region, _of(results["sources"], iso3))
+
+
+def load(run: Runner, iso3: str, year_from: int, year_to: int, map_fn: Callable = map) -> Profile:
+    """Return the profile of one country, asking each query for that country only (the command line)."""
+    named = run(SECTION_QUERIES["ea_targets"], {"country": iso3})
+    eas = list(dict.fromkeys(named["ea_code"]))
+    return assemble(iso3, year_from, year_to, fetch(run, iso3, year_from, year_to, eas, map_fn))
 
 
 def _date(value: Any) -> str:

@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import brief, profile, slides, ui
+from . import brief, ea_targets, profile, slides, ui
 from .figures import profile as figures
 from .paths import default_db
 
@@ -120,14 +120,29 @@ def _shown(df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any]]:
     return shown, {c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in dates}
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _view(db: str, version: str, built_at: str, iso3: str, year_from: int, year_to: int) -> View:
-    # cache_resource, not cache_data: plotly figures are slow to build and slower to unpickle
-    # (plotly re-validates every property); the View is never mutated. Keyed by the database's
-    # path, build time and imports, so a rebuilt database or an import gives new views.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _every_country(db: str, version: str, year_from: int, year_to: int) -> dict[str, pd.DataFrame]:
+    # Every profile query for every country at once, kept per range of years: choosing another
+    # country then needs no query. cache_resource (no copy on each use; the frames are only read),
+    # keyed by the database's path, build and imports, so a rebuild or an import refreshes it.
     with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
         run = lambda name, params: ui.run(name, None, **params)  # noqa: E731
-        p = profile.load(run, iso3, year_from, year_to, pool.map, every_country=True)
+        return profile.fetch(run, None, year_from, year_to, ea_targets.EAS_WITH_TARGETS, pool.map)
+
+
+def _one_country(iso3: str, year_from: int, year_to: int) -> profile.Profile:
+    with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
+        return profile.load(lambda name, params: ui.run(name, None, **params), iso3, year_from, year_to, pool.map)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _view(db: str, version: str, built_at: str, iso3: str, year_from: int, year_to: int, every: bool) -> View:
+    # cache_resource, not cache_data: plotly figures are slow to build and slower to unpickle
+    # (plotly re-validates every property); the View is never mutated.
+    if every:
+        p = profile.assemble(iso3, year_from, year_to, _every_country(db, version, year_from, year_to))
+    else:
+        p = _one_country(iso3, year_from, year_to)
     specs = brief.charts(p)
     return View(
         p=p,
@@ -144,8 +159,20 @@ def _view(db: str, version: str, built_at: str, iso3: str, year_from: int, year_
     )
 
 
+@st.cache_resource(show_spinner=False)
+def _countries_viewed() -> dict[tuple, set[str]]:
+    return {}
+
+
 def view(iso3: str, year_from: int, year_to: int) -> View:
-    """Return the profile's data, figures and deck spec for a country and years (cached across reruns)."""
-    version = ui.run("profile_data_version").iloc[0]
-    built_at = str(version["built_at"] or "")
-    return _view(str(default_db()), repr(tuple(version)), built_at, iso3, year_from, year_to)
+    """Return the profile's data, figures and deck spec for a country and years (cached across reruns).
+
+    The first country shown for a range of years is fetched alone (the quickest first view after a
+    change of years); from the second one on, every query is asked once for all countries and kept,
+    so that browsing from country to country needs no query at all.
+    """
+    row = ui.run("profile_data_version").iloc[0]
+    db, version, built_at = str(default_db()), repr(tuple(row)), str(row["built_at"] or "")
+    viewed = _countries_viewed().setdefault((db, version, year_from, year_to), set())
+    viewed.add(iso3)
+    return _view(db, version, built_at, iso3, year_from, year_to, len(viewed) > 1)

@@ -467,3 +467,18 @@ def test_countries_resolve_by_code_or_name():
     ]  # fmt: skip
     assert default_country(options) == "LBR"
     assert default_country(options.assign(selected=False)) == "CIV"
+
+
+@pytest.mark.parametrize("iso3", ["LBR", "TUV"])  # Tuvalu: a country with little data, empty charts
+def test_every_figure_is_a_valid_plotly_figure(con, iso3):
+    import plotly.graph_objects as go
+
+    from hrdash import brief, profile
+    from hrdash.figures import profile as figures
+
+    p = profile.load(brief.runner(con), iso3, 2008, 2017)
+    for key, spec in brief.charts(p).items():
+        checked = figures.figure(spec)  # plotly validates every property
+        assert isinstance(checked, go.Figure) and checked.to_dict()["data"], key
+        assert figures.figure(spec, validate=False).to_dict() == figures.figure_dict(spec)
+    go.Figure(figures.region_map_dict(p.region, iso3, "instruments_ratified", "Instruments ratified"))

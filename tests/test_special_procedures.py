@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 from hrdash import db, query
 from hrdash.figures import special_procedures as sp
 from tests.apptest import open_app
+from tests.conftest import ROOT
 
 PAGE = "pages/special_procedures.py"
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]
@@ -39,11 +40,18 @@ _SCALE20: dict[str, Path] = {}
 
 @pytest.fixture(scope="session")
 def scale20_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database at demo scale 20 (~1.3M recommendations), built once per session for both pages' tests."""
+    """A database at demo scale 20 (~1.3M recommendations), built once per session for both pages' tests.
+
+    Reuses bench/results/scale20.duckdb when bench/page_speed.py has built it from the current sources (it is
+    only read), and otherwise builds one (about a minute)."""
     if "path" not in _SCALE20:  # both test modules hold this fixture: the first builds, the other reuses
-        path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
-        db.build(path, scale=20, progress=lambda m: None)
-        _SCALE20["path"] = path
+        bench = ROOT / "bench" / "results" / "scale20.duckdb"
+        if not db.is_stale(bench) and db.build_info(bench).get("scale") == "20":
+            _SCALE20["path"] = bench
+        else:
+            path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
+            db.build(path, scale=20, progress=lambda m: None)
+            _SCALE20["path"] = path
     return _SCALE20["path"]
 
 
