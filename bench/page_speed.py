@@ -36,8 +36,6 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
-import streamlit.testing.v1.app_test as app_test_module  # noqa: E402
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from hrdash import db  # noqa: E402
@@ -52,31 +50,13 @@ WARM_TARGET = 5.0
 TIMEOUT = 300  # seconds per script run: a cold first run at scale 20 may be slow
 
 
-class _NavigationPagesManager(PagesManager):
-    """AppTest's PagesManager, in st.navigation mode from the start (as `streamlit run` is after its first run).
-
-    AppTest resets `PagesManager.uses_pages_directory` before every run, and the app has a `pages/`
-    folder next to app.py, so every AppTest run starts in the legacy "pages directory" mode: a rerun
-    on a page then executes pages/<page>.py alone, without app.py (no sidebar, no filters). A real
-    server leaves that mode for good at the first st.navigation call. This keeps AppTest in
-    navigation mode so every measured run executes app.py, as a browser rerun does.
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-
-app_test_module.PagesManager = _NavigationPagesManager
-
-
 def change_target(scale: int) -> float:
     """The target for a run after a filter change, as a multiple of the reference page's warm median."""
     return 10.0 if scale >= 20 else 7.0
 
 
 def registered_pages(app: Path = APP) -> list[dict[str, str]]:
-    """Return the file pages of `st.Page("pages/x.py", ..., url_path=...)` calls in app.py, in order."""
+    """Return the file pages of `st.Page("views/x.py", ..., url_path=...)` calls in app.py, in order."""
     pages = []
     for node in ast.walk(ast.parse(app.read_text())):
         if (

@@ -34,11 +34,10 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from hrdash import db  # noqa: E402
-from hrdash.apptest import run_like_the_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "app.py"
-PAGE = "pages/country_profile.py"
+PAGE = "views/country_profile.py"
 REFERENCE_PAGE = ROOT / "bench" / "reference_page.py"
 TIMEOUT = 300
 # Countries from every OHCHR region, so a switch also changes the regional comparison.
@@ -81,7 +80,6 @@ def main(argv: list[str] | None = None) -> int:
 
     path, scale = prepare_db(args.db, args.scale)
     os.environ["HRDASH_DB"] = str(path)
-    run_like_the_server()
 
     ref = AppTest.from_file(str(REFERENCE_PAGE), default_timeout=TIMEOUT)
     for _ in range(3):

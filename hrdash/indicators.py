@@ -76,11 +76,11 @@ def _i(*args, **kwargs) -> Indicator:
     return Indicator(*args, **kwargs)
 
 
-RATIFICATION, TREATY_BODIES = "pages/ratification.py", "pages/treaty_bodies.py"
+RATIFICATION, TREATY_BODIES = "views/ratification.py", "views/treaty_bodies.py"
 SPECIAL_PROCEDURES, CIVIL_SOCIETY, UNCT = (
-    "pages/special_procedures.py",
-    "pages/civil_society.py",
-    "pages/unct_engagement.py",
+    "views/special_procedures.py",
+    "views/civil_society.py",
+    "views/unct_engagement.py",
 )
 
 INDICATORS: tuple[Indicator, ...] = (

@@ -1,4 +1,4 @@
-"""The sections of the Country profile page, each drawn from the cached profile view (pages/country_profile.py).
+"""The sections of the Country profile page, each drawn from the cached profile view (views/country_profile.py).
 
 Charts whose numbers are already in a table next to them get no extra "Show data" table; the
 others go through `ui.chart`. Tables of named queries go through `ui.table` (CSV / Excel export).

@@ -27,7 +27,7 @@ QUERY_THREADS = 4
 URL_PARAM = "country"
 WIDGET = "profile_country"
 MEMO = "_profile_country_chosen"  # survives page switches (widget state does not)
-PROFILE_PAGE = "pages/country_profile.py"
+PROFILE_PAGE = "views/country_profile.py"
 MAP_KEY = "profile_region_map"  # the profile's own clickable map
 
 

@@ -6,11 +6,8 @@ import duckdb
 from streamlit.testing.v1 import AppTest
 
 from hrdash import query, scorecard
-from hrdash.apptest import run_like_the_server
 from hrdash.filters import Filters
 from tests.conftest import ROOT
-
-run_like_the_server()
 
 
 def open_app(params: dict[str, str | list[str]] | None = None, page: str | None = None) -> AppTest:

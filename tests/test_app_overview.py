@@ -78,5 +78,5 @@ def test_every_page_file_is_registered_in_app_py():
         for node in ast.walk(tree)
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page"
     }
-    on_disk = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
+    on_disk = {f"views/{p.name}" for p in (ROOT / "views").glob("*.py")}
     assert registered == on_disk

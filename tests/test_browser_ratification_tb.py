@@ -37,7 +37,7 @@ def page(app_url, chromium) -> Iterator[Page]:
     Sharing it keeps the browser's cache of the app's scripts, which a fresh context would load and
     compile again for every test. It first visits /: on the very first request after it starts,
     Streamlit runs a deep link's page (/ratification) alone, without app.py's navigation and
-    filters, because the pages live in a pages/ folder; after one run of app.py it never does
+    filters, because the pages live in a views/ folder; after one run of app.py it never does
     again (users would meet this right after a restart too).
     """
     expect.set_options(timeout=UI_TIMEOUT_MS)

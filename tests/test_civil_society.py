@@ -10,7 +10,7 @@ from hrdash import ea_targets, query
 from hrdash.filters import Filters
 from tests.apptest import open_app
 
-PAGE = "pages/civil_society.py"
+PAGE = "views/civil_society.py"
 TWO = {"region": None, "countries": ["KEN", "UGA"], "target_ea": None, "year_from": 2012, "year_to": 2016}
 SUBMISSIONS = (
     "insert into stakeholder_submission values "

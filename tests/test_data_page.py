@@ -49,7 +49,7 @@ def data_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
     if user is not None:
         at.user = user
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page("views/data.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -99,7 +99,7 @@ def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
         "hr_status_icmw.csv", 9, 9)  # fmt: skip
     assert history.iloc[0]["By"] == "app user (no authentication configured)"
     # the new rows are on the Overview's sources table and lower the demo banner's count
-    at.switch_page("pages/overview.py")
+    at.switch_page("views/overview.py")
     at.run()
     sources = frame(at, "Rows in view")
     assert int(sources.loc[sources["Source"] == tag, "Rows in view"].iloc[0]) == 9
@@ -108,8 +108,8 @@ def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
         counts = query.run(con, "rows_by_source", params)
     demo = int(counts.loc[counts["source"] == "demo", "rows"].sum())
     assert f"**Demo data on screen.** {demo:,} of the" in at.warning[0].value
-    if (ROOT / "pages" / "ratification.py").exists():  # the Ratification page (CMW on its map by default)
-        at.switch_page("pages/ratification.py")
+    if (ROOT / "views" / "ratification.py").exists():  # the Ratification page (CMW on its map by default)
+        at.switch_page("views/ratification.py")
         at.run()
         status = next(d.value for d in at.dataframe if {"ISO3", "Status"} <= set(d.value.columns))
         shown = dict(zip(status["ISO3"], status["Status"]))

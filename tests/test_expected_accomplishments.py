@@ -11,7 +11,7 @@ from hrdash import ea_targets, indicators, query
 from hrdash.filters import Filters
 from tests.apptest import open_app
 
-PAGE = "pages/expected_accomplishments.py"
+PAGE = "views/expected_accomplishments.py"
 ALL = Filters(2008, 2017)
 AFRICA = Filters(2010, 2015, region="Africa")
 AFRICA_URL = {"region": "Africa", "year_from": "2010", "year_to": "2015"}

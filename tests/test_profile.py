@@ -18,7 +18,7 @@ import pytest
 from hrdash import presenting
 from tests.apptest import open_app
 
-PAGE = "pages/country_profile.py"
+PAGE = "views/country_profile.py"
 CASES = [("BRA", 2008, 2017), ("NPL", 2008, 2017), ("AGO", 2008, 2017), ("AGO", 2010, 2013)]
 
 

@@ -20,7 +20,7 @@ import pytest
 from hrdash.figures import ratification as figs
 from tests.apptest import open_app
 
-PAGE = "pages/ratification.py"
+PAGE = "views/ratification.py"
 SETTINGS = {
     "all": {"url": {}, "region": None, "year_from": 2008, "year_to": 2017},
     "africa": {"url": {"region": "Africa", "year_from": "2010", "year_to": "2013"}, "region": "Africa",

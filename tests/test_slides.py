@@ -174,7 +174,7 @@ def test_other_pages_describe_charts_as_tuples():
 
 @pytest.fixture(scope="module")
 def liberia(built_db):
-    at = open_app({"country": "LBR"}, page="pages/country_profile.py")
+    at = open_app({"country": "LBR"}, page="views/country_profile.py")
     assert not at.exception
     with duckdb.connect(str(built_db), read_only=True) as con:
         return at, brief.country_deck(con, "LBR")

@@ -21,7 +21,7 @@ from hrdash.figures import special_procedures as sp
 from tests.apptest import open_app
 from tests.conftest import ROOT
 
-PAGE = "pages/special_procedures.py"
+PAGE = "views/special_procedures.py"
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]
 # URL parameters and the same filters as SQL values: no filter, and Africa 2010–2013.
 SETTINGS = {

@@ -18,7 +18,7 @@ from hrdash.figures import treaty_bodies as figs
 from tests.apptest import open_app
 from tests.test_ratification import table, traces
 
-PAGE = "pages/treaty_bodies.py"
+PAGE = "views/treaty_bodies.py"
 SETTINGS = {
     "all": {"url": {}, "region": None, "year_from": 2008, "year_to": 2017, "bodies": []},
     "africa": {"url": {"region": "Africa", "year_from": "2010", "year_to": "2013", "bodies": ["CEDAW", "CRC"]},

@@ -13,7 +13,7 @@ from hrdash.figures import unct as fig
 from hrdash.filters import Filters
 from tests.apptest import open_app
 
-PAGE = "pages/unct_engagement.py"
+PAGE = "views/unct_engagement.py"
 NONE = {"region": None, "countries": [], "target_ea": None}
 SEED_STORIES = {
     "seed:001": {"AZE", "URY", "TZA"},

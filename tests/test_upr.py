@@ -29,7 +29,7 @@ from tests.test_special_procedures import (  # noqa: F401 (scale20_db is a fixtu
     xy,
 )
 
-PAGE = "pages/upr.py"
+PAGE = "views/upr.py"
 VIEWS = [
     "Cycles and responses", "Themes", "Recommending States", "Implementation and reports", "To ratification",
     "UNCT engagement (EA11)", "Search",

@@ -39,7 +39,7 @@ for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters),
     )  # fmt: skip
     col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")
     col.page_link(
-        "pages/expected_accomplishments.py", label=f"{tile.ea_code} indicators and targets",
+        "views/expected_accomplishments.py", label=f"{tile.ea_code} indicators and targets",
         icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},
     )  # fmt: skip
 
