@@ -23,7 +23,6 @@ from streamlit.testing.v1 import AppTest
 from hrdash import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
-from tests.apptest import run_like_the_server  # noqa: F401 - patches AppTest's page handling on import
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
