@@ -9,7 +9,7 @@ final as (
     select r.cycle, coalesce(r.implementation, 'unknown') as implementation, count(*) as recommendations
     from recommendation r
     join sel on sel.iso3 = r.country_iso3
-    where r.cycle is not null and year(r.rec_date) between $year_from and $year_to
+    where r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
     group by all
 )
 select * from final order by cycle, implementation

@@ -18,7 +18,7 @@ with sel as (
 asking as (
     select r.id, r.country_iso3, r.rec_date, r.cycle, r.session, r.response, r.text
     from recommendation r
-    where r.cycle is not null and year(r.rec_date) between $year_from and $year_to
+    where r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
       and r.country_iso3 in (select iso3 from sel)
       and coalesce(contains(lower(r.text), ($ask_stems::varchar[])[1])
             or contains(lower(r.text), ($ask_stems::varchar[])[2])

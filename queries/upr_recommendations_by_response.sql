@@ -9,7 +9,8 @@ with sel as (
     from selected_countries($region, $countries::varchar[], $target_ea) s
     join country c on c.iso3 = s.iso3
 ),
--- Count first, join the countries after: a few thousand groups instead of a million rows to join.
+-- Count first (only the selected countries' rows), join the countries after: a few thousand groups instead of
+-- a million rows to join.
 per_country as (
     select
         r.country_iso3, r.cycle, r.session,
@@ -18,7 +19,8 @@ per_country as (
         count(*) filter (where r.response = 'noted') as noted,
         count(*) filter (where r.response = 'pending') as pending
     from recommendation r
-    where r.cycle is not null and year(r.rec_date) between $year_from and $year_to
+    where r.country_iso3 in (select iso3 from sel)
+      and r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
     group by all
 ),
 grouped as (

@@ -12,7 +12,7 @@ made as (
     select unnest(r.recommending_states) as recommender, r.country_iso3, r.response
     from recommendation r
     join sel on sel.iso3 = r.country_iso3
-    where r.cycle is not null and year(r.rec_date) between $year_from and $year_to
+    where r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
 ),
 per_pair as (
     select recommender, country_iso3, response, count(*) as n from made group by all

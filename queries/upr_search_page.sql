@@ -16,7 +16,7 @@ with sel as (
 matches as (
     select r.id, r.rec_date, r.response
     from recommendation r
-    where r.cycle is not null and year(r.rec_date) between $year_from and $year_to
+    where r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
       and r.country_iso3 in (select iso3 from sel)
       and ($theme::varchar is null or list_contains(r.themes, $theme::varchar))
       and ($response::varchar is null or r.response = $response::varchar)

@@ -9,7 +9,7 @@ themed as (
     select unnest(r.themes) as theme, r.response
     from recommendation r
     join sel on sel.iso3 = r.country_iso3
-    where r.cycle is not null and year(r.rec_date) between $year_from and $year_to
+    where r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
 ),
 final as (
     select

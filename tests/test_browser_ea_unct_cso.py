@@ -49,13 +49,8 @@ def no_exception(page: Page) -> None:
 
 @pytest.fixture(scope="module")
 def served(app_url, chromium):
-    """The server, after one visit of the Overview.
-
-    A fresh `streamlit run` is in Streamlit's legacy pages-directory mode until app.py has called
-    st.navigation once (there is a views/ folder next to app.py), so the very first request for /unct
-    shows a "Page not found" dialog before app.py takes over. Real users meet it once per server start;
-    the tests open the Overview first so each test sees the page itself.
-    """
+    """The server, after one visit of the Overview: a cold server's first render (imports, the cached
+    connection, the sidebar's queries) can take longer than the UI timeout on a busy machine."""
     context = chromium.new_context()
     try:
         first = context.new_page()

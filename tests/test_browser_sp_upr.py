@@ -49,10 +49,7 @@ def sql(built_db):
 
 
 def open_page(page: Page, app_url: str, path: str) -> None:
-    """Open the app's root first, then the page: a fresh server that has never run app.py serves a deep link
-    from the views/ folder without the router (see the report to the lead), so tests enter as users do."""
-    page.goto(f"{app_url}/")
-    wait_for_idle(page)
+    """Open a page straight from a shared link, as a user does (the first request the server gets for it)."""
     page.goto(f"{app_url}/{path}")
     wait_for_idle(page)
 

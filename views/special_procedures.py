@@ -36,116 +36,120 @@ st.caption(
     f"“{seed['sentence'].iloc[0]}” They agree when no country filter is set."
 )
 
-visits_tab, invitations_tab, requests_tab, comms_tab, targets_tab, tables_tab = st.tabs(
-    VIEWS, key="sp_view", bind="query-params"
-)
 
-if visits_tab.open:
-    with visits_tab:
-        st.subheader("Country visits per year")
-        st.caption(f"Completed visits by the year they began, by kind of mandate. {filters.caption()}.")
-        visits = ui.run("sp_visits_by_region_year", filters)
-        by_region, by_country = sp.level(visits, "region_year"), sp.level(visits, "country")
-        fig, per_year = sp.visits_per_year(by_region)
-        ui.chart(fig, per_year, key="sp_visits_per_year", labels=L)
-        st.subheader("Where the mandates went")
-        st.caption(f"Completed visits per country, {years}.")
-        ui.chart(sp.visits_map(by_country), by_country, key="sp_visits_map", labels=L)
-        st.subheader("Visits per OHCHR region")
-        st.caption(f"Completed visits per region and year. {filters.caption()}.")
-        ui.chart(sp.visits_by_region(by_region), by_region, key="sp_visits_by_region", labels=L)
+def visits_view() -> None:
+    st.subheader("Country visits per year")
+    st.caption(f"Completed visits by the year they began, by kind of mandate. {filters.caption()}.")
+    visits = ui.run("sp_visits_by_region_year", filters)
+    by_region, by_country = sp.level(visits, "region_year"), sp.level(visits, "country")
+    fig, per_year = sp.visits_per_year(by_region)
+    ui.chart(fig, per_year, key="sp_visits_per_year", labels=L)
+    st.subheader("Where the mandates went")
+    st.caption(f"Completed visits per country, {years}.")
+    ui.chart(sp.visits_map(by_country), by_country, key="sp_visits_map", labels=L)
+    st.subheader("Visits per OHCHR region")
+    st.caption(f"Completed visits per region and year. {filters.caption()}.")
+    ui.chart(sp.visits_by_region(by_region), by_region, key="sp_visits_by_region", labels=L)
 
-if invitations_tab.open:
-    with invitations_tab:
-        st.subheader("Standing invitations over time")
-        st.caption(f"Selected countries with a standing invitation at the end of each year. {filters.caption()}.")
-        df = ui.run("sp_standing_invitations_by_year", filters)
-        ui.chart(sp.invitations_over_time(df), df, key="sp_invitations_per_year", labels=L)
-        st.subheader(f"Standing invitations at the end of {filters.year_to}")
-        df = ui.run("sp_standing_invitation_by_country", filters)
-        ui.chart(sp.invitations_map(df), df, key="sp_invitations_map", labels=L)
-        missing = sp.without_invitation(df)
-        st.markdown(f"**Without a standing invitation at the end of {filters.year_to}: {len(missing)} countries.**")
-        st.caption(", ".join(missing) if missing else "Every selected country has one.")
 
-if requests_tab.open:
-    with requests_tab:
-        st.subheader("Pending visit requests")
-        st.caption(
-            f"Requests made up to the end of {filters.year_to} not yet accepted (awaiting an answer, no reply, "
-            "postponed), with the age of the oldest at that date: the backlog to raise with a government. The 20 "
-            f"largest backlogs; the data and downloads have every country. {filters.caption()}."
-        )
-        df = ui.run("sp_pending_requests_by_country", filters)
-        ui.chart(sp.pending_requests(df), df, key="sp_pending_requests", labels=L)
-        ui.export_buttons("sp_pending_requests_by_country", filters, page=PAGE, title="Pending visit requests",
-                          labels=L, key="sp_pending_export")  # fmt: skip
-        st.subheader("Acceptance of visit requests")
-        st.caption(
-            f"Requests made {years}: share of those answered that were accepted (accepted or visit completed); "
-            "requests still awaiting an answer are left out."
-        )
-        df = ui.run("sp_acceptance_rate_by_region", filters)
-        ui.chart(sp.acceptance_by_region(df), df, key="sp_acceptance_by_region", labels=L)
-        st.markdown("**Per country**")
-        ui.table("sp_acceptance_rate_by_country", filters, page=PAGE, title="Acceptance of visit requests per country",
-                 labels=L, key="sp_acceptance_by_country")  # fmt: skip
+def invitations_view() -> None:
+    st.subheader("Standing invitations over time")
+    st.caption(f"Selected countries with a standing invitation at the end of each year. {filters.caption()}.")
+    df = ui.run("sp_standing_invitations_by_year", filters)
+    ui.chart(sp.invitations_over_time(df), df, key="sp_invitations_per_year", labels=L)
+    st.subheader(f"Standing invitations at the end of {filters.year_to}")
+    df = ui.run("sp_standing_invitation_by_country", filters)
+    ui.chart(sp.invitations_map(df), df, key="sp_invitations_map", labels=L)
+    missing = sp.without_invitation(df)
+    st.markdown(f"**Without a standing invitation at the end of {filters.year_to}: {len(missing)} countries.**")
+    st.caption(", ".join(missing) if missing else "Every selected country has one.")
 
-if comms_tab.open:
-    with comms_tab:
-        st.subheader("Communications per year")
-        st.caption(f"Communications sent by the mandates, by type. {filters.caption()}.")
-        df = ui.run("sp_communications_by_year", filters)
-        ui.chart(sp.communications_per_year(df), df, key="sp_comms_per_year", labels=L)
-        st.subheader("Joint communications (EA9) and replies (EA6)")
-        st.caption("Share of each year's communications sent jointly by two or more mandates, and replied to.")
-        ui.chart(sp.joint_and_reply_shares(df), df, key="sp_comms_shares", labels=L)
-        df = ui.run("sp_communications_by_country", filters)
-        left, right = st.columns(2)
-        left.subheader("Reply rate (EA6)")
-        left.caption(f"The 20 countries receiving most communications, {years}.")
-        right.subheader("Most urgent appeals (EA10)")
-        right.caption(f"Early warning: the 15 countries receiving most urgent appeals, {years}.")
-        with left:
-            ui.chart(sp.reply_rates(df), df, key="sp_reply_rates", labels=L)
-        with right:
-            ui.chart(sp.urgent_appeals(df), df, key="sp_urgent_appeals", labels=L)
-        ui.export_buttons("sp_communications_by_country", filters, page=PAGE, title="Communications per country",
-                          labels=L, key="sp_comms_by_country_export")  # fmt: skip
 
-if targets_tab.open:
-    with targets_tab:
-        df = ui.run("sp_engagement_targets", filters)
-        st.subheader("EA6 target countries: engagement with the Special Procedures")
-        st.caption(
-            "Seed 004 names these countries to “improve their engagement with special procedures, either through "
-            "the issuing of standing invitations, the acceptance of their requests for visits or the response to "
-            f"their communications”. Each measure at the {BASELINE_YEAR} baseline and at the end of "
-            f"{filters.year_to}: standing invitation extended by 31 December; share of answered visit requests "
-            "accepted, over all requests made up to the year; share of the year's communications replied to. "
-            f"{len(df)} target countries among the selected ones."
-        )
-        cols = st.columns(4)
-        for col, (label, now, base) in zip(cols, sp.engagement_summary(df, filters.year_to)):
-            col.metric(label, now, delta=f"{base} in {BASELINE_YEAR}", delta_color="off", delta_arrow="off")
-        table = sp.engagement_table(df, filters.year_to)
-        st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table))
-        ui.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
-                          labels=L, key="sp_targets_export")  # fmt: skip
+def requests_view() -> None:
+    st.subheader("Pending visit requests")
+    st.caption(
+        f"Requests made up to the end of {filters.year_to} not yet accepted (awaiting an answer, no reply, "
+        "postponed), with the age of the oldest at that date: the backlog to raise with a government. The 20 "
+        f"largest backlogs; the data and downloads have every country. {filters.caption()}."
+    )
+    df = ui.run("sp_pending_requests_by_country", filters)
+    ui.chart(sp.pending_requests(df), df, key="sp_pending_requests", labels=L)
+    ui.export_buttons("sp_pending_requests_by_country", filters, page=PAGE, title="Pending visit requests",
+                      labels=L, key="sp_pending_export")  # fmt: skip
+    st.subheader("Acceptance of visit requests")
+    st.caption(
+        f"Requests made {years}: share of those answered that were accepted (accepted or visit completed); "
+        "requests still awaiting an answer are left out."
+    )
+    df = ui.run("sp_acceptance_rate_by_region", filters)
+    ui.chart(sp.acceptance_by_region(df), df, key="sp_acceptance_by_region", labels=L)
+    st.markdown("**Per country**")
+    ui.table("sp_acceptance_rate_by_country", filters, page=PAGE, title="Acceptance of visit requests per country",
+             labels=L, key="sp_acceptance_by_country")  # fmt: skip
 
-if tables_tab.open:
-    with tables_tab:
-        st.subheader("Visits and visit requests")
-        st.caption(f"The latest {PREVIEW} dated {years} (visit start or request date); the downloads hold all.")
-        df = ui.run("sp_visit_list", filters, limit=PREVIEW)
-        st.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES)
-        ui.export_buttons("sp_visit_list", filters, page=PAGE, title="Visits and visit requests", labels=L,
-                          key="sp_visit_list_export", limit=None)  # fmt: skip
-        st.subheader("Communications")
-        st.caption(f"The latest {PREVIEW} communications sent {years}; the downloads hold all.")
-        df = ui.run("sp_communication_list", filters, limit=PREVIEW)
-        st.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES)
-        ui.export_buttons("sp_communication_list", filters, page=PAGE, title="Communications", labels=L,
-                          key="sp_comm_list_export", limit=None)  # fmt: skip
+
+def comms_view() -> None:
+    st.subheader("Communications per year")
+    st.caption(f"Communications sent by the mandates, by type. {filters.caption()}.")
+    df = ui.run("sp_communications_by_year", filters)
+    ui.chart(sp.communications_per_year(df), df, key="sp_comms_per_year", labels=L)
+    st.subheader("Joint communications (EA9) and replies (EA6)")
+    st.caption("Share of each year's communications sent jointly by two or more mandates, and replied to.")
+    ui.chart(sp.joint_and_reply_shares(df), df, key="sp_comms_shares", labels=L)
+    df = ui.run("sp_communications_by_country", filters)
+    left, right = st.columns(2)
+    left.subheader("Reply rate (EA6)")
+    left.caption(f"The 20 countries receiving most communications, {years}.")
+    right.subheader("Most urgent appeals (EA10)")
+    right.caption(f"Early warning: the 15 countries receiving most urgent appeals, {years}.")
+    with left:
+        ui.chart(sp.reply_rates(df), df, key="sp_reply_rates", labels=L)
+    with right:
+        ui.chart(sp.urgent_appeals(df), df, key="sp_urgent_appeals", labels=L)
+    ui.export_buttons("sp_communications_by_country", filters, page=PAGE, title="Communications per country",
+                      labels=L, key="sp_comms_by_country_export")  # fmt: skip
+
+
+def targets_view() -> None:
+    df = ui.run("sp_engagement_targets", filters)
+    st.subheader("EA6 target countries: engagement with the Special Procedures")
+    st.caption(
+        "Seed 004 names these countries to “improve their engagement with special procedures, either through "
+        "the issuing of standing invitations, the acceptance of their requests for visits or the response to "
+        f"their communications”. Each measure at the {BASELINE_YEAR} baseline and at the end of "
+        f"{filters.year_to}: standing invitation extended by 31 December; share of answered visit requests "
+        "accepted, over all requests made up to the year; share of the year's communications replied to. "
+        f"{len(df)} target countries among the selected ones."
+    )
+    cols = st.columns(4)
+    for col, (label, now, base) in zip(cols, sp.engagement_summary(df, filters.year_to)):
+        col.metric(label, now, delta=f"{base} in {BASELINE_YEAR}", delta_color="off", delta_arrow="off")
+    table = sp.engagement_table(df, filters.year_to)
+    st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table))
+    ui.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
+                      labels=L, key="sp_targets_export")  # fmt: skip
+
+
+def tables_view() -> None:
+    st.subheader("Visits and visit requests")
+    st.caption(f"The latest {PREVIEW} dated {years} (visit start or request date); the downloads hold all.")
+    df = ui.run("sp_visit_list", filters, limit=PREVIEW)
+    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES)
+    ui.export_buttons("sp_visit_list", filters, page=PAGE, title="Visits and visit requests", labels=L,
+                      key="sp_visit_list_export", limit=None)  # fmt: skip
+    st.subheader("Communications")
+    st.caption(f"The latest {PREVIEW} communications sent {years}; the downloads hold all.")
+    df = ui.run("sp_communication_list", filters, limit=PREVIEW)
+    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES)
+    ui.export_buttons("sp_communication_list", filters, page=PAGE, title="Communications", labels=L,
+                      key="sp_comm_list_export", limit=None)  # fmt: skip
+
+
+# One function per view; only the open tab's runs (tabs bound to the URL run lazily).
+views = [visits_view, invitations_view, requests_view, comms_view, targets_view, tables_view]
+for tab, draw in zip(st.tabs(VIEWS, key="sp_view", bind="query-params"), views):
+    if tab.open:
+        with tab:
+            draw()
 
 ui.provenance(counts)

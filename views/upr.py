@@ -30,158 +30,161 @@ st.caption(
 )
 counts = ui.demo_banner(filters)
 years = f"{filters.year_from}–{filters.year_to}"
-(
-    cycles_tab, themes_tab, states_tab, implementation_tab, ratification_tab, unct_tab, search_tab,
-) = st.tabs(VIEWS, key="upr_view", bind="query-params")  # fmt: skip
 
-if cycles_tab.open:
-    with cycles_tab:
-        data = ui.run("upr_recommendations_by_response", filters)
-        by_cycle = upr.level(data, "cycle")
-        for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
-            col.metric(label, value, border=True)
-        st.subheader("Recommendations per session")
-        st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}.")
-        sessions = upr.level(data, "session")
-        ui.chart(upr.per_session(sessions), sessions, key="upr_per_session", labels=L)
-        st.subheader("Supported, noted and pending, per cycle")
-        ui.chart(upr.response_shares(by_cycle, "cycle", "Cycle "), by_cycle, key="upr_response_cycle", labels=L)
-        st.subheader("Per OHCHR region")
-        st.caption(f"Share of the recommendations to the region's States, {years}.")
-        by_region = upr.level(data, "region")
-        ui.chart(upr.response_shares(by_region, "ohchr_region"), by_region, key="upr_response_region", labels=L)
-        st.subheader("Per country")
-        by_country = upr.level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
-        st.dataframe(by_country, hide_index=True, key="upr_response_country")
-        ui.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
-                          labels=L, key="upr_response_country_export")  # fmt: skip
 
-if themes_tab.open:
-    with themes_tab:
-        themes = ui.run("upr_themes_by_response", filters)
-        st.subheader("Most frequent themes")
+def cycles_view() -> None:
+    data = ui.run("upr_recommendations_by_response", filters)
+    by_cycle = upr.level(data, "cycle")
+    for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
+        col.metric(label, value, border=True)
+    st.subheader("Recommendations per session")
+    st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}.")
+    sessions = upr.level(data, "session")
+    ui.chart(upr.per_session(sessions), sessions, key="upr_per_session", labels=L)
+    st.subheader("Supported, noted and pending, per cycle")
+    ui.chart(upr.response_shares(by_cycle, "cycle", "Cycle "), by_cycle, key="upr_response_cycle", labels=L)
+    st.subheader("Per OHCHR region")
+    st.caption(f"Share of the recommendations to the region's States, {years}.")
+    by_region = upr.level(data, "region")
+    ui.chart(upr.response_shares(by_region, "ohchr_region"), by_region, key="upr_response_region", labels=L)
+    st.subheader("Per country")
+    by_country = upr.level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
+    st.dataframe(by_country, hide_index=True, key="upr_response_country")
+    ui.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
+                      labels=L, key="upr_response_country_export")  # fmt: skip
+
+
+def themes_view() -> None:
+    themes = ui.run("upr_themes_by_response", filters)
+    st.subheader("Most frequent themes")
+    st.caption(
+        f"The 15 themes with most recommendations, {years}, and the share of each theme's recommendations "
+        f"that were supported (of those with a response). {filters.caption()}."
+    )
+    ui.chart(upr.themes(themes), themes, key="upr_themes", labels=L)
+
+
+def states_view() -> None:
+    data = ui.run("upr_recommending_states", filters)
+    states = upr.level(data, "state")
+    st.subheader("Who recommends most")
+    st.caption(
+        f"The 20 States that made most recommendations to the selected countries, {years}, and how the "
+        "recommendations were received (supported share of those with a response). Joint recommendations "
+        f"count for each co-author. {filters.caption()}."
+    )
+    ui.chart(upr.recommending_states(states), states, key="upr_recommending_states", labels=L)
+    flows = upr.level(data, "flow")
+    st.subheader("From recommending region to reviewed region")
+    ui.chart(upr.flow(flows), flows, key="upr_flow", labels=L)
+
+
+def implementation_view() -> None:
+    status = ui.run("upr_implementation_by_cycle", filters)
+    st.subheader("Implementation, where the data have it")
+    st.caption(f"Status of the recommendations with a known implementation status, per cycle. {filters.caption()}.")
+    ui.chart(upr.implementation(status), status, key="upr_implementation", labels=L)
+    reports = ui.run("upr_reports_by_cycle", filters)
+    st.subheader("National and mid-term reports")
+    st.caption(f"Reviews held {years}, with a national report, and States that submitted a mid-term report.")
+    ui.chart(upr.reports(reports), reports, key="upr_reports", labels=L)
+
+
+def ratification_view() -> None:
+    rules = instrument_recognition.sql_params()
+    outcomes = ui.run("upr_ratification_outcomes", filters, **rules)
+    st.subheader("From recommendation to ratification")
+    st.caption(
+        "UPR recommendations that ask the State to sign, ratify or accede to one of the 18 instruments "
+        "(recognised from the text), by response, and whether the State then became a party: the share that did "
+        "(of those made to States not yet party) and the median time from the review. A recommendation naming "
+        f"several instruments counts for each. Reviews {years}. {filters.caption()}."
+    )
+    cols = st.columns(4)
+    for col, (label, value) in zip(cols, upr.ratification_totals(upr.level(outcomes, "all"))):
+        col.metric(label, value, border=True)
+    per_instrument = upr.level(outcomes, "instrument")
+    ui.chart(upr.ratification_by_instrument(per_instrument), per_instrument, key="upr_rat_instrument", labels=L)
+    left, right = st.columns(2)
+    with left:
+        per_region = upr.level(outcomes, "region")
+        st.markdown("**Per OHCHR region**")
+        ui.chart(upr.ratification_share(per_region, "ohchr_region"), per_region, key="upr_rat_region", labels=L)
+    with right:
+        per_response = upr.level(outcomes, "response")
+        st.markdown("**Supported or noted: did it make a difference?**")
+        ui.chart(upr.ratification_share(per_response, "response"), per_response, key="upr_rat_response", labels=L)
+    st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
+    preview = ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules)
+    st.dataframe(preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG)
+    ui.export_buttons(
+        "upr_ratification_requests", filters, page=PAGE, title="UPR recommendations to join an instrument",
+        labels=L, key="upr_rat_list_export", limit=None, **rules,
+    )  # fmt: skip
+    with st.expander("How instruments are recognised in the text (the rules, in order of precedence)"):
         st.caption(
-            f"The 15 themes with most recommendations, {years}, and the share of each theme's recommendations "
-            f"that were supported (of those with a response). {filters.caption()}."
+            "A recommendation asks to join if it uses a verb of ratifying, acceding, signing, adhering or becoming "
+            "party; the instruments are the first rule (in this order) matching at each place in the text, so "
+            "“Optional Protocol to the Convention against Torture” is OP-CAT and not also CAT."
         )
-        ui.chart(upr.themes(themes), themes, key="upr_themes", labels=L)
+        st.dataframe(instrument_recognition.rules_table(), hide_index=True, key="upr_rules", width="stretch")
 
-if states_tab.open:
-    with states_tab:
-        data = ui.run("upr_recommending_states", filters)
-        states = upr.level(data, "state")
-        st.subheader("Who recommends most")
-        st.caption(
-            f"The 20 States that made most recommendations to the selected countries, {years}, and how the "
-            "recommendations were received (supported share of those with a response). Joint recommendations "
-            f"count for each co-author. {filters.caption()}."
-        )
-        ui.chart(upr.recommending_states(states), states, key="upr_recommending_states", labels=L)
-        flows = upr.level(data, "flow")
-        st.subheader("From recommending region to reviewed region")
-        ui.chart(upr.flow(flows), flows, key="upr_flow", labels=L)
 
-if implementation_tab.open:
-    with implementation_tab:
-        status = ui.run("upr_implementation_by_cycle", filters)
-        st.subheader("Implementation, where the data have it")
-        st.caption(f"Status of the recommendations with a known implementation status, per cycle. {filters.caption()}.")
-        ui.chart(upr.implementation(status), status, key="upr_implementation", labels=L)
-        reports = ui.run("upr_reports_by_cycle", filters)
-        st.subheader("National and mid-term reports")
-        st.caption(f"Reviews held {years}, with a national report, and States that submitted a mid-term report.")
-        ui.chart(upr.reports(reports), reports, key="upr_reports", labels=L)
+def unct_view() -> None:
+    st.subheader("UNCT engagement with the UPR (EA11)")
+    st.caption(
+        "Per country: the UN Country Team's UPR-related activities (submissions to the review, support to "
+        f"follow-up plans) next to the recommendations the country received, {years}. {filters.caption()}."
+    )
+    ui.table(
+        "upr_unct_engagement_by_country", filters, page=PAGE, title="UNCT engagement with the UPR per country",
+        labels=L, key="upr_unct",
+    )  # fmt: skip
+    st.markdown("**The engagement rows**, each with its country's recommendations in the same years")
+    ui.table(
+        "upr_unct_engagement_rows", filters, page=PAGE, title="UNCT engagement rows related to the UPR",
+        labels=L, key="upr_unct_rows",
+    )  # fmt: skip
 
-if ratification_tab.open:
-    with ratification_tab:
-        rules = instrument_recognition.sql_params()
-        outcomes = ui.run("upr_ratification_outcomes", filters, **rules)
-        st.subheader("From recommendation to ratification")
-        st.caption(
-            "UPR recommendations that ask the State to sign, ratify or accede to one of the 18 instruments "
-            "(recognised from the text), by response, and whether the State then became a party: the share that did "
-            "(of those made to States not yet party) and the median time from the review. A recommendation naming "
-            f"several instruments counts for each. Reviews {years}. {filters.caption()}."
-        )
-        cols = st.columns(4)
-        for col, (label, value) in zip(cols, upr.ratification_totals(upr.level(outcomes, "all"))):
-            col.metric(label, value, border=True)
-        per_instrument = upr.level(outcomes, "instrument")
-        ui.chart(upr.ratification_by_instrument(per_instrument), per_instrument, key="upr_rat_instrument", labels=L)
-        left, right = st.columns(2)
-        with left:
-            per_region = upr.level(outcomes, "region")
-            st.markdown("**Per OHCHR region**")
-            ui.chart(upr.ratification_share(per_region, "ohchr_region"), per_region, key="upr_rat_region", labels=L)
-        with right:
-            per_response = upr.level(outcomes, "response")
-            st.markdown("**Supported or noted: did it make a difference?**")
-            ui.chart(upr.ratification_share(per_response, "response"), per_response, key="upr_rat_response", labels=L)
-        st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
-        preview = ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules)
-        st.dataframe(preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG)
-        ui.export_buttons(
-            "upr_ratification_requests", filters, page=PAGE, title="UPR recommendations to join an instrument",
-            labels=L, key="upr_rat_list_export", limit=None, **rules,
-        )  # fmt: skip
-        with st.expander("How instruments are recognised in the text (the rules, in order of precedence)"):
-            st.caption(
-                "A recommendation asks to join if it uses a verb of ratifying, acceding, signing, adhering or becoming "
-                "party; the instruments are the first rule (in this order) matching at each place in the text, so "
-                "“Optional Protocol to the Convention against Torture” is OP-CAT and not also CAT."
-            )
-            st.dataframe(instrument_recognition.rules_table(), hide_index=True, key="upr_rules", width="stretch")
 
-if unct_tab.open:
-    with unct_tab:
-        st.subheader("UNCT engagement with the UPR (EA11)")
-        st.caption(
-            "Per country: the UN Country Team's UPR-related activities (submissions to the review, support to "
-            f"follow-up plans) next to the recommendations the country received, {years}. {filters.caption()}."
-        )
-        ui.table(
-            "upr_unct_engagement_by_country", filters, page=PAGE, title="UNCT engagement with the UPR per country",
-            labels=L, key="upr_unct",
-        )  # fmt: skip
-        st.markdown("**The engagement rows**, each with its country's recommendations in the same years")
-        ui.table(
-            "upr_unct_engagement_rows", filters, page=PAGE, title="UNCT engagement rows related to the UPR",
-            labels=L, key="upr_unct_rows",
-        )  # fmt: skip
-
-if search_tab.open:
-    with search_tab:
-        st.subheader("Search the recommendations")
-        box, theme_col, response_col = st.columns([3, 2, 1])
-        q = box.text_input(
-            "Words or \"phrases\" (all must occur, any order, any case)", key="upr_q", bind="query-params",
-            placeholder='e.g. torture investigate, or "death penalty"',
-        )  # fmt: skip
-        theme = theme_col.selectbox(
-            "Theme", ui.run("upr_theme_options")["theme"].tolist(), index=None, key="upr_theme", bind="query-params",
-            placeholder="Any theme",
-        )  # fmt: skip
-        response = response_col.selectbox(
-            "Response", RESPONSES, index=None, key="upr_response", bind="query-params", placeholder="Any"
-        )
-        words = search.terms(q)
-        if search.dropped(q):
-            st.warning(f"Only the first {search.MAX_TERMS} terms are searched for.")
-        params = dict(words=words, theme=theme, response=response)
-        size_col, page_col, summary_col = st.columns([1, 1, 4])
-        size = size_col.selectbox("Rows per page", PAGE_SIZES, key="upr_page_size", bind="query-params")
-        asked = int(page_col.number_input("Page", min_value=1, step=1, key="upr_page", bind="query-params"))
+def search_view() -> None:
+    st.subheader("Search the recommendations")
+    box, theme_col, response_col = st.columns([3, 2, 1])
+    q = box.text_input(
+        "Words or \"phrases\" (all must occur, any order, any case)", key="upr_q", bind="query-params",
+        placeholder='e.g. torture investigate, or "death penalty"',
+    )  # fmt: skip
+    theme = theme_col.selectbox(
+        "Theme", ui.run("upr_theme_options")["theme"].tolist(), index=None, key="upr_theme", bind="query-params",
+        placeholder="Any theme",
+    )  # fmt: skip
+    response = response_col.selectbox(
+        "Response", RESPONSES, index=None, key="upr_response", bind="query-params", placeholder="Any"
+    )
+    words = search.terms(q)
+    if search.dropped(q):
+        st.warning(f"Only the first {search.MAX_TERMS} terms are searched for.")
+    params = dict(words=words, theme=theme, response=response)
+    size_col, page_col, summary_col = st.columns([1, 1, 4])
+    size = size_col.selectbox("Rows per page", PAGE_SIZES, key="upr_page_size", bind="query-params")
+    asked = int(page_col.number_input("Page", min_value=1, step=1, key="upr_page", bind="query-params"))
+    found, rows = upr.search_page(ui.run("upr_search_page", filters, **params, limit=size, offset=(asked - 1) * size))
+    pages = search.pages(int(found["matches"]), size)
+    if asked > pages:  # past the last page (a new search has fewer matches): show the last one
         found, rows = upr.search_page(
-            ui.run("upr_search_page", filters, **params, limit=size, offset=(asked - 1) * size)
+            ui.run("upr_search_page", filters, **params, limit=size, offset=(pages - 1) * size)
         )
-        pages = search.pages(int(found["matches"]), size)
-        if asked > pages:  # past the last page (a new search has fewer matches): show the last one
-            found, rows = upr.search_page(
-                ui.run("upr_search_page", filters, **params, limit=size, offset=(pages - 1) * size)
-            )
-        summary_col.markdown(upr.search_summary(found, min(asked, pages), pages))
-        st.dataframe(rows.rename(columns=L), hide_index=True, key="upr_search_results", column_config=TABLE_CONFIG)
-        ui.export_buttons("upr_search_results", filters, page=PAGE, title="UPR recommendations matching the search",
-                          labels=L, key="upr_search_export", **params)  # fmt: skip
+    summary_col.markdown(upr.search_summary(found, min(asked, pages), pages))
+    st.dataframe(rows.rename(columns=L), hide_index=True, key="upr_search_results", column_config=TABLE_CONFIG)
+    ui.export_buttons("upr_search_results", filters, page=PAGE, title="UPR recommendations matching the search",
+                      labels=L, key="upr_search_export", **params)  # fmt: skip
+
+
+# One function per view; only the open tab's runs (tabs bound to the URL run lazily).
+views = [cycles_view, themes_view, states_view, implementation_view, ratification_view, unct_view, search_view]
+for tab, draw in zip(st.tabs(VIEWS, key="upr_view", bind="query-params"), views):
+    if tab.open:
+        with tab:
+            draw()
 
 ui.provenance(counts)

@@ -88,9 +88,12 @@ def level(df: pd.DataFrame, name: str) -> pd.DataFrame:
     calls this on every run)."""
     levels = df["level"].tolist()
     first = levels.index(name) if name in levels else len(levels)
-    rows = df.iloc[first : first + levels.count(name), 1:]
-    empty = [c for c in rows.columns if c in LEVEL_KEYS and rows[c].isna().all()] if len(rows) else []
-    return rows.drop(columns=empty).reset_index(drop=True)
+    last = first + levels.count(name)
+    keep = [
+        c for c in df.columns[1:]
+        if first == last or c not in LEVEL_KEYS or not pd.isna(df[c].to_numpy()[first:last]).all()
+    ]  # fmt: skip
+    return df.iloc[first:last][keep].reset_index(drop=True)
 
 
 def marker(colour: str, pattern: str = "") -> dict:
@@ -360,11 +363,11 @@ def engagement_summary(df: pd.DataFrame, year_to: int) -> list[tuple[str, str, s
 
 def key_figures(df: pd.DataFrame, year: int, baseline: int = 2013) -> list[tuple[str, str, str | None]]:
     """Return (label, value in `year`, change since `baseline` or None) per key figure (`sp_key_figures_by_year`)."""
-    by_year = {int(y): i for i, y in enumerate(df["year"])}
+    rows = {int(r["year"]): r for r in df.to_dict("records")}
+    now_row, base_row = rows.get(year, {}), rows.get(baseline, {})
     out = []
     for col, label, fmt in KEY_FIGURES:
-        now = df[col].iat[by_year[year]] if year in by_year else None
-        base = df[col].iat[by_year[baseline]] if baseline in by_year else None
+        now, base = now_row.get(col), base_row.get(col)
         value = "n/a" if now is None or pd.isna(now) else fmt.format(now)
         delta = None
         if year != baseline and now is not None and base is not None and not (pd.isna(now) or pd.isna(base)):
