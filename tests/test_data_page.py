@@ -237,3 +237,14 @@ def test_gate_lets_readers_share_and_a_writer_wait():
             order.append("read in write")
     t.join()
     assert order == ["read start", "read end", "write", "read in write"]
+
+
+def test_dictionary_lists_the_indicator_catalogue(built_db):
+    from hrdash import indicators
+    from tests.apptest import open_app
+
+    at = open_app(page="views/data.py")
+    shown = next(d.value for d in at.dataframe if "definition" in d.value.columns and "query" in d.value.columns)
+    expected = indicators.catalogue()
+    assert list(shown["code"]) == list(expected["code"]) and len(shown) == len(indicators.INDICATORS) > 20
+    assert set(shown["query"]) == {f"queries/{i.query}.sql" for i in indicators.INDICATORS}

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, ui
+from .. import dictionary, indicators, ui
 from ..paths import default_db
 from . import access, downloads, pipeline, report, sniff, store, templates
 from .detect import FORMATS
@@ -246,6 +246,9 @@ def data_dictionary() -> None:
         st.subheader("Instrument recognition (UPR page)")
         st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
         st.dataframe(rules, hide_index=True, key="dictionary_recognition")
+    st.subheader("Indicator catalogue")
+    st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/indicators.py.")
+    st.dataframe(indicators.catalogue(), hide_index=True, key="dictionary_indicators")
 
 
 def template_downloads() -> None:
