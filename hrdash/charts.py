@@ -26,7 +26,11 @@ def world_map(df: pd.DataFrame, value: str, label: str) -> go.Figure:
             hovertemplate="%{text}: %{z:,.0f}<extra></extra>",
         )
     )
-    fig.update_geos(showframe=False, showcoastlines=False, projection_type="natural earth", showcountries=True)
+    # Centre on Greenwich: Streamlit's plotly otherwise opens the map Pacific-centred and clipped.
+    fig.update_geos(
+        showframe=False, showcoastlines=False, projection_type="natural earth", showcountries=True,
+        projection_rotation_lon=0, center_lon=0,
+    )  # fmt: skip
     fig.update_layout(margin=dict(l=0, r=0, t=10, b=0), height=430)
     return fig
 
