@@ -102,7 +102,10 @@ def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list
              for key, name in SECTION_QUERIES.items()]  # fmt: skip
     years = {"year_from": year_from, "year_to": year_to}
     jobs.append(("measures", "profile_measures_by_country", years))
-    jobs.append(("sources", "profile_rows_by_source", values))
+    if who is None:  # rows by source for each country at once
+        jobs.append(("sources", "profile_rows_by_source", values))
+    else:  # the demo banner's own query, quicker for one country
+        jobs.append(("sources", "rows_by_source", {"region": None, "countries": [who], "target_ea": None, **years}))
     for ea in eas:
         table = ea_targets.table_for(ea, year_to)
         if table is not None:
@@ -141,7 +144,9 @@ def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.Data
     frames["target_status"] = profile_targets.status_of(iso3, status)
     measures = results["measures"]
     region = measures[measures["ohchr_region"] == country["ohchr_region"]].reset_index(drop=True)
-    return Profile(iso3, year_from, year_to, country, frames, region, _of(results["sources"], iso3))
+    sources = results["sources"]
+    sources = _of(sources, iso3) if "country_iso3" in sources.columns else sources
+    return Profile(iso3, year_from, year_to, country, frames, region, sources)
 
 
 def load(run: Runner, iso3: str, year_from: int, year_to: int, map_fn: Callable = map) -> Profile:

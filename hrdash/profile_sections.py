@@ -176,7 +176,8 @@ def unct(view: View, filters: Filters) -> None:
     st.markdown(f"**Human Rights Adviser deployments overlapping {p.years}**")
     _table("profile_hra_deployments", filters, view, "HRA deployments", "hra", "No HRA deployment recorded.")
     for story in p.frames["stories"].itertuples():
-        st.info(f"**{story.year} · {story.mechanism}.** {story.text}\n\n*Source: {story.source}*", icon="📌")
+        text = f"**{story.year} · {story.mechanism}.** {story.text}\n\n*Source: {story.source}*"
+        st.info(text, icon=":material/push_pin:")
 
 
 def national_mechanism(view: View, filters: Filters) -> None:

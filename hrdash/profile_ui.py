@@ -40,8 +40,8 @@ def choose_country(options: pd.DataFrame, container: Any = st) -> str:
 
     Precedence: a country in the URL that differs from the last one chosen (a shared link, a map
     click), then the select box, then the last one chosen in this session, then the first country
-    the global filters select. The URL is written only when the user chooses (in the callback):
-    writing it during a page's first run makes Streamlit's frontend report "Page not found".
+    the global filters select. The URL is written only when the user chooses (in the select box's
+    callback, or the map's): a link with ?country=Liberia keeps its words.
     """
     names = dict(zip(options["iso3"], options["name"]))
     raw = st.query_params.get(URL_PARAM)

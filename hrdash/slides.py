@@ -19,12 +19,15 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "000000"]
 HIGHLIGHT = "D55E00"
+PATTERNS = [MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CONFETTI, MSO_PATTERN.DIAGONAL_BRICK,
+            MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID]  # fmt: skip
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 TABLE_ROWS_PER_SLIDE = 15
 MAP_ROWS = 15
@@ -237,6 +240,11 @@ def _add_chart(prs, spec: ChartSpec) -> None:
             colour = RGBColor.from_string(PALETTE[i % len(PALETTE)])
             if spec.kind == "line":
                 series.format.line.color.rgb = colour
+            elif spec.stacked and i:  # hatching as well as colour, so stacked series differ in greyscale
+                series.format.fill.patterned()
+                series.format.fill.pattern = PATTERNS[(i - 1) % len(PATTERNS)]
+                series.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                series.format.fill.back_color.rgb = colour
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = colour
@@ -248,7 +256,7 @@ def _add_chart(prs, spec: ChartSpec) -> None:
                 point.format.fill.fore_color.rgb = RGBColor.from_string(HIGHLIGHT)
         if spec.kind == "bar":
             chart.category_axis.reverse_order = True  # first row on top, as on the page
-            chart.value_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # and the value axis stays at the bottom
+            chart.category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # and the value axis stays at the bottom
     _caption(slide, spec.caption)
 
 

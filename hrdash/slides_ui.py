@@ -105,6 +105,6 @@ def download(
     container.download_button(
         label, data=lambda: slides.build(deck() if callable(deck) else deck), file_name=f"{key}.pptx",
         mime=PPTX_MIME, key=f"{key}_pptx",
-        on_click="ignore", icon="📊",
+        on_click="ignore", icon=":material/slideshow:",
         help="A PowerPoint deck: editable native charts, the key tables and a sources slide with the demo share.",
     )  # fmt: skip

@@ -8,39 +8,39 @@ with countries as (
 ),
 counted as (
     select country_iso3, 'ratification' as table_name, source from ratification
-        where $country::varchar is null or country_iso3 = $country::varchar
+        where country_iso3 in (select iso3 from countries)
     union all select country_iso3, 'tb_report', source from tb_report
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year(due_date) between $year_from and $year_to
     union all select country_iso3, 'sp_visit', source from sp_visit
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year(coalesce(start_date, request_date)) between $year_from and $year_to
     union all select country_iso3, 'standing_invitation', source from standing_invitation
-        where $country::varchar is null or country_iso3 = $country::varchar
+        where country_iso3 in (select iso3 from countries)
     union all select country_iso3, 'sp_communication', source from sp_communication
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year(sent_date) between $year_from and $year_to
     union all select country_iso3, 'upr_review', source from upr_review
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year(review_date) between $year_from and $year_to
     union all select country_iso3, 'recommendation', source from recommendation
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year(rec_date) between $year_from and $year_to
     union all select country_iso3, 'national_mechanism', source from national_mechanism
-        where $country::varchar is null or country_iso3 = $country::varchar
+        where country_iso3 in (select iso3 from countries)
     union all select country_iso3, 'stakeholder_submission', source from stakeholder_submission
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year between $year_from and $year_to
     union all select country_iso3, 'unct_engagement', source from unct_engagement
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year between $year_from and $year_to
     union all select country_iso3, 'hra_deployment', source from hra_deployment
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year(start_date) <= $year_to and (end_date is null or year(end_date) >= $year_from)
     union all select country_iso3, 'nhri', source from nhri
-        where $country::varchar is null or country_iso3 = $country::varchar
+        where country_iso3 in (select iso3 from countries)
     union all select country_iso3, 'story', source from story
-        where ($country::varchar is null or country_iso3 = $country::varchar)
+        where country_iso3 in (select iso3 from countries)
           and year between $year_from and $year_to
 ),
 by_country as (
@@ -59,7 +59,6 @@ regional as (
 final as (
     select country_iso3, table_name, source, sum(rows)::bigint as rows
     from (select * from by_country union all select * from regional)
-    where country_iso3 in (select iso3 from countries)
     group by all
 )
 select * from final order by country_iso3, table_name, source
