@@ -80,9 +80,15 @@ def write_csv(
 
 def csv_bytes(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str]) -> bytes:
     """Return the query result as UTF-8 CSV (with BOM, so Excel reads accents right)."""
-    buf = io.StringIO()
-    write_csv(con, sql, params, labels, buf)
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    # Encoded as it is written, into a temporary file: memory holds the bytes once, not a str as well.
+    with tempfile.TemporaryFile() as tmp:
+        text = io.TextIOWrapper(tmp, encoding="utf-8-sig", newline="")
+        write_csv(con, sql, params, labels, text)
+        text.flush()
+        tmp.seek(0)
+        data = tmp.read()
+        text.detach()
+        return data
 
 
 def _about_rows(info: ExportInfo, sources: Counter, rows: int) -> list[tuple[str, str]]:
@@ -96,9 +102,18 @@ def _about_rows(info: ExportInfo, sources: Counter, rows: int) -> list[tuple[str
 
 
 def xlsx_bytes(
-    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str], info: ExportInfo
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: dict[str, Any],
+    labels: dict[str, str],
+    info: ExportInfo,
+    sheet_rows: int = EXCEL_MAX_ROWS,
 ) -> bytes:
-    """Return the query result as an .xlsx workbook: a data sheet and an "About" sheet."""
+    """Return the query result as an .xlsx workbook: data sheets and an "About" sheet.
+
+    A sheet holds at most `sheet_rows` data rows (Excel's limit by default); more rows continue on
+    "Data 2", "Data 3"..., each with the header row, and the About sheet says so.
+    """
     with tempfile.TemporaryFile() as tmp:
         # constant_memory streams rows to disk; strings are never turned into formulas or links.
         wb = xlsxwriter.Workbook(
@@ -109,26 +124,35 @@ def xlsx_bytes(
         bold = wb.add_format({"bold": True})
         as_text = wb.add_format({"quote_prefix": True})
         dates = wb.add_format({"num_format": "yyyy-mm-dd"})
-        sheet = wb.add_worksheet("Data")
+        sheets = [wb.add_worksheet("Data")]
         sources: Counter = Counter()
-        r = 0
+        header: list[str] = []
+        rows = r = 0  # rows written in all, and the next row of the current sheet
         for batch in _batches(con, sql, params):
             names = batch.schema.names
-            if r == 0:
-                sheet.write_row(0, 0, [labels.get(n, n) for n in names], bold)
+            if not header:
+                header = [labels.get(n, n) for n in names]
+                sheets[0].write_row(0, 0, header, bold)
                 r = 1
             cols = batch.to_pydict()
             if "source" in cols:
                 sources.update(cols["source"])
             for row in zip(*(cols[n] for n in names)):
-                if r > EXCEL_MAX_ROWS:
-                    raise ValueError(f"too many rows for one Excel sheet (over {EXCEL_MAX_ROWS:,}): export CSV instead")
+                if r > sheet_rows:  # constant_memory: a sheet must be complete before the next is written
+                    sheets.append(wb.add_worksheet(f"Data {len(sheets) + 1}"))
+                    sheets[-1].write_row(0, 0, header, bold)
+                    r = 1
                 for c, v in enumerate(row):
-                    _write_cell(sheet, r, c, _cell(v), as_text, dates)
+                    _write_cell(sheets[-1], r, c, _cell(v), as_text, dates)
                 r += 1
+                rows += 1
         about = wb.add_worksheet("About")
         about.write_row(0, 0, ["Item", "Value"], bold)
-        for i, (k, v) in enumerate(_about_rows(info, sources, max(r - 1, 0)), start=1):
+        about_rows = _about_rows(info, sources, rows)
+        if len(sheets) > 1:
+            split = f"{len(sheets)} data sheets of at most {sheet_rows:,} rows each"
+            about_rows.insert(3, ("Sheets", split))
+        for i, (k, v) in enumerate(about_rows, start=1):
             about.write_string(i, 0, k)
             about.write_string(i, 1, v, as_text if is_dangerous(v) else None)
         wb.close()

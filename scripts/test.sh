@@ -5,13 +5,17 @@ cd "$(dirname "$0")/.."
 
 python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
-# The browser tests drive Debian's Chromium (never a downloaded browser).
-if [ ! -x /usr/bin/chromium ]; then
+# The browser tests drive Debian's Chromium (never a downloaded browser); the slide tests convert a
+# deck to PDF with LibreOffice Impress. Both come from Debian's packages when we are root.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v libreoffice >/dev/null || command -v soffice >/dev/null || missing+=(libreoffice-impress-nogui)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
-    echo "Installing Debian's chromium for the browser tests ..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing Debian packages for the tests: ${missing[*]} ..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "warning: /usr/bin/chromium is missing and we are not root: browser tests will be skipped" >&2
+    echo "warning: missing ${missing[*]} and not root: the tests that need them will be skipped" >&2
   fi
 fi
 

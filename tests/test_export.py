@@ -74,3 +74,16 @@ def test_large_export_streams_in_batches(monkeypatch):
         text = export.csv_bytes(c, "select range as n, 'demo' as source from range(25000)", {}, {})
         lines = text.decode("utf-8-sig").splitlines()
         assert len(lines) == 25001 and lines[-1] == "24999,demo"
+
+
+def test_excel_continues_on_further_sheets_past_the_row_limit():
+    with duckdb.connect() as c:
+        sql = "select range as n, 'demo' as source from range(25)"
+        wb = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(c, sql, {}, {"n": "N"}, INFO, sheet_rows=10)))
+    assert wb.sheetnames == ["Data", "Data 2", "Data 3", "About"]
+    values = [list(wb[name].iter_rows(values_only=True)) for name in wb.sheetnames[:3]]
+    assert all(v[0] == ("N", "source") for v in values)  # every sheet has the header
+    assert [r[0] for v in values for r in v[1:]] == list(range(25))  # every row once, in order
+    about = dict(wb["About"].iter_rows(min_row=2, values_only=True))
+    assert about["Rows"] == "25" and about["Sheets"] == "3 data sheets of at most 10 rows each"
+    assert about["Source: demo"].startswith("25 rows")
