@@ -39,7 +39,8 @@ LABELS = {
     "rank": "Rank in region (1 = highest)", "countries": "Countries compared", "ea_code": "EA",
     "target": "Target (seed 004)", "met": "Met?", "detail": "Status", "activity": "Activity",
     "description": "Description",
-    "start_date": "From", "end_date": "To", "funding": "Funding", "session": "Session", "review_date": "Reviewed",
+    "start_date": "From", "end_date": "To", "funding": "Funding", "session": "Session", "review_year": "Review year",
+    "review_date": "Reviewed",
     "national_report": "National report", "midterm_report": "Mid-term report",
     "implemented": "Implemented (fully or partly)",
     "mandate": "Mandate", "request_date": "Requested", "open_years": "Open for (years)", "text": "What happened",
@@ -68,7 +69,7 @@ def region_ranking(p: Profile) -> pd.DataFrame:
 def upr_cycles(p: Profile) -> pd.DataFrame:
     """Return the UPR cycles with a readable label ("Cycle 2 (2013)")."""
     df = p.frames["upr_cycles"]
-    labels = [f"Cycle {c} ({pd.Timestamp(d).year})" for c, d in zip(df["cycle"], df["review_date"])]
+    labels = [f"Cycle {c} ({y})" for c, y in zip(df["cycle"], df["review_year"])]
     return df.assign(cycle_label=labels)
 
 

@@ -18,7 +18,7 @@ from . import demo
 from .paths import REFERENCE, ROOT, SCHEMA, default_db
 
 # Reference tables in load order (foreign keys first), then seed facts of fact tables.
-REFERENCE_TABLES = ["country", "instrument", "sp_mandate", "ea", "ea_target", "seed_figure"]
+REFERENCE_TABLES = ["country", "instrument", "sp_mandate", "ea", "ea_target", "seed_figure", "upr_session"]
 SEED_FACT_TABLES = ["hra_deployment", "unct_engagement", "story", "normative_output"]
 Progress = Callable[[str], None]
 

@@ -47,8 +47,14 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
     },
     "upr_review": {
         "country_iso3": "State under review", "cycle": "UPR cycle (1: 2008–11, 2: 2012–16, 3: 2017–22, 4: 2022–)",
-        "session": "Working Group session number", "review_date": "date of the review",
-        "national_report": "national report submitted", "midterm_report": "mid-term report submitted",
+        "session": "Working Group session number; empty: not known (a list of review years, e.g. Terman's "
+        "upr-years.csv)", "review_year": "year of the review, always known: the year of review_date, or of the "
+        "session (reference table upr_session) when only the session is known (Terman's sessions.csv), or as the "
+        "file gives it (upr-years.csv); pages filter reviews by this year",
+        "review_date": "date of the review; empty: not known (files that give only the session or the year)",
+        "national_report": "national report submitted; empty: not known (neither Terman file says). Counts of "
+        "reports count only the known ones (true); pages show 'unknown'",
+        "midterm_report": "mid-term report submitted; empty: not known, as for national_report",
     },
     "recommendation": {
         "id": "recommendation id (imports: stable hash of State, session/year and text; UHRI: annotation id)",
@@ -88,7 +94,8 @@ TABLE_NOTES = {
     "sp_visit": "One row per Special Procedures country visit or request.",
     "standing_invitation": "One row per State that has extended a standing invitation to Special Procedures.",
     "sp_communication": "One row per Special Procedures communication to a State.",
-    "upr_review": "One row per State and UPR cycle: the review and the reports submitted.",
+    "upr_review": "One row per State and UPR cycle: the review (year always; session and date where known) and "
+    "the reports submitted (where known).",
     "recommendation": "One row per recommendation (UPR, treaty bodies, Special Procedures), as the UHRI holds them; "
     "several recommending States in one row.",
     "national_mechanism": "One row per State with a national mechanism for reporting and follow-up (NMRF).",

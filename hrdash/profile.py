@@ -257,11 +257,15 @@ def key_figures(p: Profile) -> list[str]:
     cycles = p.frames["upr_cycles"]
     recs = int(m["upr_recommendations"])
     if len(cycles):
-        midterm = [str(c) for c in cycles.loc[cycles["midterm_report"], "cycle"]]
+        # profile_upr_cycles reads the flag as yes / no / unknown (NULL: the source does not say)
+        midterm = [str(c) for c, f in zip(cycles["cycle"], cycles["midterm_report"]) if f == "yes"]
+        unknown = [str(c) for c, f in zip(cycles["cycle"], cycles["midterm_report"]) if f == "unknown"]
+        reports = [f"mid-term report for cycle {_and(midterm)}"] if midterm else []
+        reports += [f"mid-term report not known for cycle {_and(unknown)}"] if unknown else []
         out.append(
             f"UPR: reviewed in cycle{'s' if len(cycles) > 1 else ''} {_and(list(map(str, cycles['cycle'])))}; "
             f"{_plural(recs, 'recommendation')}, {fmt_number(m['supported_share'], '%')} supported; "
-            + (f"mid-term report for cycle {_and(midterm)}." if midterm else "no mid-term report.")
+            + ("; ".join(reports) + "." if reports else "no mid-term report.")
         )
     else:
         out.append(f"No UPR review in {p.years}.")

@@ -69,6 +69,13 @@ create table ea_target (
     primary key (ea_code, country_iso3, target_kind)
 );
 
+create table upr_session (
+    session integer primary key check (session between 1 and 60),
+    cycle   integer not null check (cycle between 1 and 4),
+    year    integer not null check (year between 2008 and 2100),
+    source  varchar not null check (source = 'reference')
+);
+
 -- ---------------------------------------------------------------- fact tables
 -- Every fact row says where it comes from: reference, seed:NNN, demo or import:<sha256>.
 
@@ -170,15 +177,20 @@ create table sp_communication (
     check (reply_date is null or (replied and reply_date >= sent_date))
 );
 
+-- session, review_date and the two report flags are NULL when the source does not give them (a
+-- list of review years has no session; neither Terman file says whether reports were submitted);
+-- review_year is always known (from the session's year in upr_session when only the session is).
 create table upr_review (
     country_iso3          varchar not null references country (iso3),
     cycle                 integer not null check (cycle between 1 and 4),
-    session               integer not null check (session between 1 and 60),
-    review_date           date not null,
-    national_report       boolean not null,
-    midterm_report        boolean not null,
+    session               integer check (session between 1 and 60),
+    review_year           integer not null check (review_year between 2008 and 2100),
+    review_date           date,
+    national_report       boolean,
+    midterm_report        boolean,
     source                varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
-    primary key (country_iso3, cycle)
+    primary key (country_iso3, cycle),
+    check (review_date is null or year(review_date) = review_year)
 );
 
 create table recommendation (

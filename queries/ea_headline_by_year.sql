@@ -6,7 +6,7 @@ with sel as (
 ),
 years as (
     select distinct year(sent_date) as year from sp_communication
-    union select distinct year(review_date) from upr_review
+    union select distinct review_year from upr_review
 ),
 ea2 as (
     select y.year, 100.0 * count(r.country_iso3) / nullif((select count(*) from sel) * (select count(*) from instrument), 0) as value

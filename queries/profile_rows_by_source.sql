@@ -22,7 +22,7 @@ counted as (
           and year(sent_date) between $year_from and $year_to
     union all select country_iso3, 'upr_review', source from upr_review
         where country_iso3 in (select iso3 from countries)
-          and year(review_date) between $year_from and $year_to
+          and review_year between $year_from and $year_to
     union all select country_iso3, 'recommendation', source from recommendation
         where country_iso3 in (select iso3 from countries)
           and year(rec_date) between $year_from and $year_to

@@ -1,11 +1,12 @@
 -- UPR reviews and the recommendations received, per cycle, for one country or all.
--- Parameters: $country (ISO3, or null for every country), $year_from, $year_to (review date).
--- Grain: one row per country × cycle reviewed.
+-- Parameters: $country (ISO3, or null for every country), $year_from, $year_to (year of the review).
+-- Grain: one row per country × cycle reviewed. Session and review date are empty where the source does not
+-- give them; the report flags read yes / no / unknown (not known from the source).
 with reviews as (
     select *
     from upr_review
     where ($country::varchar is null or country_iso3 = $country::varchar)
-      and year(review_date) between $year_from and $year_to
+      and review_year between $year_from and $year_to
 ),
 recs as (
     select country_iso3, cycle, response, implementation
@@ -28,7 +29,9 @@ counted as (
 final as (
     select
         r.country_iso3,
-        r.cycle, r.session, r.review_date, r.national_report, r.midterm_report,
+        r.cycle, r.session, r.review_year, r.review_date,
+        case r.national_report when true then 'yes' when false then 'no' else 'unknown' end as national_report,
+        case r.midterm_report when true then 'yes' when false then 'no' else 'unknown' end as midterm_report,
         coalesce(c.recommendations, 0) as recommendations,
         coalesce(c.supported, 0) as supported,
         coalesce(c.noted, 0) as noted,

@@ -10,7 +10,7 @@ with facts as (
         year(coalesce(start_date, request_date)), source from sp_visit
     union all select 'standing_invitation', country_iso3, null, null, source from standing_invitation
     union all select 'sp_communication', country_iso3, year(sent_date), year(sent_date), source from sp_communication
-    union all select 'upr_review', country_iso3, year(review_date), year(review_date), source from upr_review
+    union all select 'upr_review', country_iso3, review_year, review_year, source from upr_review
     union all select 'recommendation', country_iso3, year(rec_date), year(rec_date), source from recommendation
     union all select 'national_mechanism', country_iso3, null, null, source from national_mechanism
     union all select 'stakeholder_submission', country_iso3, year, year, source from stakeholder_submission

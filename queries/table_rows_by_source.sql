@@ -7,6 +7,7 @@ with counted as (
     union all select 'ea', source from ea
     union all select 'ea_target', source from ea_target
     union all select 'seed_figure', source from seed_figure
+    union all select 'upr_session', source from upr_session
     union all select 'ratification', source from ratification
     union all select 'tb_report', source from tb_report
     union all select 'sp_visit', source from sp_visit

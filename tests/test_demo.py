@@ -64,6 +64,12 @@ def test_cycle_one_reviews_every_member_state(con):
         "where u.cycle = 1 and c.un_member and u.review_date between '2008-01-01' and '2011-12-31'"
     ).fetchone()[0]
     assert reviewed == members == 193
+    # demo reviews know everything: session, date (in the review year) and both report flags
+    unknown = con.execute(
+        "select count(*) filter (session is null or review_date is null or national_report is null "
+        "or midterm_report is null or review_year <> year(review_date)) from upr_review where source = 'demo'"
+    ).fetchone()[0]
+    assert unknown == 0
 
 
 def test_plausible_elsewhere(con):

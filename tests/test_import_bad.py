@@ -95,6 +95,24 @@ def test_several_problems_are_all_listed(db, tmp_path):
     }  # fmt: skip
 
 
+def test_upr_session_not_in_the_reference_table(db, tmp_path):
+    rows = ['"","To","To_COW","Session"', '"1","Kenya","KEN",21', '"2","Chile","CHL",27', '"3","Peru","PER",x',
+            '"4","Kenya","KEN",9', '"5","Kenya","KEN",10']  # fmt: skip
+    errors = refused(db, tmp_path, "sessions.csv", "\n".join(rows) + "\n")
+    assert [(e.row, e.column, e.value) for e in errors] == [
+        (3, "Session", "27"), (4, "Session", "x"), (6, "To / Session", "KEN / 1"),
+    ]  # fmt: skip
+    assert "session 27 is not in the reference table upr_session (sessions 1–26)" in errors[0].message
+    assert "duplicate" in errors[2].message  # Kenya twice in cycle 1
+
+
+def test_upr_review_year_outside_its_cycle(db, tmp_path):
+    errors = refused(db, tmp_path, "upr-years.csv", "country,review1,review2,report1,report2\r"
+                     "Kenya,2010,2015,2010,.\rChile,2012,2014,2012,2014\rPeru,2008,20l2,2008,2012")  # fmt: skip
+    assert [(e.row, e.column, e.value) for e in errors] == [(3, "review1", "2012"), (4, "review2", "20l2")]
+    assert "not a year of UPR cycle 1 (2008–2011" in errors[0].message
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

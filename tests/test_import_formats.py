@@ -166,6 +166,54 @@ def test_upr_info_csv_then_xls_of_the_same_export(db):
     assert log["replaced"] == 4
 
 
+def test_terman_sessions_list(db):
+    [(plan, log)] = load(db, FIXTURES / "sessions.csv")
+    assert plan.format == "upr_lookup" and plan.rows_read == 6 and plan.problems.errors == 0
+    rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
+                     "from upr_review where source = $s order by 1, 2", {"s": plan.tag})  # fmt: skip
+    assert rows == [
+        ("DZA", 1, 1, 2008, None, None, None),
+        ("DZA", 2, 13, 2012, None, None, None),  # session 13: the second cycle
+        ("HTI", 1, 12, 2011, None, None, None),
+        ("KNA", 1, 10, 2011, None, None, None),  # "St Kitts & Nevis"
+        ("PRK", 1, 6, 2009, None, None, None),  # "DPR Korea"; session 6 ended in December 2009
+        ("PRK", 2, 19, 2014, None, None, None),
+    ]  # review year from the reference table upr_session; date and report flags not in the file: NULL
+    assert log["inserted"] == 6 and plan.counts()["supersede"] == 6  # the demo reviews of those States and cycles
+    demo = fetch(db, "select count(*) from upr_review where source = 'demo' and country_iso3 = 'DZA' and cycle < 3")
+    assert demo == [(0,)]
+    [notice] = plan.problems.items
+    assert notice.severity == "notice" and "not known" in notice.message
+
+
+def test_terman_review_years(db):
+    [(plan, log)] = load(db, FIXTURES / "upr-years.csv")
+    assert plan.format == "upr_lookup" and plan.rows_read == 5 and plan.problems.errors == 0
+    rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
+                     "from upr_review where source = $s order by 1, 2", {"s": plan.tag})  # fmt: skip
+    assert rows == [
+        ("CIV", 1, None, 2009, None, None, None),
+        ("CIV", 2, None, 2014, None, None, None),
+        ("DZA", 1, None, 2008, None, None, None),
+        ("DZA", 2, None, 2012, None, None, None),
+        ("HUN", 1, None, 2011, None, None, None),
+        ("HUN", 2, None, 2016, None, None, None),
+        ("SSD", 2, None, 2016, None, None, None),  # review1 ".": no cycle-1 row
+        ("TLS", 1, None, 2011, None, None, None),  # review2 empty: no cycle-2 row
+    ]
+    assert log["inserted"] == 8
+    notices = [(p.row, p.column, p.value) for p in plan.problems.items if p.severity == "notice"]
+    assert notices[:2] == [(4, "review1", "."), (6, "review2", "")]
+    assert [p.column for p in plan.problems.items if "not loaded" in p.message] == ["report1 / report2"]
+    # imported after the sessions list, the same State and cycle is replaced: the newest import wins
+    [(sessions, _)] = load(db, FIXTURES / "sessions.csv")
+    both = fetch(db, "select country_iso3, cycle, session, review_year, source = $y from upr_review "
+                     "where country_iso3 in ('DZA', 'HTI') and source <> 'demo' order by 1, 2",
+                 {"y": sessions.tag})  # fmt: skip
+    assert both == [("DZA", 1, 1, 2008, True), ("DZA", 2, 13, 2012, True), ("HTI", 1, 12, 2011, True)]
+    assert sessions.counts()["replace"] == 2  # DZA's two rows of upr-years.csv
+
+
 def test_uhri_excel_export(db):
     [(plan, _)] = load(db, FIXTURES / "uhri_export.xlsx")
     assert plan.format == "uhri"
@@ -237,6 +285,35 @@ def test_excel_template_round_trip(db, tmp_path):
                  {"s": plan.tag})  # fmt: skip
     assert rows == [("MWI", D(2017, 7, 15), "ad hoc", True, True, False),
                     ("UGA", D(2016, 3, 1), "ministerial", True, False, False)]  # fmt: skip
+
+
+def test_upr_review_template_and_a_canonical_file_without_review_year(db, tmp_path):
+    wb = openpyxl.load_workbook(io.BytesIO(templates.workbook(["upr_review"])))
+    ws = wb["upr_review"]
+    header = [c.value for c in ws[1]]
+    assert header == ["country_iso3", "cycle", "session", "review_year", "review_date", "national_report",
+                      "midterm_report"]  # fmt: skip
+    assert "empty: not known" in ws["C1"].comment.text and "(required)" in ws["D1"].comment.text
+    ws.append(["Uganda", 2, None, 2016, None, None, None])  # only the year known
+    path = tmp_path / "upr_template.xlsx"
+    wb.save(path)
+    [(plan, _)] = load(db, path)
+    assert plan.format == "canonical" and plan.problems.errors == 0
+    rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report "
+                     "from upr_review where source = $s", {"s": plan.tag})  # fmt: skip
+    assert rows == [("UGA", 2, None, 2016, None, None)]
+    # a file made before review_year existed: the year is that of review_date
+    old = tmp_path / "upr_review.csv"
+    old.write_text("country_iso3,cycle,session,review_date,national_report,midterm_report\n"
+                   "Kenya,2,21,2015-01-21,true,false\nChile,2,18,,true,\n")  # fmt: skip
+    [(plan, _)] = load(db, old)
+    errors = [(p.row, p.column) for p in plan.problems.items if p.severity == "error"]
+    assert plan.status == "refused" and errors == [(3, "review_year")]  # no date, no year: the year is required
+    [(plan, _)] = load(db, old, skip_bad_rows=True)
+    assert plan.format == "canonical" and list(plan.tables) == ["upr_review"]
+    rows = fetch(db, "select country_iso3, session, review_year, review_date, midterm_report from upr_review "
+                     "where source = $s", {"s": plan.tag})  # fmt: skip
+    assert rows == [("KEN", 21, 2015, D(2015, 1, 21), False)]
 
 
 def test_status_table_with_no_detectable_instrument_needs_one_named(db, tmp_path):

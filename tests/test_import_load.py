@@ -119,6 +119,21 @@ def test_a_deleted_database_is_rebuilt_with_the_committed_imports(db):
     assert fetch(db, "select file_name from import_log") == [("unct_engagement.csv",)]
 
 
+def test_an_upr_review_import_stored_before_review_year_existed_is_re_applied(db, tmp_path):
+    path = tmp_path / "upr_review.csv"
+    path.write_text("country_iso3,cycle,session,review_date,national_report,midterm_report\nKEN,2,21,2015-01-21,,\n")
+    [(plan, _)] = imported(db, path)
+    parquet = store.folder(store.store_dir(db), plan.sha256) / "upr_review.parquet"
+    with duckdb.connect() as con:  # the stored rows as an import of the earlier schema wrote them
+        con.execute(f"copy (select * exclude (review_year) from '{parquet}') to '{parquet}.old' (format parquet)")
+    os.replace(f"{parquet}.old", parquet)
+    dbmod.build(db, progress=lambda m: None)
+    assert dict(fetch(db, "select key, value from build_info"))["imports_not_reapplied"] == "[]"
+    rows = fetch(db, "select country_iso3, session, review_year, review_date, national_report from upr_review "
+                     "where source = $s", {"s": plan.tag})  # fmt: skip
+    assert rows == [("KEN", 21, 2015, dt.date(2015, 1, 21), None)]
+
+
 def test_an_import_whose_files_are_gone_is_reported_not_silently_lost(db):
     [(plan, _)] = imported(db, FIXTURES / "unct_engagement.csv")
     shutil.rmtree(store.folder(store.store_dir(db), plan.sha256))

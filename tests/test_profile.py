@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import duckdb
 import pandas as pd
 import pytest
 
-from hrdash import presenting
+from hrdash import brief, presenting, profile
+from hrdash.importers import service
 from tests.apptest import open_app
+from tests.conftest import ROOT
 
 PAGE = "views/country_profile.py"
 CASES = [("BRA", 2008, 2017), ("NPL", 2008, 2017), ("AGO", 2008, 2017), ("AGO", 2010, 2013)]
@@ -146,11 +149,13 @@ def test_key_figures_equal_sql(views, con, case):
     if me["comms"]:
         assert f"Replied to {int(me['replied'])} of the {int(me['comms'])} communication" in text
         assert f"({fmt(me['reply_rate'], '%')})" in text
-    cycles = [c for (c,) in rows(con, "select cycle from upr_review where country_iso3 = $c and year(review_date) "
-                                      "between $y0 and $y1 order by cycle", c=iso3, y0=y0, y1=y1)]  # fmt: skip
-    if cycles:
+    reviews = rows(con, "select cycle, midterm_report from upr_review where country_iso3 = $c and review_year "
+                        "between $y0 and $y1 order by cycle", c=iso3, y0=y0, y1=y1)  # fmt: skip
+    if reviews:
         assert f"{int(me['recs']):,} recommendation" in text
         assert f"{fmt(me['supported_share'], '%')} supported" in text
+        midterm = " and ".join(str(c) for c, m in reviews if m)
+        assert (f"mid-term report for cycle {midterm}." if midterm else "no mid-term report.") in text
     eas = [e for (e,) in rows(con, "select distinct ea_code from ea_target where country_iso3 = $c", c=iso3)]
     for ea in eas:
         assert re.search(rf"target country of [A-Z0-9, and]*\b{ea}\b", text)
@@ -255,7 +260,7 @@ def test_mechanism_charts_equal_sql(views, con, case):
             count(r.id) filter (where r.response = 'noted')
         from upr_review u left join recommendation r on r.country_iso3 = u.country_iso3 and r.cycle = u.cycle
             and r.mechanism = 'UPR' and year(r.rec_date) between $y0 and $y1
-        where u.country_iso3 = $c and year(u.review_date) between $y0 and $y1 group by 1 order by 1""",
+        where u.country_iso3 = $c and u.review_year between $y0 and $y1 group by 1 order by 1""",
         c=iso3, y0=y0, y1=y1)  # fmt: skip
     supported, noted, _ = figs["profile_upr_cycles_chart"]["data"]
     assert [int(x.split()[1]) for x in supported["x"]] == [c for c, _, _ in cycles]
@@ -313,7 +318,7 @@ def test_targets_demo_share_and_tables_equal_sql(views, con, case):
             and year(coalesce(start_date, request_date)) between $y0 and $y1
         union all select source from standing_invitation where country_iso3 = $c
         union all select source from sp_communication where country_iso3 = $c and year(sent_date) between $y0 and $y1
-        union all select source from upr_review where country_iso3 = $c and year(review_date) between $y0 and $y1
+        union all select source from upr_review where country_iso3 = $c and review_year between $y0 and $y1
         union all select source from recommendation where country_iso3 = $c and year(rec_date) between $y0 and $y1
         union all select source from national_mechanism where country_iso3 = $c
         union all select source from stakeholder_submission where country_iso3 = $c and year between $y0 and $y1
@@ -365,6 +370,28 @@ def test_seed_facts_appear_with_their_seed(built_db, con, iso3, table, column, v
         assert any(f"Source: {s}" in text for text in stories)
     sources = frame(at, "Source", "Rows in view")
     assert seed in set(sources["Source"])
+
+
+def test_report_flags_the_source_does_not_give_read_unknown(built_db, tmp_path):
+    """Terman's review years say nothing of the reports: the profile says "unknown", never "no"."""
+    db = tmp_path / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    [(plan, _)] = service.import_paths(db, [ROOT / "tests/fixtures/import/upr-years.csv"], imported_by="test")
+    with duckdb.connect(str(db), read_only=True) as con:
+        p = profile.load(brief.runner(con), "DZA", 2008, 2017)
+        demo = con.execute("select cycle, review_year, national_report, midterm_report from upr_review "
+                           "where country_iso3 = 'DZA' and source = 'demo'").fetchall()  # fmt: skip
+    assert all(c > 2 for c, *_ in demo)  # cycles 1 and 2: superseded by the import
+    yes_no = {True: "yes", False: "no"}
+    got = p.frames["upr_cycles"][["cycle", "review_year", "national_report", "midterm_report", "source"]]
+    assert [tuple(r) for r in got.itertuples(index=False)] == [
+        (1, 2008, "unknown", "unknown", plan.tag), (2, 2012, "unknown", "unknown", plan.tag),
+        *[(c, y, yes_no[n], yes_no[m], "demo") for c, y, n, m in demo],
+    ]  # fmt: skip
+    figures = " ".join(profile.key_figures(p))
+    assert "mid-term report not known for cycle 1 and 2." in figures and "no mid-term report" not in figures
+    labels = ["Cycle 1 (2008)", "Cycle 2 (2012)", *[f"Cycle {c} ({y})" for c, y, *_ in demo]]
+    assert brief.upr_cycles(p)["cycle_label"].tolist() == labels
 
 
 def test_moldova_key_figures_name_its_adviser(built_db):

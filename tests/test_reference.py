@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pandas as pd
 import pytest
 
-from tests.conftest import seed_text
+from hrdash.countries import resolver
+from hrdash.demo.upr import SESSIONS as DEMO_SESSIONS
+from hrdash.importers.upr import SESSION_START, cycle_of_session
+from tests.conftest import SHARED, seed_text
+
+TERMAN = SHARED / "realdata" / "upr_terman_years"
 
 
 def test_countries(empty_db):
@@ -123,3 +129,36 @@ def test_seed_figure_sentences_are_verbatim(empty_db):
     seeds = {n: _norm(seed_text(n)) for n in ["000", "001", "002", "004"]}
     for key, sentence, source in empty_db.execute("select key, sentence, source from seed_figure").fetchall():
         assert _norm(sentence) in seeds[source.removeprefix("seed:")], key
+
+
+def test_upr_sessions_agree_with_the_session_calendar_in_the_code(empty_db):
+    rows = empty_db.execute("select session, cycle, year from upr_session order by 1").fetchall()
+    assert [r[0] for r in rows] == list(range(1, 27))
+    for session, cycle, year in rows:
+        assert cycle == cycle_of_session(session) == (1 if session <= 12 else 2)
+        assert year == int(SESSION_START[session][:4]) == int(DEMO_SESSIONS[session][:4]), session
+
+
+@pytest.mark.skipif(not TERMAN.exists(), reason=f"real data not found at {TERMAN} (../shared is absent)")
+def test_upr_session_years_agree_with_terman_files(empty_db):
+    """For every State of sessions.csv, its session's year (upr_session) is its review year in upr-years.csv."""
+    table = {s: (c, y) for s, c, y in empty_db.execute("select session, cycle, year from upr_session").fetchall()}
+    sessions = pd.read_csv(TERMAN / "sessions.csv", dtype=str, keep_default_na=False)
+    years = pd.read_csv(TERMAN / "upr-years.csv", dtype=str, keep_default_na=False)
+    iso3 = lambda name: resolver().resolve(name).codes[0]  # noqa: E731
+    review = {(iso3(r.country), c): getattr(r, f"review{c}") for r in years.itertuples() for c in (1, 2)}
+    differ = {}
+    for name, session in zip(sessions["To"], sessions["Session"].astype(int)):
+        cycle, year = table[session]
+        if review[(iso3(name), cycle)] != str(year):
+            differ[(iso3(name), cycle, session)] = review[(iso3(name), cycle)]
+    # one State each, not a session (see upr_session.meta.json): Haiti, session 12 (October 2011), is 2010 in
+    # upr-years.csv; South Sudan, listed in session 11 of 2011, has no cycle-1 year there
+    assert differ == {("HTI", 1, 12): "2010", ("SSD", 1, 11): "."}
+    # sessions 21–26 are not in sessions.csv: the States per review year must fit the sessions held that year
+    for cycle in (1, 2):
+        held = pd.Series([y for c, y in table.values() if c == cycle]).value_counts()
+        per_year = years[f"review{cycle}"][years[f"review{cycle}"] != "."].astype(int).value_counts()
+        assert set(per_year.index) == set(held.index)
+        for year, n in per_year.items():
+            assert 13 * held[year] <= n <= 17 * held[year], (cycle, year)

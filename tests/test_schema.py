@@ -22,6 +22,12 @@ def insert(con: duckdb.DuckDBPyConnection, table: str, row: dict) -> None:
     con.execute(f"insert into {table} ({cols}) values ({marks})", row)
 
 
+GOOD_UPR_REVIEW = {
+    "country_iso3": "KEN", "cycle": 2, "session": 21, "review_year": 2015, "review_date": "2015-01-21",
+    "national_report": True, "midterm_report": False, "source": "demo",
+}  # fmt: skip
+
+
 def test_good_row_is_accepted(empty_db):
     insert(empty_db, "ratification", GOOD_RATIFICATION)
     assert empty_db.execute("select status from ratification").fetchone() == ("party",)
@@ -37,6 +43,10 @@ def test_good_row_is_accepted(empty_db):
         ("ratification", {**GOOD_RATIFICATION, "source": "made up"}, "CHECK"),  # unknown kind of source
         ("ratification", {**GOOD_RATIFICATION, "country_iso3": "XXX"}, "foreign key"),  # unknown country
         ("ratification", {**GOOD_RATIFICATION, "instrument": "ICCPR"}, "foreign key"),  # unknown instrument
+        ("upr_review", {**GOOD_UPR_REVIEW, "review_year": 2016}, "CHECK"),  # review date in another year
+        ("upr_review", {**GOOD_UPR_REVIEW, "review_year": None}, "NOT NULL"),  # the year is always known
+        ("upr_review", {**GOOD_UPR_REVIEW, "review_year": 2007}, "CHECK"),  # before the first UPR session
+        ("upr_session", {"session": 27, "cycle": 3, "year": 2017, "source": "demo"}, "CHECK"),  # reference only
         (
             "sp_visit",
             {"id": "v1", "country_iso3": "KEN", "mandate_code": "sr_torture", "status": "completed",
@@ -79,6 +89,15 @@ def test_bad_row_is_refused(empty_db, table, row, message):
     with pytest.raises(duckdb.Error, match=message):
         insert(empty_db, table, row)
     assert empty_db.execute(f"select count(*) from {table}").fetchone() == before
+
+
+def test_upr_review_session_date_and_report_flags_may_be_unknown(empty_db):
+    insert(empty_db, "upr_review", GOOD_UPR_REVIEW)
+    unknown = {"session": None, "review_date": None, "national_report": None, "midterm_report": None}
+    insert(empty_db, "upr_review", {**GOOD_UPR_REVIEW, "country_iso3": "UGA", **unknown})
+    rows = empty_db.execute("select country_iso3, session, review_year, review_date, national_report "
+                            "from upr_review order by 1").fetchall()  # fmt: skip
+    assert [r[:3] for r in rows] == [("KEN", 21, 2015), ("UGA", None, 2015)] and rows[1][3:] == (None, None)
 
 
 def test_every_fact_table_has_a_required_source_column(empty_db):

@@ -6,8 +6,10 @@ recognition of the texts), under two filter settings given in the URL; search th
 
 from __future__ import annotations
 
+import shutil
 import statistics
 
+import duckdb
 import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,7 +17,9 @@ from streamlit.testing.v1 import AppTest
 from hrdash import instrument_recognition as ir
 from hrdash import query
 from hrdash.figures import upr
+from hrdash.importers import service
 from tests.apptest import open_app
+from tests.conftest import ROOT
 from tests.test_special_procedures import (  # noqa: F401 (scale20_db is a fixture)
     REGION,
     SETTINGS,
@@ -153,11 +157,27 @@ def test_implementation_and_reports_equal_sql(views, con, setting):
         f"""select u.cycle, count(*), count(*) filter (where u.national_report),
                    count(*) filter (where u.midterm_report)
             from upr_review u join country c on c.iso3 = u.country_iso3
-            where year(u.review_date) between ? and ? and {REGION} group by 1""",
+            where u.review_year between ? and ? and {REGION} group by 1""",
         f["year_from"], f["year_to"], f["region"], f["region"],
     )  # fmt: skip
     for i, label in enumerate(["Reviews", "National reports", "Mid-term reports"], start=1):
         assert xy(trace(shown["upr_reports"], label)) == {f"Cycle {r[0]}": r[i] for r in reports}
+
+
+def test_reports_count_only_known_flags(built_db, tmp_path):
+    """Reviews imported from Terman's review years have no report flags: counted as reviews, reports not known."""
+    db = tmp_path / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    [(plan, _)] = service.import_paths(db, [ROOT / "tests/fixtures/import/upr-years.csv"], imported_by="test")
+    params = {"region": None, "countries": ["DZA", "CIV", "HUN"], "target_ea": None, "year_from": 2008,
+              "year_to": 2016}  # fmt: skip
+    with duckdb.connect(str(db), read_only=True) as con:
+        got = query.run(con, "upr_reports_by_cycle", params).set_index("cycle")
+        demo = con.execute("select count(*) from upr_review where source = 'demo' and review_year <= 2016 and "
+                           "country_iso3 in ('DZA', 'CIV', 'HUN')").fetchone()[0]  # fmt: skip
+    assert demo == 0 and plan.problems.errors == 0
+    assert got[["reviews", "national_reports", "midterm_reports"]].values.tolist() == [[3, 0, 0], [3, 0, 0]]
+    assert got[["national_reports_unknown", "midterm_reports_unknown"]].values.tolist() == [[3, 3], [3, 3]]
 
 
 def test_recommendation_to_ratification_equals_python_recognition(views, con, setting):

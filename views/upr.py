@@ -86,7 +86,10 @@ def implementation_view() -> None:
     ui.chart(upr.implementation(status), status, key="upr_implementation", labels=L)
     reports = ui.run("upr_reports_by_cycle", filters)
     st.subheader("National and mid-term reports")
-    st.caption(f"Reviews held {years}, with a national report, and States that submitted a mid-term report.")
+    st.caption(
+        f"Reviews held {years}, with a national report, and States that submitted a mid-term report. Only reports "
+        "known to have been submitted count: reviews from sources that do not say are under “not known” in the data."
+    )
     ui.chart(upr.reports(reports), reports, key="upr_reports", labels=L)
 
 

@@ -38,7 +38,7 @@ def stakeholder_submissions(upr_review: pd.DataFrame, tb_report: pd.DataFrame) -
     r = rng("stakeholder_submission")
     upr = pd.DataFrame(
         {"country_iso3": upr_review["country_iso3"], "mechanism": "UPR",
-         "year": upr_review["review_date"].dt.year, "cycle": upr_review["cycle"], "growth": upr_review["cycle"]}
+         "year": upr_review["review_year"], "cycle": upr_review["cycle"], "growth": upr_review["cycle"]}
     )  # fmt: skip
     tb = tb_report.dropna(subset=["reviewed_date"])
     tb = pd.DataFrame(
@@ -68,7 +68,7 @@ def unct_engagement(country: pd.DataFrame, upr_review: pd.DataFrame, seed: pd.Da
     programme = country[country["ohchr_region"].isin(ENGAGED_REGIONS) & country["un_member"]]["iso3"].to_numpy()
     rows = []
     for rv in upr_review[upr_review["country_iso3"].isin(programme)].itertuples():
-        y = rv.review_date.year
+        y = rv.review_year
         if r.random() < 0.45:
             rows.append((rv.country_iso3, y, "UPR", "UNCT submission", "Demo: joint UNCT submission to the UPR"))
         if r.random() < 0.3 and y < LAST_YEAR:

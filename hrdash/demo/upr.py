@@ -46,6 +46,7 @@ def reviews(country: pd.DataFrame) -> pd.DataFrame:
         rows, columns=["country_iso3", "cycle", "session", "review_date", "national_report", "midterm_report"]
     )
     df["review_date"] = to_date_series(df["review_date"])
+    df.insert(3, "review_year", df["review_date"].dt.year.astype("int64"))
     df["source"] = DEMO
     return df
 

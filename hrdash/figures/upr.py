@@ -33,6 +33,7 @@ LABELS = {
     "recommender_iso3": "Recommending State (code)", "recommender_region": "Recommending region",
     "reviewed_region": "Reviewed region", "implementation": "Implementation", "reviews": "Reviews",
     "national_reports": "National reports", "midterm_reports": "Mid-term reports", "first_review": "First review",
+    "national_reports_unknown": "National report not known", "midterm_reports_unknown": "Mid-term report not known",
     "last_review": "Last review", "implemented": "Fully or partly implemented", "unct_submissions": "UNCT submissions",
     "follow_up_support": "UNCT follow-up support", "other_upr_activities": "Other UNCT UPR activities",
     "activity_years": "Years of UNCT activity", "engagement_sources": "Sources (UNCT rows)", "review_date": "Review",

@@ -27,6 +27,9 @@ IMPORTABLE = [
 IGNORED = {"source"}  # plus the generated columns of each table (ratification.status)
 COUNTRY_COLUMNS = {"country_iso3"}
 STATE_LIST_COLUMNS = {"recommending_states"}
+# A column a file may leave out (or empty) when another column gives it: {table: {column: date column it is the
+# year of}}. Files made before upr_review had review_year still import, and so do their stored imports (load.py).
+DERIVED_YEARS = {"upr_review": {"review_year": "review_date"}}
 
 
 def normalise_header(h: str) -> str:
@@ -44,6 +47,7 @@ def match_table(
         names = all_names - generated(con, table)
         cols = {c.name: c for c in columns(con, table)}
         required = {n for n, c in cols.items() if not c.nullable and c.default is None and n not in ("id", "source")}
+        required -= {n for n, src in DERIVED_YEARS.get(table, {}).items() if src in names}
         known = names & cols.keys()
         if names and required <= names and (known == names or (loose and len(known) >= max(2, len(names) / 2))):
             fits.append(table)
@@ -130,6 +134,14 @@ def stage_raw(ctx: Context, raw: str, table: str, header: list[str], example: di
         ).fetchall()
         for row, value in bad:
             ctx.problems.add(row, "mandates", value, "unknown sp_mandate code")
+    for col, src in DERIVED_YEARS.get(table, {}).items():
+        if src in present:
+            if col not in present:
+                con.execute(f"alter table {staging} add column {q(col)} varchar")
+            con.execute(
+                f"update {staging} set {q(col)} = year(try_cast(nullif(trim({q(src)}), '') as date))::varchar "
+                f"where nullif(trim({q(col)}), '') is null"
+            )
     if "id" in cols:
         if "id" not in present:
             con.execute(f"alter table {staging} add column id varchar")

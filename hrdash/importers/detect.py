@@ -19,7 +19,7 @@ FORMATS = {
     "upr_terman": "UPR recommendations by review year (Terman year file)",
     "upr_info": "UPR Info database export (CSV or .xls)",
     "uhri": "Universal Human Rights Index (UHRI) Excel export",
-    "upr_lookup": "UPR review sessions / years lookup (Terman's sessions.csv, upr-years.csv)",
+    "upr_lookup": "UPR reviews by session or by year (Terman's sessions.csv, upr-years.csv)",
 }
 # Format families: a CSV and an .xls of the same UPR Info export are one source.
 TERMAN = {"text", "to", "decision", "from", "year"}

@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-from .canonical import IMPORTABLE
+from .canonical import DERIVED_YEARS, IMPORTABLE
 from .model import Plan
 from .validate import columns, primary_key, q
 
@@ -89,10 +89,15 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, parquet: Path) -> in
     have = {c.name for c in columns(con, table)}
     file_cols = [r[0] for r in con.execute("describe select * from read_parquet($p)", {"p": str(parquet)}).fetchall()]
     cols = [c for c in file_cols if c in have]
+    exprs = [q(c) for c in cols]
+    for col, src in DERIVED_YEARS.get(table, {}).items():  # stored before the table had the column
+        if col in have and col not in file_cols and src in file_cols:
+            cols.append(col)
+            exprs.append(f"year({q(src)})")
     names = ", ".join(q(c) for c in cols)
     return int(
         con.execute(
-            f"insert into {table} ({names}) select {names} from read_parquet($p)", {"p": str(parquet)}
+            f"insert into {table} ({names}) select {', '.join(exprs)} from read_parquet($p)", {"p": str(parquet)}
         ).fetchone()[0]
     )
 

@@ -16,7 +16,8 @@ from . import canonical, detect, load, sniff, store, tabular, templates, uhri, v
 from .context import Context, scratch_connection
 from .model import Plan, Problems, Refused, TablePlan
 from .ratification import read_treaty_table, read_untc, untc_header
-from .upr_files import read_lookup, read_terman, read_upr_info
+from .upr_files import read_terman, read_upr_info
+from .upr_reviews import read_lookup
 
 PREVIEW_ROWS = 20
 # Columns the readers keep that the schema does not have (yet): stored with the import, and loaded as

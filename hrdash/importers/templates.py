@@ -37,8 +37,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "standing_invitation": {"country_iso3": "Kenya", "extended_date": "2011-01-01"},
     "sp_communication": {"id": "", "sent_date": "2016-05-10", "country_iso3": "Kenya", "mandates": "sr_torture",
                          "type": "urgent appeal", "joint": "FALSE", "replied": "FALSE", "reply_date": ""},
-    "upr_review": {"country_iso3": "Kenya", "cycle": "2", "session": "21", "review_date": "2015-01-21",
-                   "national_report": "TRUE", "midterm_report": "FALSE"},
+    "upr_review": {"country_iso3": "Kenya", "cycle": "2", "session": "21", "review_year": "2015",
+                   "review_date": "2015-01-21", "national_report": "TRUE", "midterm_report": "FALSE"},
     "recommendation": {"id": "", "country_iso3": "Kenya", "mechanism": "UPR", "body": "", "document_symbol": "",
                        "rec_date": "2015-01-21", "text": "Ratify the Optional Protocol to the Convention against "
                        "Torture", "themes": "International instruments", "affected_groups": "", "cycle": "2",

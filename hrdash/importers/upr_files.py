@@ -166,18 +166,3 @@ def read_upr_info(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], 
         message = f"{unknown} recommendation(s) have an unknown recommending State: kept, recorded as UNKNOWN"
         p.add(None, col["From"], "&#40;Unknown&#41;", message, "notice")
     return {"recommendation": grouped}, labels
-
-
-def read_lookup(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], dict]:
-    """Check the country names of Terman's companion files (sessions.csv, upr-years.csv); load nothing.
-
-    They list when each State was reviewed; the schema's upr_review also needs the national and
-    mid-term report flags, which they do not give, so nothing is loaded from them.
-    """
-    df = _frame(sheet)
-    name_col = "to" if "to" in df.columns else "country"
-    for r in df.to_dict("records"):
-        ctx.state(ctx.countries.resolve(r[name_col]), r["_row"], name_col)
-    ctx.problems.add(None, None, None, "a lookup of review sessions/years: names checked, nothing to load "
-                     "(upr_review also needs the report flags this file does not give)", "notice")  # fmt: skip
-    return {}, {}
