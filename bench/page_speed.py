@@ -38,7 +38,7 @@ import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from hrdash import db  # noqa: E402
+from bench.common import prepare_db  # noqa: E402
 from hrdash.filters import OHCHR_REGIONS  # noqa: E402
 from hrdash.ui import ALL_REGIONS  # noqa: E402
 
@@ -70,21 +70,6 @@ def registered_pages(app: Path = APP) -> list[dict[str, str]]:
             kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
             pages.append({"path": node.args[0].value, "url_path": kw.get("url_path") or "", "title": kw.get("title")})
     return pages
-
-
-def prepare_db(path: Path | None, scale: int) -> tuple[Path, int]:
-    """Return a database to measure and its scale, building it if missing, stale or of another scale."""
-    if path is not None and path.exists():
-        info = db.build_info(path)
-        if not info:
-            sys.exit(f"error: {path} is not a readable hrdash database")
-        return path, int(info.get("scale", scale))
-    path = path or RESULTS / f"scale{scale}.duckdb"
-    info = db.build_info(path)
-    if db.is_stale(path) or info.get("scale") != str(scale):
-        print(f"building {path} at scale {scale} ...", flush=True)
-        db.build(path, scale=scale, progress=lambda m: None)
-    return path, scale
 
 
 def timed_run(at: AppTest) -> float:

@@ -31,25 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from hrdash import brief, db, profile, slides  # noqa: E402
+from bench.common import prepare_db  # noqa: E402
+from hrdash import brief, profile, slides  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 COUNTRIES = ["KEN", "BRA", "NPL", "UKR", "JOR", "LBR", "MDA", "TZA", "PER", "FJI"]
-
-
-def prepare_db(path: Path | None, scale: int) -> tuple[Path, int]:
-    """Return a database to measure and its scale, building it if missing, stale or of another scale."""
-    if path is not None and path.exists():
-        info = db.build_info(path)
-        if not info:
-            sys.exit(f"error: {path} is not a readable hrdash database")
-        return path, int(info.get("scale", scale))
-    path = path or RESULTS / f"scale{scale}.duckdb"
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    if db.is_stale(path) or db.build_info(path).get("scale") != str(scale):
-        print(f"building {path} at scale {scale} ...", flush=True)
-        db.build(path, scale=scale, progress=lambda m: None)
-    return path, scale
 
 
 def one_country(con: duckdb.DuckDBPyConnection, iso3: str, years: tuple[int, int]) -> dict[str, float]:

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from hrdash import db  # noqa: E402
+from bench.common import prepare_db  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "app.py"
@@ -52,21 +52,6 @@ def timed(at: AppTest) -> float:
     if at.exception:
         raise RuntimeError("; ".join(e.value for e in at.exception))
     return ms
-
-
-def prepare_db(path: Path | None, scale: int) -> tuple[Path, int]:
-    """Return a database to measure and its scale, building it if missing, stale or of another scale."""
-    if path is not None and path.exists():
-        info = db.build_info(path)
-        if not info:
-            sys.exit(f"error: {path} is not a readable hrdash database")
-        return path, int(info.get("scale", scale))
-    path = path or RESULTS / f"scale{scale}.duckdb"
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    if db.is_stale(path) or db.build_info(path).get("scale") != str(scale):
-        print(f"building {path} at scale {scale} ...", flush=True)
-        db.build(path, scale=scale, progress=lambda m: None)
-    return path, scale
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,19 +71,10 @@ def heading(view: View) -> None:
 def demo_banner(view: View) -> pd.DataFrame:
     """Show how much of the profile is demo data (ui.demo_banner's words) and return the counts by source.
 
-    ui.demo_banner would run rows_by_source for this one country; the profile's counts come from
-    profile_rows_by_source.sql (the same counts, cached for every country of these years).
+    ui.demo_banner would run rows_by_source itself; the profile's counts come with its cached view.
     """
     counts = view.p.sources
-    total = int(counts["rows"].sum())
-    demo_rows = int(counts.loc[counts["source"] == "demo", "rows"].sum())
-    if demo_rows:
-        st.warning(
-            f"**Demo data on screen.** {demo_rows:,} of the {total:,} rows in this view "
-            f"({100 * demo_rows / total:.1f}%) are generated illustrative data, not real figures. "
-            "Seed facts and imported files are shown as such in the sources below.",
-            icon="⚠️",
-        )
+    ui.demo_warning(counts)
     return counts
 
 

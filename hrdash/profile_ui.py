@@ -1,9 +1,7 @@
 """Choosing the profile's country: a searchable select box, the URL (?country=LBR or a name), a map click.
 
-Other pages can open a country's profile from their own map:
-
-    event = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="my_map")
-    profile_ui.open_profile_on_click(event)
+The maps of the other pages open a country's profile when clicked (`ui.plotly_chart`); the profile's
+own map changes the country in place (`select_on_click`).
 """
 
 from __future__ import annotations
@@ -24,10 +22,9 @@ from .paths import default_db
 
 QUERY_THREADS = 4
 
-URL_PARAM = "country"
+URL_PARAM = ui.PROFILE_URL_PARAM
 WIDGET = "profile_country"
 MEMO = "_profile_country_chosen"  # survives page switches (widget state does not)
-PROFILE_PAGE = "views/country_profile.py"
 MAP_KEY = "profile_region_map"  # the profile's own clickable map
 
 
@@ -68,13 +65,6 @@ def select_on_click() -> None:
     if iso3:
         st.session_state[WIDGET] = iso3
         st.query_params[URL_PARAM] = iso3
-
-
-def open_profile_on_click(event: Any) -> None:
-    """Open the Country profile of the country clicked on a map drawn with on_select="rerun"."""
-    iso3 = profile.country_from_selection(getattr(event, "selection", None))
-    if iso3:
-        st.switch_page(PROFILE_PAGE, query_params={URL_PARAM: iso3})
 
 
 @dataclass(frozen=True)

@@ -317,6 +317,8 @@ create table import_log (
     imported_by varchar not null
 );
 
+-- ---------------------------------------------------------------- table macros (shared by the queries)
+
 -- The countries a view shows: the global filters of every page in one place.
 create macro selected_countries(sel_region, sel_countries, sel_target_ea) as table
     select c.iso3
@@ -325,3 +327,93 @@ create macro selected_countries(sel_region, sel_countries, sel_target_ea) as tab
       and (len(sel_countries) = 0 or list_contains(sel_countries, c.iso3))
       and (sel_target_ea is null
            or c.iso3 in (select t.country_iso3 from ea_target t where t.ea_code = sel_target_ea));
+
+-- The UPR recommendations of the selected countries and years that match a full-text search: every term must
+-- occur in the text, in any order, case-insensitive (hrdash/search.py splits the search box into at most 8
+-- lower-case terms: search_words). A missing term is null and matches everything, and is skipped before
+-- lower(text) is computed, so a one-word search costs one lower() per row. Terms are tested with contains(), so
+-- quotes, % and _ are plain characters: no escaping, unlike LIKE. search_theme, search_response: null for any.
+-- Used by queries/upr_search_page.sql (counts and one page) and upr_search_results.sql (the download).
+create macro upr_search_matches(sel_region, sel_countries, sel_target_ea, from_year, to_year,
+                                search_theme, search_response, search_words) as table
+    select r.*
+    from recommendation r
+    where r.cycle is not null and r.rec_date between make_date(from_year, 1, 1) and make_date(to_year, 12, 31)
+      and r.country_iso3 in (select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea))
+      and (search_theme::varchar is null or list_contains(r.themes, search_theme::varchar))
+      and (search_response::varchar is null or r.response = search_response::varchar)
+      and ((search_words::varchar[])[1] is null or contains(lower(r.text), lower((search_words::varchar[])[1])))
+      and ((search_words::varchar[])[2] is null or contains(lower(r.text), lower((search_words::varchar[])[2])))
+      and ((search_words::varchar[])[3] is null or contains(lower(r.text), lower((search_words::varchar[])[3])))
+      and ((search_words::varchar[])[4] is null or contains(lower(r.text), lower((search_words::varchar[])[4])))
+      and ((search_words::varchar[])[5] is null or contains(lower(r.text), lower((search_words::varchar[])[5])))
+      and ((search_words::varchar[])[6] is null or contains(lower(r.text), lower((search_words::varchar[])[6])))
+      and ((search_words::varchar[])[7] is null or contains(lower(r.text), lower((search_words::varchar[])[7])))
+      and ((search_words::varchar[])[8] is null or contains(lower(r.text), lower((search_words::varchar[])[8])));
+
+-- UPR recommendations of the selected countries and years that ask the State to sign, ratify or accede to one of
+-- the 18 instruments, with what followed: one row per recommendation × instrument it asks the State to join.
+-- The rules are data (hrdash/instrument_recognition.py, `sql_params()`), bound by the queries that call this:
+-- ask_stems (lower-case stems, at most 8, tested with contains() before the verb pattern: ten times cheaper),
+-- ask_pattern (the verbs), instrument_pattern (every rule in one alternation, in precedence order),
+-- rule_patterns / rule_codes (each rule alone, with the codes it stands for).
+-- outcome: 'became a party' if the State's consent is dated after the review, 'already a party' if on or before
+-- it, 'not a party' if it has not consented (yet); years_to_party = consent date - review date, in years.
+-- Used by queries/upr_ratification_outcomes.sql (the figures) and upr_ratification_requests.sql (the rows).
+create macro upr_ratification_asks(sel_region, sel_countries, sel_target_ea, from_year, to_year,
+                                   ask_stems, ask_pattern, instrument_pattern, rule_patterns, rule_codes) as table
+    -- Cheap first pass: contains() of the verbs' stems, then the verb pattern itself on what is left.
+    with asking as (
+        select r.id, r.country_iso3, r.rec_date, r.cycle, r.session, r.response, r.text
+        from recommendation r
+        where r.cycle is not null and r.rec_date between make_date(from_year, 1, 1) and make_date(to_year, 12, 31)
+          and r.country_iso3 in (
+              select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea)
+          )
+          and coalesce(contains(lower(r.text), (ask_stems::varchar[])[1])
+                or contains(lower(r.text), (ask_stems::varchar[])[2])
+                or contains(lower(r.text), (ask_stems::varchar[])[3])
+                or contains(lower(r.text), (ask_stems::varchar[])[4])
+                or contains(lower(r.text), (ask_stems::varchar[])[5])
+                or contains(lower(r.text), (ask_stems::varchar[])[6])
+                or contains(lower(r.text), (ask_stems::varchar[])[7])
+                or contains(lower(r.text), (ask_stems::varchar[])[8]), false)
+          and regexp_matches(r.text, ask_pattern)
+    ),
+    -- Every piece of text the combined rule pattern matches (leftmost first: the precedence of the rules).
+    named as (
+        select id, unnest(list_distinct(regexp_extract_all(text, instrument_pattern))) as matched from asking
+    ),
+    rules as (
+        select
+            unnest(rule_patterns::varchar[]) as pattern,
+            unnest(rule_codes::varchar[][]) as codes,
+            unnest(range(len(rule_patterns::varchar[]))) as precedence
+    ),
+    -- Each distinct matched text belongs to the first rule that matches all of it (a few hundred texts, not rows).
+    resolved as (
+        select m.matched, arg_min(r.codes, r.precedence) as codes
+        from (select distinct matched from named) m
+        join rules r on regexp_full_match(m.matched, r.pattern)
+        group by m.matched
+    ),
+    requested as (
+        select distinct id, instrument
+        from (select n.id, unnest(x.codes) as instrument from named n join resolved x using (matched))
+    )
+    select
+        a.id, a.country_iso3, c.name as country, c.ohchr_region, a.cycle, a.session, a.rec_date, q.instrument,
+        i.short_name as instrument_name, a.response, rt.consent_date, rt.consent_type,
+        case
+            when rt.consent_date is null then 'not a party'
+            when rt.consent_date <= a.rec_date then 'already a party'
+            else 'became a party'
+        end as outcome,
+        case when rt.consent_date > a.rec_date then date_diff('day', a.rec_date, rt.consent_date) / 365.25 end
+            as years_to_party,
+        a.text
+    from requested q
+    join asking a on a.id = q.id
+    join country c on c.iso3 = a.country_iso3
+    join instrument i on i.code = q.instrument
+    left join ratification rt on rt.country_iso3 = a.country_iso3 and rt.instrument = q.instrument;

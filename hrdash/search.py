@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-MAX_TERMS = 8  # the search queries test this many terms (queries/upr_search_*.sql)
+MAX_TERMS = 8  # the search tests this many terms (the table macro upr_search_matches, hrdash/schema.sql)
 _TERM = re.compile(r'["“”]([^"“”]+)["“”]|(\S+)')
 
 

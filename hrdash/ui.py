@@ -11,13 +11,15 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, export, query
+from . import db, export, profile, query
 from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
 from .paths import default_db
 
 ALL_REGIONS = "All regions"
+PROFILE_PAGE = "views/country_profile.py"
+PROFILE_URL_PARAM = "country"
 
 
 @st.cache_resource(show_spinner="Preparing the database (first start only)…")
@@ -116,6 +118,12 @@ def sidebar_filters() -> Filters:
 def demo_banner(filters: Filters) -> pd.DataFrame:
     """Show how much of the view is demo data (a warning when any is) and return the counts."""
     counts = run("rows_by_source", filters)
+    demo_warning(counts)
+    return counts
+
+
+def demo_warning(counts: pd.DataFrame) -> None:
+    """Show the demo-data warning if any of the rows counted by source (`rows_by_source`'s columns) are demo."""
     total = int(counts["rows"].sum())
     demo_rows = int(counts.loc[counts["source"] == "demo", "rows"].sum())
     if demo_rows:
@@ -125,7 +133,6 @@ def demo_banner(filters: Filters) -> pd.DataFrame:
             "Seed facts and imported files are shown as such in the sources below.",
             icon="⚠️",
         )
-    return counts
 
 
 def provenance(counts: pd.DataFrame) -> None:
@@ -187,11 +194,34 @@ def table(
     return df
 
 
-def chart(fig: Any, data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
-    """Draw a plotly figure and, under it, a "show data" table of the numbers it plots."""
+def is_map(fig: Any) -> bool:
+    """Return True if a plotly figure (object or dict) draws countries (a choropleth)."""
+    traces = fig.get("data", []) if isinstance(fig, dict) else getattr(fig, "data", [])
+    return any((t.get("type") if isinstance(t, dict) else getattr(t, "type", None)) == "choropleth" for t in traces)
+
+
+def open_profile_on_click(event: Any) -> None:
+    """Open the Country profile of the country clicked on a map drawn with on_select="rerun"."""
+    iso3 = profile.country_from_selection(getattr(event, "selection", None))
+    if iso3:
+        st.switch_page(PROFILE_PAGE, query_params={PROFILE_URL_PARAM: iso3})
+
+
+def plotly_chart(fig: Any, *, key: str) -> None:
+    """Draw a plotly figure; a map also opens the profile of the country clicked on it."""
     from .charts import PLOTLY_CONFIG
 
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+    if is_map(fig):
+        event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+        st.caption("Click a country to open its profile.")
+        open_profile_on_click(event)
+    else:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+
+
+def chart(fig: Any, data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
+    """Draw a plotly figure and, under it, a "show data" table of the numbers it plots."""
+    plotly_chart(fig, key=key)
     with st.expander("Show data"):
         shown = data.rename(columns=labels or {})
         st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=_date_columns(shown))

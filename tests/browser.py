@@ -157,3 +157,35 @@ def page(chromium):
         yield context.new_page()
     finally:
         context.close()
+
+
+def click_country(page, iso3: str | None = None) -> str:
+    """Click a country on the page's first plotly map that draws it, where its shape is under the pointer.
+
+    With no `iso3`, the largest shape whose box centre lies on the shape itself is clicked (a country
+    split across the map, such as Fiji or the United States, has a box centre elsewhere). Returns the
+    ISO3 code clicked.
+    """
+    box = page.evaluate(
+        """(iso3) => {
+            const plots = [...document.querySelectorAll('.js-plotly-plot')];
+            const plot = plots.find(p => p.querySelector('.choroplethlocation'));
+            if (!plot) return null;
+            plot.scrollIntoView({block: 'center'});
+            const area = p => { const r = p.getBoundingClientRect(); return r.width * r.height; };
+            const shapes = [...plot.querySelectorAll('.choroplethlocation')]
+                .filter(p => p.__data__ && (!iso3 || p.__data__.loc === iso3))
+                .sort((a, b) => area(b) - area(a));
+            for (const shape of shapes) {
+                const r = shape.getBoundingClientRect();
+                const x = r.x + r.width / 2, y = r.y + r.height / 2;
+                const inside = new DOMPoint(x, y).matrixTransform(shape.getScreenCTM().inverse());
+                if (shape.isPointInFill(inside)) return {x, y, iso3: shape.__data__.loc};
+            }
+            return null;
+        }""",
+        iso3,
+    )
+    assert box is not None, f"no shape of {iso3 or 'any country'} can be clicked on a map of the page"
+    page.mouse.click(box["x"], box["y"])
+    return box["iso3"]

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hrdash import query
-from tests.browser import VIEWPORT, app_url, chromium, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
+from tests.browser import VIEWPORT, app_url, chromium, click_country, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 
@@ -129,3 +129,13 @@ def test_region_change_is_shareable_as_a_link(page, chromium, app_url, sql):
         assert_no_exception(fresh)
     finally:
         other.close()
+
+
+def test_clicking_a_country_on_the_map_opens_its_profile(page, app_url):
+    page.goto(f"{app_url}/?region=Americas")
+    page.wait_for_function(f"document.querySelectorAll({MAP_PATHS!r}).length >= 30")  # the region's countries
+    wait_for_idle(page)
+    click_country(page, "BRA")
+    page.wait_for_url(re.compile(r"/country\?country=BRA"))
+    expect(page.locator("h1").first).to_have_text("Country profile: Brazil")
+    assert_no_exception(page)

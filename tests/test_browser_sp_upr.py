@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from hrdash.figures import special_procedures as sp
 from hrdash.figures import upr
-from tests.browser import app_url, chromium, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
+from tests.browser import app_url, chromium, click_country, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 
@@ -70,6 +70,16 @@ def test_special_procedures_renders_and_exports_the_visits(page, app_url, sql):
     assert rows[0] == [sp.LABELS[c] for c in VISIT_COLUMNS]
     assert len(rows) - 1 == sql["visit_rows"] > 500  # every row, not the 500 on screen
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_clicking_a_country_on_the_visits_map_opens_its_profile(page, app_url, built_db):
+    open_page(page, app_url, "special-procedures")
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot .choroplethlocation').length > 20")
+    iso3 = click_country(page)  # the largest country drawn
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        name = con.execute("select name from country where iso3 = $c", {"c": iso3}).fetchone()[0]
+    page.wait_for_url(re.compile(rf"/country\?country={iso3}$"))
+    expect(page.locator("h1").first).to_have_text(f"Country profile: {name}")
 
 
 def test_upr_search_finds_what_sql_finds_and_exports_every_match(page, app_url, sql):
