@@ -13,20 +13,21 @@ from typing import Any
 
 import pandas as pd
 
-from . import ea_targets, profile_targets
+from . import ea_targets, profile_targets, profile_years
 from .query import parameters
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
 
-# Section frame -> the query that returns it (each takes $country, some also the years).
+# Section frame -> the query that returns it (each takes $country, some also the years). The frames in
+# profile_years.SLICERS come for every year (cached per country) and are cut to the years here.
 SECTION_QUERIES = {
     "ratification": "profile_ratification",
     "tb_reports": "profile_tb_reports",
     "sp_visits": "profile_sp_visits",
     "communications": "profile_communications_by_year",
     "upr_cycles": "profile_upr_cycles",
-    "upr_themes": "profile_upr_themes",
-    "implementation": "profile_recommendation_implementation",
+    "upr_themes": "profile_upr_themes_by_year",
+    "implementation": "profile_recommendation_implementation_by_year",
     "submissions": "profile_submissions_by_year",
     "unct": "profile_unct_engagement",
     "hra": "profile_hra_deployments",
@@ -97,9 +98,11 @@ def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list
     The measures are always asked for all countries (the regional comparison needs its neighbours).
     """
     values = {"country": who, "year_from": year_from, "year_to": year_to}
-    jobs = [("country", "profile_country", {"country": who, "year_to": year_to})]
-    jobs += [(key, name, {k: v for k, v in values.items() if k in parameters(name)})
-             for key, name in SECTION_QUERIES.items()]  # fmt: skip
+    every_year = {"country": who, "year_from": None, "year_to": None}  # null years: all of them
+    jobs = [("country", "profile_country", {"country": who})]
+    for key, name in SECTION_QUERIES.items():
+        given = every_year if key in profile_years.SLICERS else values
+        jobs.append((key, name, {k: v for k, v in given.items() if k in parameters(name)}))
     years = {"year_from": year_from, "year_to": year_to}
     jobs.append(("measures", "profile_measures_by_country", years))
     if who is None:  # rows by source for each country at once
@@ -137,8 +140,10 @@ def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.Data
     info = results["country"][results["country"]["iso3"] == iso3]
     if info.empty:
         raise UnknownCountry(f"no country with ISO3 code {iso3!r}")
-    country = info.iloc[0].to_dict()
+    country = profile_years.country(info.iloc[0].to_dict(), year_to)
     frames = {key: _of(results[key], iso3) for key in SECTION_QUERIES}
+    for key, cut in profile_years.SLICERS.items():
+        frames[key] = cut(frames[key], year_from, year_to)
     eas = list(dict.fromkeys(frames["ea_targets"]["ea_code"]))
     status = {ea: results[f"status:{ea}"] for ea in eas if f"status:{ea}" in results}
     frames["target_status"] = profile_targets.status_of(iso3, status)

@@ -509,3 +509,24 @@ def test_every_figure_is_a_valid_plotly_figure(con, iso3):
         assert isinstance(checked, go.Figure) and checked.to_dict()["data"], key
         assert figures.figure(spec, validate=False).to_dict() == figures.figure_dict(spec)
     go.Figure(figures.region_map_dict(p.region, iso3, "instruments_ratified", "Instruments ratified"))
+
+
+def test_every_year_frames_cut_to_the_years_even_when_empty():
+    from hrdash import profile_years
+
+    comms = pd.DataFrame({"year": [2009, 2011], "communications": [3, 4], "replied": [1, 2],
+                          "urgent_appeals": [0, 1], "joint": [2, 3]})  # fmt: skip
+    cut = profile_years.SLICERS["communications"](comms, 2010, 2012)
+    assert cut.to_dict("list") == {"year": [2010, 2011, 2012], "communications": [0, 4, 0], "replied": [0, 2, 0],
+                                   "urgent_appeals": [0, 1, 0], "joint": [0, 3, 0]}  # fmt: skip
+    themes = pd.DataFrame({"theme": ["b", "a", "b"], "year": [2010, 2010, 2011], "supported": [1, 2, 3],
+                           "noted": [0, 0, 1], "pending": [0, 0, 0], "recommendations": [1, 2, 4]})  # fmt: skip
+    top = profile_years.upr_themes(themes, 2010, 2011)
+    assert top[["theme", "recommendations", "supported"]].values.tolist() == [["b", 5, 4], ["a", 2, 2]]
+    assert profile_years.upr_themes(themes.iloc[0:0], 2010, 2011).empty
+    hra = pd.DataFrame({"start_date": pd.to_datetime(["2005-01-01", "2012-06-01", "2016-01-01"]),
+                        "end_date": pd.to_datetime(["2009-12-31", None, None])})  # fmt: skip
+    assert profile_years.hra(hra, 2010, 2014)["start_date"].dt.year.tolist() == [2012]
+    info = {"standing_invitation_date": pd.Timestamp("2015-03-01"), "standing_invitation_source": "demo"}
+    assert profile_years.country(info, 2014)["standing_invitation_date"] is None
+    assert profile_years.country(info, 2015) == info
