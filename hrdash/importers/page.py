@@ -227,21 +227,34 @@ def history() -> None:
     st.caption("Other sources: " + "; ".join(f"`{r.source}` {r.rows_now:,} rows" for r in others.itertuples()) + ".")
 
 
+@st.cache_data(show_spinner=False)
+def _dictionary(db: str, build: str) -> dict[str, pd.DataFrame | None]:
+    # Reads every table's .meta.json and the schema's comments: kept per database build (a new schema or
+    # reference data means a new build).
+    cols, constraints = ui.run("data_columns"), ui.run("data_constraints")
+    names = list(dict.fromkeys(cols["table_name"]))
+    return {
+        "tables": dictionary.tables(names),
+        "columns": dictionary.columns(cols, constraints),
+        "files": dictionary.reference_files(),
+        "rules": dictionary.recognition_rules(),
+    }
+
+
 def data_dictionary() -> None:
     """Draw the data dictionary: tables, columns (type, allowed values, meaning), import rules."""
     st.header("Data dictionary")
-    cols, constraints = ui.run("data_columns"), ui.run("data_constraints")
-    names = list(dict.fromkeys(cols["table_name"]))
+    d = _dictionary(str(default_db()), repr(ui.run("build_info").values.tolist()))
     st.caption("Meanings from each table's .meta.json, the comments of schema.sql and the importers' notes.")
-    st.dataframe(dictionary.tables(names), hide_index=True, key="dictionary_tables")
-    table = st.selectbox("Columns of", ["all tables", *names], key="dictionary_table")
-    frame = dictionary.columns(cols, constraints)
+    st.dataframe(d["tables"], hide_index=True, key="dictionary_tables")
+    table = st.selectbox("Columns of", ["all tables", *d["tables"]["table"]], key="dictionary_table")
+    frame = d["columns"]
     if table != "all tables":
         frame = frame[frame["table"] == table]
     st.dataframe(frame, hide_index=True, key="dictionary_columns")
     st.subheader("Reference files that are not tables")
-    st.dataframe(dictionary.reference_files(), hide_index=True, key="dictionary_files")
-    rules = dictionary.recognition_rules()
+    st.dataframe(d["files"], hide_index=True, key="dictionary_files")
+    rules = d["rules"]
     if rules is not None:
         st.subheader("Instrument recognition (UPR page)")
         st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
