@@ -132,7 +132,9 @@ def fetch(
 
 def _of(df: pd.DataFrame, iso3: str, column: str = "country_iso3") -> pd.DataFrame:
     """Return the rows of one country, without the country column."""
-    return df[df[column] == iso3].drop(columns=column).reset_index(drop=True)
+    mine = df[column].to_numpy() == iso3
+    rest = df.drop(columns=column)
+    return rest if mine.all() else rest[mine].reset_index(drop=True)
 
 
 def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.DataFrame]) -> Profile:

@@ -22,21 +22,35 @@ TOP_THEMES = 10
 
 def in_years(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """Return the rows whose `year` is in the range, in their order."""
-    return df[df["year"].between(year_from, year_to)].reset_index(drop=True)
+    year = df["year"]
+    return df[(year >= year_from) & (year <= year_to)].reset_index(drop=True)
+
+
+# The two below add up a few dozen rows in plain Python: pandas' merge and groupby cost milliseconds each
+# here, which is most of a change of years once the queries come from the cache.
 
 
 def every_year(df: pd.DataFrame, year_from: int, year_to: int, columns: list[str]) -> pd.DataFrame:
     """Return one row per year of the range with the counts in `columns` (zeros for years without any)."""
-    spine = pd.DataFrame({"year": range(year_from, year_to + 1)})
-    out = spine.merge(df[["year", *columns]], on="year", how="left")
-    out[columns] = out[columns].fillna(0).astype("int64")
+    by_year = dict(zip(df["year"].tolist(), df[columns].to_numpy().tolist()))
+    years = list(range(year_from, year_to + 1))
+    zeros = [0] * len(columns)
+    out = pd.DataFrame([by_year.get(y, zeros) for y in years], columns=columns, dtype="int64")
+    out.insert(0, "year", pd.Series(years, dtype="int64"))
     return out
 
 
 def summed(df: pd.DataFrame, year_from: int, year_to: int, by: str, columns: list[str]) -> pd.DataFrame:
     """Return the counts in `columns` summed over the years of the range, one row per value of `by`."""
-    picked = in_years(df, year_from, year_to)
-    return picked.groupby(by, as_index=False, sort=False)[columns].sum().astype({c: "int64" for c in columns})
+    totals: dict[str, list[int]] = {}
+    for key, year, *values in zip(df[by].tolist(), df["year"].tolist(), *(df[c].tolist() for c in columns)):
+        if year_from <= year <= year_to:
+            acc = totals.setdefault(key, [0] * len(columns))
+            for i, v in enumerate(values):
+                acc[i] += v
+    out = pd.DataFrame(list(totals.values()), columns=columns, dtype="int64")
+    out.insert(0, by, pd.Series(list(totals), dtype=object))
+    return out
 
 
 def upr_themes(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
@@ -54,9 +68,10 @@ def implementation(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFra
 
 def hra(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """Return the deployments that overlap the years (an open deployment overlaps every later year)."""
-    start = pd.to_datetime(df["start_date"]).dt.year
-    end = pd.to_datetime(df["end_date"]).dt.year
-    return df[(start <= year_to) & (end.isna() | (end >= year_from))].reset_index(drop=True)
+    start = [d.year for d in df["start_date"]]
+    end = [None if pd.isna(d) else d.year for d in df["end_date"]]
+    keep = [s <= year_to and (e is None or e >= year_from) for s, e in zip(start, end)]
+    return df[keep].reset_index(drop=True)
 
 
 def country(info: dict, year_to: int) -> dict:
