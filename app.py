@@ -43,4 +43,5 @@ PAGES = {
 
 page = st.navigation(PAGES)
 st.session_state["filters"] = ui.sidebar_filters()
+ui.begin_page(page.title)
 page.run()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
@@ -125,6 +126,8 @@ def demo_sentence(sources: pd.DataFrame) -> str:
 
 def cell_text(value: Any) -> str:
     """Return how a value is written in a table cell (dates as ISO, booleans as yes/no, blanks empty)."""
+    if isinstance(value, np.generic):  # numpy scalars from DataFrame rows: their Python value
+        value = value.item()
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         return ""
     if isinstance(value, bool):

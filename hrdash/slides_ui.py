@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from . import slides, ui
+from . import figure_slides, slides, ui
 from .filters import Filters
 from .slides import ChartSpec, TableSpec
 
@@ -108,3 +108,35 @@ def download(
         on_click="ignore", icon=":material/slideshow:",
         help="A PowerPoint deck: editable native charts, the key tables and a sources slide with the demo share.",
     )  # fmt: skip
+
+
+def charts_deck(
+    title: str,
+    filters: Filters,
+    charts: Sequence[tuple[str, Any, pd.DataFrame | None, Mapping[str, str] | None]],
+    sources: pd.DataFrame,
+    built_at: str = "",
+) -> slides.Deck:
+    """Return the deck of the charts a page drew: one slide each (title, figure, its data, labels)."""
+    return slides.Deck(
+        title=title,
+        subtitle="Human Rights Mechanisms Dashboard: the charts of this page",
+        filters=filters.describe(),
+        sources=sources,
+        items=[figure_slides.item(fig, name, data, labels) for name, fig, data, labels in charts],
+        built_at=built_at,
+    )
+
+
+def page_slides(sources: pd.DataFrame) -> None:
+    """Offer the charts drawn on this page as slides, in the place ui.demo_banner kept at its top."""
+    slot = st.session_state.get(ui.SLIDES_SLOT)
+    charts = list(st.session_state.get(ui.PAGE_CHARTS, []))
+    if slot is None or not charts:
+        return
+    title = st.session_state.get(ui.PAGE_TITLE, "Dashboard")
+    filters = st.session_state["filters"]
+    built_at = dict(ui.run("build_info").itertuples(index=False)).get("built_at", "")
+    slug = "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
+    download(lambda: charts_deck(title, filters, charts, sources, built_at), key=f"page_{slug}", container=slot,
+             label=f"Slides of this page's {len(charts)} chart{'s' if len(charts) > 1 else ''} (.pptx)")  # fmt: skip

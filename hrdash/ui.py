@@ -20,6 +20,8 @@ from .paths import default_db
 ALL_REGIONS = "All regions"
 PROFILE_PAGE = "views/country_profile.py"
 PROFILE_URL_PARAM = "country"
+# The charts a page draws in this script run, its title, and the place at its top for its slide deck.
+PAGE_CHARTS, PAGE_TITLE, SLIDES_SLOT = "_page_charts", "_page_title", "_page_slides_slot"
 
 
 @st.cache_resource(show_spinner="Preparing the database (first start only)…")
@@ -115,10 +117,22 @@ def sidebar_filters() -> Filters:
     )  # fmt: skip
 
 
+def begin_page(title: str) -> None:
+    """Start a page's script run (app.py): forget the charts of the last run."""
+    st.session_state[PAGE_TITLE] = title
+    st.session_state[PAGE_CHARTS] = []
+    st.session_state.pop(SLIDES_SLOT, None)
+
+
 def demo_banner(filters: Filters) -> pd.DataFrame:
-    """Show how much of the view is demo data (a warning when any is) and return the counts."""
+    """Show how much of the view is demo data (a warning when any is) and return the counts.
+
+    Below it, a place is kept for the page's slide deck, which `provenance` fills at the page's end
+    (once every chart of the page is drawn).
+    """
     counts = run("rows_by_source", filters)
     demo_warning(counts)
+    st.session_state[SLIDES_SLOT] = st.empty()
     return counts
 
 
@@ -148,6 +162,9 @@ def provenance(counts: pd.DataFrame) -> None:
     st.dataframe(
         by_source.rename(columns={"source": "Source", "rows": "Rows in view"}), hide_index=True, key="provenance"
     )
+    from . import slides_ui  # it uses this module
+
+    slides_ui.page_slides(counts)
 
 
 def export_buttons(
@@ -207,9 +224,22 @@ def open_profile_on_click(event: Any) -> None:
         st.switch_page(PROFILE_PAGE, query_params={PROFILE_URL_PARAM: iso3})
 
 
-def plotly_chart(fig: Any, *, key: str) -> None:
-    """Draw a plotly figure; a map also opens the profile of the country clicked on it."""
+def plotly_chart(
+    fig: Any,
+    *,
+    key: str,
+    title: str = "",
+    data: pd.DataFrame | None = None,
+    labels: dict[str, str] | None = None,
+) -> None:
+    """Draw a plotly figure, noted for the page's slide deck; a map also opens the profile of the country clicked.
+
+    `title` names the chart's slide; `data` (with `labels`) is the table a slide shows when the figure has no
+    PowerPoint chart type.
+    """
     from .charts import PLOTLY_CONFIG
+
+    st.session_state.setdefault(PAGE_CHARTS, []).append((title, fig, data, labels))
 
     if is_map(fig):
         event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
@@ -219,9 +249,9 @@ def plotly_chart(fig: Any, *, key: str) -> None:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
 
 
-def chart(fig: Any, data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
-    """Draw a plotly figure and, under it, a "show data" table of the numbers it plots."""
-    plotly_chart(fig, key=key)
+def chart(fig: Any, data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None, title: str = "") -> None:
+    """Draw a plotly figure and, under it, a "show data" table of the numbers it plots (`title`: its slide's)."""
+    plotly_chart(fig, key=key, title=title, data=data, labels=labels)
     with st.expander("Show data"):
         shown = data.rename(columns=labels or {})
         st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=_date_columns(shown))

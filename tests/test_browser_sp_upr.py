@@ -72,6 +72,19 @@ def test_special_procedures_renders_and_exports_the_visits(page, app_url, sql):
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def test_the_page_s_charts_download_as_a_slide_deck(page, app_url):
+    from pptx import Presentation
+
+    open_page(page, app_url, "special-procedures")
+    with page.expect_download() as info:
+        page.get_by_role("button", name=re.compile(r"^Slides of this page's \d+ charts")).click()
+    assert info.value.suggested_filename == "page_special_procedures.pptx"
+    prs = Presentation(str(info.value.path()))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[:2] == ["Special Procedures", "Country visits per year"] and titles[-1] == "Sources"
+    assert any(sh.has_chart for sh in prs.slides[1].shapes)
+
+
 def test_clicking_a_country_on_the_visits_map_opens_its_profile(page, app_url, built_db):
     open_page(page, app_url, "special-procedures")
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .choroplethlocation').length > 20")

@@ -36,7 +36,8 @@ with submissions_tab:
             f"{years}, by submitter type (UPR and treaty bodies together). Filters: {filters.caption()}."
         )
         ui.chart(
-            fig.submissions_by_year(by_year), by_year, key="cso_by_year",
+            fig.submissions_by_year(by_year), by_year,
+            title="Stakeholder submissions per year, by submitter type", key="cso_by_year",
             labels=fig.LABELS,
         )  # fmt: skip
         st.subheader("Per country and review")
@@ -58,7 +59,7 @@ with diversity_tab:
             by_cycle = ui.run("cso_upr_submissions_by_cycle_type", filters)
             st.caption(f"UPR reviews held in {years}, by cycle and submitter type. Filters: {filters.caption()}.")
             ui.chart(
-                fig.upr_by_cycle(by_cycle), by_cycle, key="cso_upr_by_cycle",
+                fig.upr_by_cycle(by_cycle), by_cycle, title="UPR submissions per cycle", key="cso_upr_by_cycle",
                 labels=fig.LABELS,
             )  # fmt: skip
         with right:
@@ -69,7 +70,7 @@ with diversity_tab:
                 f"4 submitter types made a submission to them. Filters: {filters.caption()}."
             )
             ui.chart(
-                fig.diversity(by_diversity), by_diversity, key="cso_diversity",
+                fig.diversity(by_diversity), by_diversity, title="Diversity of submitters", key="cso_diversity",
                 labels=fig.LABELS,
             )  # fmt: skip
 
@@ -83,7 +84,7 @@ with nhri_tab:
             f"Filters: {filters.caption()}."
         )
         ui.chart(
-            fig.nhri_status(by_status), by_status, key="cso_nhri_status",
+            fig.nhri_status(by_status), by_status, title="NHRIs by accreditation status", key="cso_nhri_status",
             labels={**fig.LABELS, "status": "Status"},
         )  # fmt: skip
         ui.table(
@@ -114,7 +115,8 @@ with targets_tab:
         now_label = f"{window['now_from']}–{window['now_to']}"
         ui.chart(
             fig.targets_now_vs_baseline(status, base_label, now_label),
-            status[["country", "baseline_value", "now_value", "met"]], key="cso_targets_chart",
+            status[["country", "baseline_value", "now_value", "met"]],
+            title="EA7 target countries: submissions now vs the 2013 baseline", key="cso_targets_chart",
             labels={"country": "Country", "baseline_value": f"Submissions {base_label}",
                     "now_value": f"Submissions {now_label}", "met": "Met"},
         )  # fmt: skip

@@ -66,7 +66,8 @@ with indicators_tab:
             f"Filters: {filters.caption()}."
         )
         ui.chart(
-            fig.trends(data, inds), data, key=f"ea_trend_{code}",
+            fig.trends(data, inds), data,
+            title=f"{code} · {ea['short_name']}: indicators per year", key=f"ea_trend_{code}",
             labels={"code": "Indicator", "indicator": "Name", "unit": "Unit", "year": "Year", "value": "Value",
                     "shown": "Shown as", "numerator": "Numerator", "denominator": "Denominator"},
         )  # fmt: skip

@@ -53,7 +53,9 @@ st.caption(
     f"{MAP_INDICATORS[chosen]} per country, {filters.year_from}–{filters.year_to} "
     f"(ratifications and overdue reports as of the end of {filters.year_to}). {len(by_country)} countries."
 )
-ui.plotly_chart(charts.world_map(by_country, chosen, MAP_INDICATORS[chosen]), key="overview_map")
+ui.plotly_chart(
+    charts.world_map(by_country, chosen, MAP_INDICATORS[chosen]), key="overview_map", title=MAP_INDICATORS[chosen]
+)
 with st.expander("Show the map's data as a table"):
     st.dataframe(
         by_country[["iso3", "name", "ohchr_region", chosen]].rename(

@@ -45,7 +45,8 @@ def status_map() -> None:
         f"{tally.get('no action', 0)} with no action, of {len(status)} countries. Filters: {where}."
     )
     ui.chart(
-        figure(figs.status_map)(status, short[instrument]), status, key="ratification_map",
+        figure(figs.status_map)(status, short[instrument]), status,
+        title=f"Status of {short[instrument]}", key="ratification_map",
         labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region", "status": "Status",
                 "signature_date": "Signature date", "consent_date": "Consent date", "consent_type": "Consent type",
                 "reservations": "Reservations"},
@@ -68,7 +69,8 @@ def over_time() -> None:
         if chosen:
             parties = ui.run("ratification_parties_by_year", filters, instruments=chosen)
             ui.chart(
-                figure(figs.parties_over_time)(parties), parties, key="ratification_parties",
+                figure(figs.parties_over_time)(parties), parties,
+                title="States parties, cumulative", key="ratification_parties",
                 labels={"instrument": "Code", "short_name": "Instrument", "year": "Year",
                         "parties": "States parties"},
             )  # fmt: skip
@@ -83,7 +85,7 @@ def over_time() -> None:
         )
         new = ui.run("ratification_new_by_year", filters)
         ui.chart(
-            figure(figs.new_ratifications)(new), new, key="ratification_new",
+            figure(figs.new_ratifications)(new), new, title="New ratifications per year", key="ratification_new",
             labels={"year": "Year", "kind": "Kind", "new_ratifications": "New ratifications"},
         )  # fmt: skip
 
@@ -96,7 +98,8 @@ def regions() -> None:
     )
     rates = ui.run("ratification_rate_by_region_instrument", filters)
     ui.chart(
-        figure(figs.rate_heatmap)(rates, order), rates, key="ratification_heatmap",
+        figure(figs.rate_heatmap)(rates, order), rates,
+        title="Ratification rates by region and instrument", key="ratification_heatmap",
         labels={"region": "Region", "instrument": "Code", "short_name": "Instrument", "countries": "Countries",
                 "parties": "States parties", "rate": "Rate (%)"},
     )  # fmt: skip
@@ -111,7 +114,7 @@ def regions() -> None:
     since = by_instrument.assign(since=", +" + by_instrument["new_parties"].astype(str) + f" since {filters.year_from}")
     ui.chart(
         figure(figs.rate_bars)(since, "short_name", note="since"), by_instrument.drop(columns="kind"),
-        key="ratification_low_instruments",
+        title="Instruments by ratification rate, lowest first", key="ratification_low_instruments",
         labels={"instrument": "Code", "short_name": "Instrument", "countries": "Countries",
                 "parties": "States parties", "parties_at_start": f"Parties on 1 Jan {filters.year_from}",
                 "new_parties": "New parties", "rate": "Rate (%)"},
@@ -121,7 +124,8 @@ def regions() -> None:
         f"a share of countries × 18), lowest first. Filters: {where}."
     )
     ui.chart(
-        figure(figs.rate_bars)(by_region, "region"), by_region, key="ratification_low_regions",
+        figure(figs.rate_bars)(by_region, "region"), by_region,
+        title="OHCHR regions by average ratification rate, lowest first", key="ratification_low_regions",
         labels={"region": "Region", "countries": "Countries", "instruments": "Instruments",
                 "parties": "Party-instrument pairs", "rate": "Average rate (%)"},
     )  # fmt: skip
@@ -143,6 +147,7 @@ def country_grid() -> None:
     ui.chart(
         figure(figs.status_matrix)(grid, order, sort),
         figure(figs.matrix_table)(grid, order, sort),
+        title="Country × instrument status",
         key="ratification_matrix",
     )
 
@@ -182,7 +187,7 @@ def reservations() -> None:
     )
     df = ui.run("ratification_reservations_by_instrument", filters)
     ui.chart(
-        figure(figs.reservations_bars)(df), df, key="ratification_reservations",
+        figure(figs.reservations_bars)(df), df, title="Reservations", key="ratification_reservations",
         labels={"instrument": "Code", "short_name": "Instrument", "parties": "States parties",
                 "with_reservations": "With reservations", "share_with_reservations": "Share with reservations (%)"},
     )  # fmt: skip

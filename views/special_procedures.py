@@ -43,23 +43,37 @@ def visits_view() -> None:
     visits = ui.run("sp_visits_by_region_year", filters)
     by_region, by_country = sp.level(visits, "region_year"), sp.level(visits, "country")
     fig, per_year = sp.visits_per_year(by_region)
-    ui.chart(fig, per_year, key="sp_visits_per_year", labels=L)
+    ui.chart(fig, per_year, title="Country visits per year", key="sp_visits_per_year", labels=L)
     st.subheader("Where the mandates went")
     st.caption(f"Completed visits per country, {years}.")
-    ui.chart(sp.visits_map(by_country), by_country, key="sp_visits_map", labels=L)
+    ui.chart(sp.visits_map(by_country), by_country, title="Where the mandates went", key="sp_visits_map", labels=L)
     st.subheader("Visits per OHCHR region")
     st.caption(f"Completed visits per region and year. {filters.caption()}.")
-    ui.chart(sp.visits_by_region(by_region), by_region, key="sp_visits_by_region", labels=L)
+    ui.chart(
+        sp.visits_by_region(by_region), by_region, title="Visits per OHCHR region", key="sp_visits_by_region", labels=L
+    )
 
 
 def invitations_view() -> None:
     st.subheader("Standing invitations over time")
     st.caption(f"Selected countries with a standing invitation at the end of each year. {filters.caption()}.")
     df = ui.run("sp_standing_invitations_by_year", filters)
-    ui.chart(sp.invitations_over_time(df), df, key="sp_invitations_per_year", labels=L)
+    ui.chart(
+        sp.invitations_over_time(df),
+        df,
+        title="Standing invitations over time",
+        key="sp_invitations_per_year",
+        labels=L,
+    )
     st.subheader(f"Standing invitations at the end of {filters.year_to}")
     df = ui.run("sp_standing_invitation_by_country", filters)
-    ui.chart(sp.invitations_map(df), df, key="sp_invitations_map", labels=L)
+    ui.chart(
+        sp.invitations_map(df),
+        df,
+        title=f"Standing invitations at the end of {filters.year_to}",
+        key="sp_invitations_map",
+        labels=L,
+    )
     missing = sp.without_invitation(df)
     st.markdown(f"**Without a standing invitation at the end of {filters.year_to}: {len(missing)} countries.**")
     st.caption(", ".join(missing) if missing else "Every selected country has one.")
@@ -73,7 +87,7 @@ def requests_view() -> None:
         f"largest backlogs; the data and downloads have every country. {filters.caption()}."
     )
     df = ui.run("sp_pending_requests_by_country", filters)
-    ui.chart(sp.pending_requests(df), df, key="sp_pending_requests", labels=L)
+    ui.chart(sp.pending_requests(df), df, title="Pending visit requests", key="sp_pending_requests", labels=L)
     ui.export_buttons("sp_pending_requests_by_country", filters, page=PAGE, title="Pending visit requests",
                       labels=L, key="sp_pending_export")  # fmt: skip
     st.subheader("Acceptance of visit requests")
@@ -82,7 +96,9 @@ def requests_view() -> None:
         "requests still awaiting an answer are left out."
     )
     df = ui.run("sp_acceptance_rate_by_region", filters)
-    ui.chart(sp.acceptance_by_region(df), df, key="sp_acceptance_by_region", labels=L)
+    ui.chart(
+        sp.acceptance_by_region(df), df, title="Acceptance of visit requests", key="sp_acceptance_by_region", labels=L
+    )
     st.markdown("**Per country**")
     ui.table("sp_acceptance_rate_by_country", filters, page=PAGE, title="Acceptance of visit requests per country",
              labels=L, key="sp_acceptance_by_country")  # fmt: skip
@@ -92,10 +108,16 @@ def comms_view() -> None:
     st.subheader("Communications per year")
     st.caption(f"Communications sent by the mandates, by type. {filters.caption()}.")
     df = ui.run("sp_communications_by_year", filters)
-    ui.chart(sp.communications_per_year(df), df, key="sp_comms_per_year", labels=L)
+    ui.chart(sp.communications_per_year(df), df, title="Communications per year", key="sp_comms_per_year", labels=L)
     st.subheader("Joint communications (EA9) and replies (EA6)")
     st.caption("Share of each year's communications sent jointly by two or more mandates, and replied to.")
-    ui.chart(sp.joint_and_reply_shares(df), df, key="sp_comms_shares", labels=L)
+    ui.chart(
+        sp.joint_and_reply_shares(df),
+        df,
+        title="Joint communications (EA9) and replies (EA6)",
+        key="sp_comms_shares",
+        labels=L,
+    )
     df = ui.run("sp_communications_by_country", filters)
     left, right = st.columns(2)
     left.subheader("Reply rate (EA6)")
@@ -103,9 +125,9 @@ def comms_view() -> None:
     right.subheader("Most urgent appeals (EA10)")
     right.caption(f"Early warning: the 15 countries receiving most urgent appeals, {years}.")
     with left:
-        ui.chart(sp.reply_rates(df), df, key="sp_reply_rates", labels=L)
+        ui.chart(sp.reply_rates(df), df, title="Reply rate (EA6)", key="sp_reply_rates", labels=L)
     with right:
-        ui.chart(sp.urgent_appeals(df), df, key="sp_urgent_appeals", labels=L)
+        ui.chart(sp.urgent_appeals(df), df, title="Most urgent appeals (EA10)", key="sp_urgent_appeals", labels=L)
     ui.export_buttons("sp_communications_by_country", filters, page=PAGE, title="Communications per country",
                       labels=L, key="sp_comms_by_country_export")  # fmt: skip
 

@@ -52,13 +52,14 @@ def overdue() -> None:
     st.subheader("Per country")
     ui.chart(
         figure(figs.overdue_map)(by_country), by_country[["iso3", "name", "ohchr_region", "overdue_reports"]],
-        key="tb_overdue_map",
+        title=f"Overdue reports on {as_of_text}, per country", key="tb_overdue_map",
         labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
                 "overdue_reports": "Overdue reports"},
     )  # fmt: skip
     st.subheader("Per treaty body")
     ui.chart(
-        figure(figs.overdue_by_body)(by_body), by_body, key="tb_overdue_body",
+        figure(figs.overdue_by_body)(by_body), by_body,
+        title=f"Overdue reports on {as_of_text}, per treaty body", key="tb_overdue_body",
         labels={"body": "Treaty body", "body_name": "Committee", "overdue_reports": "Overdue reports",
                 "countries": "Countries"},
     )  # fmt: skip
@@ -110,11 +111,21 @@ def timeliness() -> None:
     )
     by_year = ui.run("tb_timeliness_by_year", filters, as_of=as_of, bodies=chosen)
     st.subheader("Per year the reports fell due")
-    ui.chart(figure(figs.timeliness)(by_year, "year"), by_year, key="tb_timeliness_year", labels=TIMELINESS_LABELS)
+    ui.chart(
+        figure(figs.timeliness)(by_year, "year"),
+        by_year,
+        title="Timeliness of State reports, per year the reports fell due",
+        key="tb_timeliness_year",
+        labels=TIMELINESS_LABELS,
+    )
     by_region = ui.run("tb_timeliness_by_region", filters, as_of=as_of, bodies=chosen)
     st.subheader("Per OHCHR region")
     ui.chart(
-        figure(figs.timeliness)(by_region, "region"), by_region, key="tb_timeliness_region", labels=TIMELINESS_LABELS
+        figure(figs.timeliness)(by_region, "region"),
+        by_region,
+        title="Timeliness of State reports, per OHCHR region",
+        key="tb_timeliness_region",
+        labels=TIMELINESS_LABELS,
     )
 
 
@@ -132,7 +143,7 @@ def reviews() -> None:
     )  # fmt: skip
     df = ui.run("tb_reviews_by_year_body", filters, bodies=chosen)
     ui.chart(
-        figure(figs.reviews_by_year)(df, reference), df, key="tb_reviews",
+        figure(figs.reviews_by_year)(df, reference), df, title="State reports reviewed per year", key="tb_reviews",
         labels={"year": "Year", "body": "Treaty body", "reviews": "Reports reviewed"},
     )  # fmt: skip
 
@@ -174,7 +185,8 @@ def mechanisms() -> None:
         + f". Filters: {filters.caption()}."
     )  # fmt: skip
     ui.chart(
-        figure(figs.mechanisms_over_time)(by_year, target), by_year, key="nmrf_over_time",
+        figure(figs.mechanisms_over_time)(by_year, target), by_year,
+        title="National mechanisms for reporting and follow-up, established over time", key="nmrf_over_time",
         labels={"year": "Year", "established": "Established", "countries_with_mechanism": "Countries with one",
                 "named_targets_with_mechanism": "Named countries of engagement with one"},
     )  # fmt: skip
@@ -185,7 +197,8 @@ def mechanisms() -> None:
         f"society, or track recommendations with a tool. Filters: {filters.caption()}."
     )
     ui.chart(
-        figure(figs.mechanisms_by_type)(by_type), by_type, key="nmrf_by_type",
+        figure(figs.mechanisms_by_type)(by_type), by_type,
+        title="National mechanisms: type and participation", key="nmrf_by_type",
         labels={"type": "Type", "mechanisms": "Mechanisms", "nhri_participation": "NHRI takes part",
                 "cso_participation": "Civil society takes part", "tracking_tool": "Tracking tool"},
     )  # fmt: skip

@@ -51,7 +51,7 @@ with hra_tab:
         )
         ui.chart(
             fig.hra_over_time(by_month, fig.plan_from_seed(seed), on_date, int(on["total"])), by_month,
-            key="unct_hra_over_time",
+            title="HRAs over time, against the 2012–2013 plan", key="unct_hra_over_time",
             labels=fig.LABELS,
         )  # fmt: skip
 
@@ -62,7 +62,7 @@ with hra_tab:
             f"{on_date:%d %b %Y}, open circle = only at other times. Filters: {filters.caption()}."
         )
         ui.chart(
-            fig.hra_map(by_country), by_country, key="unct_hra_map",
+            fig.hra_map(by_country), by_country, title="Where HRAs are and were", key="unct_hra_map",
             labels=fig.LABELS,
         )  # fmt: skip
 
@@ -79,7 +79,7 @@ with deployments_tab:
         ui.chart(
             fig.hra_timeline(deployments, SEED_DATE),
             deployments[["country", "start_date", "end_date", "funding", "source"]],
-            key="unct_hra_timeline",
+            title="HRA deployments: start, end, funding", key="unct_hra_timeline",
             labels=fig.LABELS,
         )  # fmt: skip
         ui.table(
@@ -97,7 +97,8 @@ with engagement_tab:
             f"{int(by_year['activities'].sum()):,} activities. Filters: {filters.caption()}."
         )
         ui.chart(
-            fig.engagement_by_year(by_year), by_year, key="unct_engagement_by_year",
+            fig.engagement_by_year(by_year), by_year,
+            title="UNCT engagement with the mechanisms per year", key="unct_engagement_by_year",
             labels=fig.LABELS,
         )  # fmt: skip
 

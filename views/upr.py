@@ -40,13 +40,27 @@ def cycles_view() -> None:
     st.subheader("Recommendations per session")
     st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}.")
     sessions = upr.level(data, "session")
-    ui.chart(upr.per_session(sessions), sessions, key="upr_per_session", labels=L)
+    ui.chart(
+        upr.per_session(sessions), sessions, title="UPR recommendations per session", key="upr_per_session", labels=L
+    )
     st.subheader("Supported, noted and pending, per cycle")
-    ui.chart(upr.response_shares(by_cycle, "cycle", "Cycle "), by_cycle, key="upr_response_cycle", labels=L)
+    ui.chart(
+        upr.response_shares(by_cycle, "cycle", "Cycle "),
+        by_cycle,
+        title="Supported, noted and pending, per cycle",
+        key="upr_response_cycle",
+        labels=L,
+    )
     st.subheader("Per OHCHR region")
     st.caption(f"Share of the recommendations to the region's States, {years}.")
     by_region = upr.level(data, "region")
-    ui.chart(upr.response_shares(by_region, "ohchr_region"), by_region, key="upr_response_region", labels=L)
+    ui.chart(
+        upr.response_shares(by_region, "ohchr_region"),
+        by_region,
+        title="Supported, noted and pending, per OHCHR region",
+        key="upr_response_region",
+        labels=L,
+    )
     st.subheader("Per country")
     by_country = upr.level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
     st.dataframe(by_country, hide_index=True, key="upr_response_country")
@@ -61,7 +75,7 @@ def themes_view() -> None:
         f"The 15 themes with most recommendations, {years}, and the share of each theme's recommendations "
         f"that were supported (of those with a response). {filters.caption()}."
     )
-    ui.chart(upr.themes(themes), themes, key="upr_themes", labels=L)
+    ui.chart(upr.themes(themes), themes, title="Most frequent themes", key="upr_themes", labels=L)
 
 
 def states_view() -> None:
@@ -73,24 +87,32 @@ def states_view() -> None:
         "recommendations were received (supported share of those with a response). Joint recommendations "
         f"count for each co-author. {filters.caption()}."
     )
-    ui.chart(upr.recommending_states(states), states, key="upr_recommending_states", labels=L)
+    ui.chart(
+        upr.recommending_states(states), states, title="Who recommends most", key="upr_recommending_states", labels=L
+    )
     flows = upr.level(data, "flow")
     st.subheader("From recommending region to reviewed region")
-    ui.chart(upr.flow(flows), flows, key="upr_flow", labels=L)
+    ui.chart(upr.flow(flows), flows, title="From recommending region to reviewed region", key="upr_flow", labels=L)
 
 
 def implementation_view() -> None:
     status = ui.run("upr_implementation_by_cycle", filters)
     st.subheader("Implementation, where the data have it")
     st.caption(f"Status of the recommendations with a known implementation status, per cycle. {filters.caption()}.")
-    ui.chart(upr.implementation(status), status, key="upr_implementation", labels=L)
+    ui.chart(
+        upr.implementation(status),
+        status,
+        title="Implementation, where the data have it",
+        key="upr_implementation",
+        labels=L,
+    )
     reports = ui.run("upr_reports_by_cycle", filters)
     st.subheader("National and mid-term reports")
     st.caption(
         f"Reviews held {years}, with a national report, and States that submitted a mid-term report. Only reports "
         "known to have been submitted count: reviews from sources that do not say are under “not known” in the data."
     )
-    ui.chart(upr.reports(reports), reports, key="upr_reports", labels=L)
+    ui.chart(upr.reports(reports), reports, title="National and mid-term reports", key="upr_reports", labels=L)
 
 
 def ratification_view() -> None:
@@ -107,16 +129,34 @@ def ratification_view() -> None:
     for col, (label, value) in zip(cols, upr.ratification_totals(upr.level(outcomes, "all"))):
         col.metric(label, value, border=True)
     per_instrument = upr.level(outcomes, "instrument")
-    ui.chart(upr.ratification_by_instrument(per_instrument), per_instrument, key="upr_rat_instrument", labels=L)
+    ui.chart(
+        upr.ratification_by_instrument(per_instrument),
+        per_instrument,
+        title="From recommendation to ratification, per instrument",
+        key="upr_rat_instrument",
+        labels=L,
+    )
     left, right = st.columns(2)
     with left:
         per_region = upr.level(outcomes, "region")
         st.markdown("**Per OHCHR region**")
-        ui.chart(upr.ratification_share(per_region, "ohchr_region"), per_region, key="upr_rat_region", labels=L)
+        ui.chart(
+            upr.ratification_share(per_region, "ohchr_region"),
+            per_region,
+            title="From recommendation to ratification, per OHCHR region",
+            key="upr_rat_region",
+            labels=L,
+        )
     with right:
         per_response = upr.level(outcomes, "response")
         st.markdown("**Supported or noted: did it make a difference?**")
-        ui.chart(upr.ratification_share(per_response, "response"), per_response, key="upr_rat_response", labels=L)
+        ui.chart(
+            upr.ratification_share(per_response, "response"),
+            per_response,
+            title="From recommendation to ratification: supported or noted",
+            key="upr_rat_response",
+            labels=L,
+        )
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
     preview = ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules)
     st.dataframe(preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG)
