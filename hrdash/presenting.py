@@ -1,6 +1,9 @@
 """Print view and presentation mode for any page: URL switches (?print=1, ?present=1), CSS, one chart at a time.
 
-A page adopts both in four steps:
+Every page that calls ui.demo_banner gets both with no code of its own: the toggles sit under the banner,
+and in presentation mode the charts the page drew (ui.chart) are shown one at a time at its end while the
+rest of the page is hidden (PRESENT_ONLY_CSS). A page that knows its slides before drawing (the Country
+profile) adopts both itself, in four steps:
 
     with st.container(key=presenting.CONTROLS_KEY):      # hidden in print view and presentation mode
         mode = presenting.controls("ratification")       # the two toggles; "normal", "print" or "present"
@@ -68,6 +71,16 @@ PRESENT_CSS = f"""<style>
 [data-testid="stMain"] h1 {{ font-size: 2.6rem; }}
 [data-testid="stMain"] h2 {{ font-size: 2.1rem; }}
 .st-key-hr_present_nav button p {{ font-size: 1.2rem; }}
+</style>"""
+
+
+# A page that draws itself before it knows its charts (ui.demo_banner): in presentation mode everything in
+# the main area is hidden except the container the charts are presented in.
+PRESENTER_KEY = "hr_presenter"
+PRESENT_ONLY_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > *:not(:has(.st-key-{PRESENTER_KEY})) {{
+  display: none !important;
+}}
 </style>"""
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from . import figure_slides, slides, ui
+from . import figure_slides, presenting, slides, ui
 from .filters import Filters
 from .slides import ChartSpec, TableSpec
 
@@ -129,14 +129,19 @@ def charts_deck(
 
 
 def page_slides(sources: pd.DataFrame) -> None:
-    """Offer the charts drawn on this page as slides, in the place ui.demo_banner kept at its top."""
+    """Offer the charts drawn on this page as slides, in the place ui.demo_banner kept at its top; in
+    presentation mode, show them one at a time."""
     slot = st.session_state.get(ui.SLIDES_SLOT)
     charts = list(st.session_state.get(ui.PAGE_CHARTS, []))
+    presenter = st.session_state.get(ui.PRESENTER)
+    if presenter is not None:
+        with presenter:
+            presenting.present([presenting.Slide(title or "Chart", fig) for title, fig, _, _ in charts], ui.page_key())
     if slot is None or not charts:
         return
     title = st.session_state.get(ui.PAGE_TITLE, "Dashboard")
     filters = st.session_state["filters"]
     built_at = dict(ui.run("build_info").itertuples(index=False)).get("built_at", "")
-    slug = "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
-    download(lambda: charts_deck(title, filters, charts, sources, built_at), key=f"page_{slug}", container=slot,
-             label=f"Slides of this page's {len(charts)} chart{'s' if len(charts) > 1 else ''} (.pptx)")  # fmt: skip
+    label = f"Slides of this page's {len(charts)} chart{'s' if len(charts) > 1 else ''} (.pptx)"
+    deck = lambda: charts_deck(title, filters, charts, sources, built_at)  # noqa: E731 (built on click)
+    download(deck, key=f"page_{ui.page_key()}", container=slot, label=label)

@@ -22,6 +22,7 @@ PROFILE_PAGE = "views/country_profile.py"
 PROFILE_URL_PARAM = "country"
 # The charts a page draws in this script run, its title, and the place at its top for its slide deck.
 PAGE_CHARTS, PAGE_TITLE, SLIDES_SLOT = "_page_charts", "_page_title", "_page_slides_slot"
+PRESENTER = "_page_presenter"  # in presentation mode: where the page's charts are shown one at a time
 
 
 @st.cache_resource(show_spinner="Preparing the database (first start only)…")
@@ -122,17 +123,35 @@ def begin_page(title: str) -> None:
     st.session_state[PAGE_TITLE] = title
     st.session_state[PAGE_CHARTS] = []
     st.session_state.pop(SLIDES_SLOT, None)
+    st.session_state.pop(PRESENTER, None)
+
+
+def page_key() -> str:
+    """Return a key for the page being drawn, from its title (e.g. "special_procedures")."""
+    title = st.session_state.get(PAGE_TITLE, "page")
+    return "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
 
 
 def demo_banner(filters: Filters) -> pd.DataFrame:
     """Show how much of the view is demo data (a warning when any is) and return the counts.
 
-    Below it, a place is kept for the page's slide deck, which `provenance` fills at the page's end
-    (once every chart of the page is drawn).
+    Below it: a place for the page's slide deck, which `provenance` fills at the page's end (once every
+    chart of the page is drawn), and the print view and presentation mode toggles. In presentation mode
+    the page is drawn as usual but hidden, and its charts are shown one at a time at the end.
     """
+    from . import presenting
+
     counts = run("rows_by_source", filters)
     demo_warning(counts)
-    st.session_state[SLIDES_SLOT] = st.empty()
+    with st.container(key=presenting.CONTROLS_KEY):
+        slot, toggles = st.columns([2, 3], vertical_alignment="center")
+        st.session_state[SLIDES_SLOT] = slot.empty()
+        with toggles:
+            mode = presenting.controls(page_key())
+    presenting.style(mode)
+    if mode == presenting.PRESENT:
+        st.html(presenting.PRESENT_ONLY_CSS)
+        st.session_state[PRESENTER] = st.container(key=presenting.PRESENTER_KEY)
     return counts
 
 

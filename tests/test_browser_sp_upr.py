@@ -85,6 +85,22 @@ def test_the_page_s_charts_download_as_a_slide_deck(page, app_url):
     assert any(sh.has_chart for sh in prs.slides[1].shapes)
 
 
+def test_presentation_mode_shows_the_page_s_charts_one_at_a_time(page, app_url):
+    open_page(page, app_url, "special-procedures")
+    page.get_by_text("Presentation mode").click()
+    expect(page).to_have_url(re.compile(r"[?&]present=1"))
+    expect(page.locator("h2:visible")).to_have_text(["Country visits per year"])
+    assert page.locator(".js-plotly-plot:visible").count() == 1  # one chart; the rest of the page is hidden
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    expect(page.get_by_text("1 / 3")).to_be_visible()
+    page.get_by_role("button", name="Next ▶").click()
+    expect(page.locator("h2:visible")).to_have_text(["Where the mandates went"])
+    expect(page.get_by_text("2 / 3")).to_be_visible()
+    page.get_by_role("button", name="✕ Exit").click()
+    expect(page.get_by_role("button", name=re.compile(r"^Slides of this page's"))).to_be_visible()
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+
+
 def test_clicking_a_country_on_the_visits_map_opens_its_profile(page, app_url, built_db):
     open_page(page, app_url, "special-procedures")
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .choroplethlocation').length > 20")
