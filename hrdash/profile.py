@@ -36,7 +36,7 @@ SECTION_QUERIES = {
 }
 INSTRUMENTS = 18
 
-# The regional comparison: measure column of profile_measures_by_country -> (label, unit).
+# The regional comparison: measure column of profile_years.measures -> (label, unit).
 MEASURES = {
     "instruments_ratified": ("Instruments ratified (of 18)", "instruments"),
     "reports_overdue": ("Treaty-body reports overdue", "reports"),
@@ -63,7 +63,7 @@ class Profile:
     year_to: int
     country: dict[str, Any]
     frames: dict[str, pd.DataFrame]
-    region: pd.DataFrame  # profile_measures_by_country for the countries of its OHCHR region
+    region: pd.DataFrame  # profile_years.measures for the countries of its OHCHR region
     sources: pd.DataFrame  # rows by table and source (profile_rows_by_source) for this country and years
 
     @property
@@ -103,12 +103,8 @@ def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list
     for key, name in SECTION_QUERIES.items():
         given = every_year if key in profile_years.SLICERS else values
         jobs.append((key, name, {k: v for k, v in given.items() if k in parameters(name)}))
-    years = {"year_from": year_from, "year_to": year_to}
-    jobs.append(("measures", "profile_measures_by_country", years))
-    if who is None:  # rows by source for each country at once
-        jobs.append(("sources", "profile_rows_by_source", values))
-    else:  # the demo banner's own query, quicker for one country
-        jobs.append(("sources", "rows_by_source", {"region": None, "countries": [who], "target_ea": None, **years}))
+    jobs.append(("measures", "profile_measures_by_country_year", {}))  # every country, every year
+    jobs.append(("sources", "profile_rows_by_source", {"country": who}))
     for ea in eas:
         table = ea_targets.table_for(ea, year_to)
         if table is not None:
@@ -149,10 +145,9 @@ def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.Data
     eas = list(dict.fromkeys(frames["ea_targets"]["ea_code"]))
     status = {ea: results[f"status:{ea}"] for ea in eas if f"status:{ea}" in results}
     frames["target_status"] = profile_targets.status_of(iso3, status)
-    measures = results["measures"]
+    measures = profile_years.measures(results["measures"], year_from, year_to)
     region = measures[measures["ohchr_region"] == country["ohchr_region"]].reset_index(drop=True)
-    sources = results["sources"]
-    sources = _of(sources, iso3) if "country_iso3" in sources.columns else sources
+    sources = profile_years.sources(_of(results["sources"], iso3), year_from, year_to)
     return Profile(iso3, year_from, year_to, country, frames, region, sources)
 
 

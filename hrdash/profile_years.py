@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 COMMUNICATIONS = ["communications", "replied", "urgent_appeals", "joint"]
@@ -72,6 +73,69 @@ def hra(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     end = [None if pd.isna(d) else d.year for d in df["end_date"]]
     keep = [s <= year_to and (e is None or e >= year_from) for s, e in zip(start, end)]
     return df[keep].reset_index(drop=True)
+
+
+AS_OF = ["ratified", "with_reservations", "overdue_from", "overdue_until", "requests_pending"]
+IN_YEARS = ["visits_completed", "communications", "communications_replied", "upr_recommendations", "upr_supported",
+            "upr_noted", "submissions"]  # fmt: skip
+
+
+def measures(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """Return the headline measures of every country (profile_measures_by_country_year added up).
+
+    As of 31 December of `year_to`: instruments ratified (and with reservations), reports overdue, visit
+    requests pending and the oldest of them; in the years: the other counts, and the two rates (null
+    where there is nothing to divide by). One row per country, by name.
+    """
+    # numpy sums per country (bincount) into one frame: pandas' groupby and column inserts cost ~20 ms here,
+    # on every change of years.
+    codes, iso3 = pd.factorize(df["iso3"])
+    n = len(iso3)
+    year = df["year"].to_numpy(dtype="float64", na_value=np.nan)
+    upto = np.isnan(year) | (year <= year_to)
+    within = (year >= year_from) & (year <= year_to)
+
+    def total(column: str, rows: np.ndarray) -> np.ndarray:
+        weights = df[column].to_numpy(dtype="float64")[rows]
+        return np.bincount(codes[rows], weights=weights, minlength=n).astype("int64")
+
+    def rate(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(whole > 0, 100 * part / whole, np.nan)
+
+    first = np.unique(codes, return_index=True)[1]
+    days = df["oldest_pending"].to_numpy(dtype="datetime64[us]")
+    pending = upto & ~np.isnat(days)
+    oldest = np.full(n, np.datetime64("NaT"), dtype="datetime64[us]")
+    for code, day in zip(codes[pending], days[pending]):  # a few hundred rows at most
+        if np.isnat(oldest[code]) or day < oldest[code]:
+            oldest[code] = day
+    columns = {"iso3": np.asarray(iso3, dtype=object), "name": df["name"].to_numpy()[first],
+               "ohchr_region": df["ohchr_region"].to_numpy()[first],
+               "instruments_ratified": total("ratified", upto),
+               "with_reservations": total("with_reservations", upto),
+               "reports_overdue": total("overdue_from", upto) - total("overdue_until", upto),
+               "requests_pending": total("requests_pending", upto), "oldest_pending": oldest}  # fmt: skip
+    columns |= {column: total(column, within) for column in IN_YEARS}
+    columns["reply_rate"] = rate(columns["communications_replied"], columns["communications"])
+    columns["supported_share"] = rate(columns["upr_supported"], columns["upr_recommendations"])
+    order = np.argsort(columns["name"], kind="stable")
+    return pd.DataFrame({k: v[order] for k, v in columns.items()})
+
+
+def sources(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """Return the rows by table and source that the years cover (profile_rows_by_source added up).
+
+    A row counts when it is undated or its years (y0 to y1) overlap the range, as in rows_by_source.sql.
+    """
+    totals: dict[tuple[str, str], int] = {}
+    for table, source, y0, y1, rows in zip(df["table_name"].tolist(), df["source"].tolist(), df["y0"].tolist(),
+                                           df["y1"].tolist(), df["rows"].tolist()):  # fmt: skip
+        if pd.isna(y0) or (y0 <= year_to and y1 >= year_from):
+            totals[(table, source)] = totals.get((table, source), 0) + rows
+    keys = sorted(totals)
+    return pd.DataFrame({"table_name": [t for t, _ in keys], "source": [s for _, s in keys],
+                         "rows": pd.Series([totals[k] for k in keys], dtype="int64")})  # fmt: skip
 
 
 def country(info: dict, year_to: int) -> dict:

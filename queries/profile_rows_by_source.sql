@@ -1,64 +1,41 @@
--- How many rows of each fact table a country's profile covers, by source: the counts of
--- rows_by_source.sql for one country (or for each country at once, so the page can cache them per year).
--- Parameters: $country (ISO3, or null for every country), $year_from, $year_to.
--- Grain: one row per country × table × source. As in rows_by_source.sql, undated tables count every
--- row of the country, and regional Human Rights Advisers (no country) count for every country.
+-- How many rows of each fact table a country's profile covers, by source and by the years each row spans:
+-- the counts of rows_by_source.sql for one country (or every country), before the years are chosen. The
+-- page adds up the rows whose years overlap its own (hrdash/profile_years.py: sources), so a change of
+-- years needs no query.
+-- Parameters: $country (ISO3, or null for every country).
+-- Grain: one row per country × table × source × (y0, y1). y0 and y1 are the first and last year a row
+-- counts for (both null: undated, counts for every year; an open HRA deployment runs to 9999). As in
+-- rows_by_source.sql, regional Human Rights Advisers (no country) count for every country.
 with countries as (
     select iso3 from country where $country::varchar is null or iso3 = $country::varchar
 ),
-counted as (
-    select country_iso3, 'ratification' as table_name, source from ratification
-        where country_iso3 in (select iso3 from countries)
-    union all select country_iso3, 'tb_report', source from tb_report
-        where country_iso3 in (select iso3 from countries)
-          and year(due_date) between $year_from and $year_to
-    union all select country_iso3, 'sp_visit', source from sp_visit
-        where country_iso3 in (select iso3 from countries)
-          and year(coalesce(start_date, request_date)) between $year_from and $year_to
-    union all select country_iso3, 'standing_invitation', source from standing_invitation
-        where country_iso3 in (select iso3 from countries)
-    union all select country_iso3, 'sp_communication', source from sp_communication
-        where country_iso3 in (select iso3 from countries)
-          and year(sent_date) between $year_from and $year_to
-    union all select country_iso3, 'upr_review', source from upr_review
-        where country_iso3 in (select iso3 from countries)
-          and review_year between $year_from and $year_to
-    union all select country_iso3, 'recommendation', source from recommendation
-        where country_iso3 in (select iso3 from countries)
-          and year(rec_date) between $year_from and $year_to
-    union all select country_iso3, 'national_mechanism', source from national_mechanism
-        where country_iso3 in (select iso3 from countries)
-    union all select country_iso3, 'stakeholder_submission', source from stakeholder_submission
-        where country_iso3 in (select iso3 from countries)
-          and year between $year_from and $year_to
-    union all select country_iso3, 'unct_engagement', source from unct_engagement
-        where country_iso3 in (select iso3 from countries)
-          and year between $year_from and $year_to
-    union all select country_iso3, 'hra_deployment', source from hra_deployment
-        where country_iso3 in (select iso3 from countries)
-          and year(start_date) <= $year_to and (end_date is null or year(end_date) >= $year_from)
-    union all select country_iso3, 'nhri', source from nhri
-        where country_iso3 in (select iso3 from countries)
-    union all select country_iso3, 'story', source from story
-        where country_iso3 in (select iso3 from countries)
-          and year between $year_from and $year_to
+facts as (
+    select country_iso3, 'ratification' as table_name, null::int as y0, null::int as y1, source from ratification
+    union all select country_iso3, 'tb_report', year(due_date), year(due_date), source from tb_report
+    union all select country_iso3, 'sp_visit', year(coalesce(start_date, request_date)),
+        year(coalesce(start_date, request_date)), source from sp_visit
+    union all select country_iso3, 'standing_invitation', null, null, source from standing_invitation
+    union all select country_iso3, 'sp_communication', year(sent_date), year(sent_date), source from sp_communication
+    union all select country_iso3, 'upr_review', review_year, review_year, source from upr_review
+    union all select country_iso3, 'recommendation', year(rec_date), year(rec_date), source from recommendation
+    union all select country_iso3, 'national_mechanism', null, null, source from national_mechanism
+    union all select country_iso3, 'stakeholder_submission', year, year, source from stakeholder_submission
+    union all select country_iso3, 'unct_engagement', year, year, source from unct_engagement
+    union all select country_iso3, 'hra_deployment', year(start_date), coalesce(year(end_date), 9999), source
+        from hra_deployment
+    union all select country_iso3, 'nhri', null, null, source from nhri
+    union all select country_iso3, 'story', year, year, source from story
 ),
-by_country as (
-    select country_iso3, table_name, source, count(*) as rows
-    from counted
-    group by all
-),
-regional as (
-    select c.iso3 as country_iso3, 'hra_deployment' as table_name, h.source, count(*) as rows
-    from countries c
-    cross join hra_deployment h
-    where h.country_iso3 is null
-      and year(h.start_date) <= $year_to and (h.end_date is null or year(h.end_date) >= $year_from)
-    group by all
+mine as (
+    select f.* from facts f where f.country_iso3 in (select iso3 from countries)
+    union all
+    select c.iso3, f.table_name, f.y0, f.y1, f.source
+    from facts f cross join countries c
+    where f.country_iso3 is null and f.table_name = 'hra_deployment'
 ),
 final as (
-    select country_iso3, table_name, source, sum(rows)::bigint as rows
-    from (select * from by_country union all select * from regional)
+    select country_iso3, table_name, source, y0, y1, count(*) as rows
+    from mine
     group by all
 )
-select * from final order by country_iso3, table_name, source
+select * from final order by country_iso3, table_name, source, y0, y1
