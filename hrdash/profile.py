@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import ea_targets, profile_targets, profile_years
@@ -190,19 +191,20 @@ def region_comparison(p: Profile) -> pd.DataFrame:
     rows = []
     me = p.measures
     for column, (label, unit) in MEASURES.items():
-        values = p.region[column].dropna()
+        values = p.region[column].to_numpy(dtype="float64")  # numpy: this runs on every change of years
+        values = values[~np.isnan(values)]
         value = me[column]
-        higher = int((values > value).sum()) if not pd.isna(value) else None
+        known = not pd.isna(value)
         rows.append(
             {
                 "measure": label,
                 "unit": unit,
-                "country": None if pd.isna(value) else float(value),
-                "region_median": region_median(p, column),
+                "country": float(value) if known else None,
+                "region_median": float(np.median(values)) if len(values) else None,
                 "region_min": float(values.min()) if len(values) else None,
                 "region_max": float(values.max()) if len(values) else None,
                 # 1 = the highest value in the region; ties share the better rank.
-                "rank": None if higher is None else higher + 1,
+                "rank": int((values > float(value)).sum()) + 1 if known else None,
                 "countries": int(len(values)),
             }
         )

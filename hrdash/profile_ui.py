@@ -116,13 +116,13 @@ def _every_country(db: str, version: str, year_from: int, year_to: int) -> dict[
     # country then needs no query. cache_resource (no copy on each use; the frames are only read),
     # keyed by the database's path, build and imports, so a rebuild or an import refreshes it.
     with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
-        run = lambda name, params: ui.run(name, None, **params)  # noqa: E731
+        run = lambda name, params: ui.run_frozen(name, **params)  # noqa: E731
         return profile.fetch(run, None, year_from, year_to, ea_targets.EAS_WITH_TARGETS, pool.map)
 
 
 def _one_country(iso3: str, year_from: int, year_to: int) -> profile.Profile:
     with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
-        return profile.load(lambda name, params: ui.run(name, None, **params), iso3, year_from, year_to, pool.map)
+        return profile.load(lambda name, params: ui.run_frozen(name, **params), iso3, year_from, year_to, pool.map)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

@@ -42,6 +42,22 @@ def _cached(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.Dat
         return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _cached_frozen(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    with GATE.shared():
+        return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+
+
+def run_frozen(name: str, **params: Any) -> pd.DataFrame:
+    """Return named query `name` (no filters) from a cache that hands out the same frame every time.
+
+    For callers that only read the frame: st.cache_data copies (unpickles) a result on every use, which
+    costs a millisecond or more a frame; the Country profile reads some twenty on every change.
+    """
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached_frozen(str(default_db()), name, key)
+
+
 def _shared(fn: Callable[..., Any], *args: Any) -> Any:
     with GATE.shared():
         return fn(connection(), *args)
@@ -67,6 +83,7 @@ def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
             finally:
                 con.close()
                 st.cache_data.clear()
+                _cached_frozen.clear()
 
 
 def _params(name: str, filters: Filters | None, params: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,9 @@ command -v libreoffice >/dev/null || command -v soffice >/dev/null || missing+=(
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing Debian packages for the tests: ${missing[*]} ..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }; then
+      echo "warning: could not install ${missing[*]}: the tests that need them will be skipped" >&2
+    fi
   else
     echo "warning: missing ${missing[*]} and not root: the tests that need them will be skipped" >&2
   fi
