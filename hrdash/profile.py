@@ -26,7 +26,7 @@ SECTION_QUERIES = {
     "tb_reports": "profile_tb_reports",
     "sp_visits": "profile_sp_visits",
     "communications": "profile_communications_by_year",
-    "upr_cycles": "profile_upr_cycles",
+    "upr_cycles": "profile_upr_cycles_by_year",
     "upr_themes": "profile_upr_themes_by_year",
     "implementation": "profile_recommendation_implementation_by_year",
     "submissions": "profile_submissions_by_year",

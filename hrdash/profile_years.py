@@ -80,6 +80,33 @@ IN_YEARS = ["visits_completed", "communications", "communications_replied", "upr
             "upr_noted", "submissions"]  # fmt: skip
 
 
+UPR_COUNTS = ["recommendations", "supported", "noted", "pending", "implemented"]
+
+
+def upr_cycles(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """Return the reviews of the years, each with the recommendations of the years (profile_upr_cycles.sql)."""
+    reviews = df[(df["review_year"] >= year_from) & (df["review_year"] <= year_to)]
+    rec_year = reviews["rec_year"]
+    counts = reviews[UPR_COUNTS].where((rec_year >= year_from).fillna(False) & (rec_year <= year_to).fillna(False), 0)
+    out = reviews.drop_duplicates("cycle").drop(columns=["rec_year", *UPR_COUNTS]).set_index("cycle")
+    summed = counts.groupby(reviews["cycle"].to_numpy(), sort=False).sum().astype("int64")
+    out = out.join(summed).reset_index()
+    return out[[c for c in df.columns if c != "rec_year"]]
+
+
+def sp_visits(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
+    """Return the visits carried out in the years and the requests open at the end of `year_to`, with how
+    long each has been open (what profile_sp_visits.sql returns for these years)."""
+    as_of = pd.Timestamp(year_to, 12, 31)
+    done = (df["status"] == "completed").to_numpy()
+    start = df["start_date"].dt.year
+    keep = (done & start.between(year_from, year_to).to_numpy()) | (~done & (df["request_date"] <= as_of).to_numpy())
+    out = df[keep].reset_index(drop=True)
+    years = ((as_of - out["request_date"]).dt.days / 365.25).round(1)
+    out["open_years"] = years.where(out["status"] != "completed")
+    return out
+
+
 def measures(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """Return the headline measures of every country (profile_measures_by_country_year added up).
 
@@ -155,4 +182,6 @@ SLICERS: dict[str, Callable[[pd.DataFrame, int, int], pd.DataFrame]] = {
     "unct": in_years,
     "stories": in_years,
     "hra": hra,
+    "upr_cycles": upr_cycles,
+    "sp_visits": sp_visits,
 }

@@ -1,10 +1,13 @@
 -- Special Procedures visits carried out in the years, and the requests still open at the end of
 -- $year_to (status as recorded in the data), for one country or all.
--- Parameters: $country (ISO3, or null for every country), $year_from, $year_to.
+-- Parameters: $country (ISO3, or null for every country), $year_from, $year_to (both null: every visit and
+-- request, open_years null — the page asks for that once and cuts it to its years with
+-- hrdash/profile_years.py: sp_visits, which a test keeps equal to this query with years; the export asks
+-- for the years shown).
 -- Grain: one row per visit or request. Pending = requested or no reply (not yet accepted);
 -- accepted and postponed visits are open too.
 with as_of as (
-    select make_date($year_to, 12, 31) as d
+    select make_date($year_to::integer, 12, 31) as d
 ),
 visits as (
     select v.*, m.title as mandate, m.kind as mandate_kind, a.d
@@ -28,7 +31,8 @@ final as (
         report_symbol,
         source
     from visits
-    where (status = 'completed' and year(start_date) between $year_from and $year_to)
+    where $year_to::integer is null
+       or (status = 'completed' and year(start_date) between $year_from and $year_to)
        or (status <> 'completed' and request_date <= d)
 )
 select * from final
