@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -74,6 +75,11 @@ class Profile:
     @property
     def years(self) -> str:
         return f"{self.year_from}–{self.year_to}"
+
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        """The seed-004 targets naming the country, with met and why (asked by the key figures, table and deck)."""
+        return profile_targets.with_status(self.frames["ea_targets"], self.frames["target_status"])
 
     @property
     def measures(self) -> pd.Series:
@@ -294,7 +300,7 @@ def key_figures(p: Profile) -> list[str]:
 
 def targets_with_status(p: Profile) -> pd.DataFrame:
     """Return the seed-004 targets naming the country: the target in words, met (yes / no / …) and why."""
-    return profile_targets.with_status(p.frames["ea_targets"], p.frames["target_status"])
+    return p.targets
 
 
 def country_from_selection(selection: Any) -> str | None:
