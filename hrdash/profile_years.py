@@ -85,13 +85,21 @@ UPR_COUNTS = ["recommendations", "supported", "noted", "pending", "implemented"]
 
 def upr_cycles(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """Return the reviews of the years, each with the recommendations of the years (profile_upr_cycles.sql)."""
+    columns = [c for c in df.columns if c != "rec_year"]
     reviews = df[(df["review_year"] >= year_from) & (df["review_year"] <= year_to)]
-    rec_year = reviews["rec_year"]
-    counts = reviews[UPR_COUNTS].where((rec_year >= year_from).fillna(False) & (rec_year <= year_to).fillna(False), 0)
-    out = reviews.drop_duplicates("cycle").drop(columns=["rec_year", *UPR_COUNTS]).set_index("cycle")
-    summed = counts.groupby(reviews["cycle"].to_numpy(), sort=False).sum().astype("int64")
-    out = out.join(summed).reset_index()
-    return out[[c for c in df.columns if c != "rec_year"]]
+    first: dict[int, int] = {}  # cycle -> its first row; the rows come ordered by cycle (a few per country)
+    counts: dict[int, list[int]] = {}
+    for i, (cycle, rec_year, *values) in enumerate(zip(reviews["cycle"].tolist(), reviews["rec_year"].tolist(),
+                                                       *(reviews[c].tolist() for c in UPR_COUNTS))):  # fmt: skip
+        first.setdefault(cycle, i)
+        total = counts.setdefault(cycle, [0] * len(UPR_COUNTS))
+        if not pd.isna(rec_year) and year_from <= rec_year <= year_to:
+            for k, v in enumerate(values):
+                total[k] += v
+    out = reviews.iloc[list(first.values())][columns].reset_index(drop=True)
+    for k, column in enumerate(UPR_COUNTS):
+        out[column] = pd.Series([counts[c][k] for c in first], dtype="int64")
+    return out
 
 
 def sp_visits(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
