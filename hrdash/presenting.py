@@ -164,8 +164,11 @@ def large(fig: go.Figure) -> go.Figure:
     return big.update_xaxes(tickfont_size=PRESENT_FONT - 4).update_yaxes(tickfont_size=PRESENT_FONT - 4)
 
 
-def present(slides: Sequence[Slide], key: str) -> int:
-    """Draw one slide (the one in st.session_state[key + "_slide"]) with Previous / Next; return its index."""
+def present(slides: Sequence[Slide], key: str, note: str = "") -> int:
+    """Draw one slide (the one in st.session_state[key + "_slide"]) with Previous / Next; return its index.
+
+    `note` is shown under every slide: the page's demo-data sentence, which the hidden banner would say.
+    """
     index_key = f"{key}_slide"
     total = len(slides)
     index = max(0, min(total - 1, int(st.session_state.get(index_key, 0))))
@@ -189,4 +192,6 @@ def present(slides: Sequence[Slide], key: str) -> int:
         st.markdown(slide.text)
     if slide.caption:
         st.caption(slide.caption)
+    if note:
+        st.caption(f"**{note}**")
     return index

@@ -136,7 +136,8 @@ def page_slides(sources: pd.DataFrame) -> None:
     presenter = st.session_state.get(ui.PRESENTER)
     if presenter is not None:
         with presenter:
-            presenting.present([presenting.Slide(title or "Chart", fig) for title, fig, _, _ in charts], ui.page_key())
+            items = [presenting.Slide(title or "Chart", fig) for title, fig, _, _ in charts]
+            presenting.present(items, ui.page_key(), note=slides.demo_sentence(sources))
     if slot is None or not charts:
         return
     title = st.session_state.get(ui.PAGE_TITLE, "Dashboard")

@@ -93,6 +93,7 @@ def test_presentation_mode_shows_the_page_s_charts_one_at_a_time(page, app_url):
     assert page.locator(".js-plotly-plot:visible").count() == 1  # one chart; the rest of the page is hidden
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     expect(page.get_by_text("1 / 3")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Demo data: [\d,]+ of the [\d,]+ rows"))).to_be_visible()  # banner hidden
     page.get_by_role("button", name="Next ▶").click()
     expect(page.locator("h2:visible")).to_have_text(["Where the mandates went"])
     expect(page.get_by_text("2 / 3")).to_be_visible()

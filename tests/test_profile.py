@@ -447,6 +447,11 @@ def test_print_view_hides_the_sidebar_and_breaks_pages(built_db):
 def test_presentation_mode_shows_one_chart_at_a_time(built_db):
     at = open_profile({"country": "LBR", "present": "1"})
     assert at.header[0].value == "Liberia: key figures" and not at.get("plotly_chart")
+    # the banner is hidden in presentation mode: every slide says the demo share instead, the banner's figures
+    banner = next(w.value for w in open_profile({"country": "LBR"}).warning if "Demo data on screen" in w.value)
+    demo, total = re.search(r"([\d,]+) of the ([\d,]+) rows", banner).groups()
+    captions = [c.value for c in at.caption if c.value.startswith("**Demo data: ")]
+    assert len(captions) == 1 and f"Demo data: {demo} of the {total} rows" in captions[0]
     at.button(key="profile_next").click().run()
     first = at.header[0].value
     assert first.startswith("Instruments ratified as of 31 December 2017") and len(at.get("plotly_chart")) == 1

@@ -7,7 +7,7 @@ sections are drawn by hrdash/profile_sections.py from one cached view of the cou
 
 import streamlit as st
 
-from hrdash import presenting, profile_sections, profile_ui, slides_ui, ui
+from hrdash import presenting, profile_sections, profile_ui, slides, slides_ui, ui
 
 filters = st.session_state["filters"]
 
@@ -22,7 +22,7 @@ with st.container(key=presenting.CONTROLS_KEY):
 presenting.style(mode)
 
 if mode == presenting.PRESENT:
-    presenting.present(profile_sections.slides(view), key="profile")
+    presenting.present(profile_sections.slides(view), key="profile", note=slides.demo_sentence(view.p.sources))
     st.stop()
 
 profile_sections.heading(view)
