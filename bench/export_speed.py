@@ -26,7 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-RESULTS = ROOT / "bench" / "results"
+
+from bench.common import RESULTS, prepare_db  # noqa: E402 (needs the root on sys.path)
 
 CHILD = r"""
 import json, resource, sys, time
@@ -54,18 +55,6 @@ print(json.dumps({{"format": fmt, "rows": rows, "seconds": seconds, "bytes": len
 """
 
 
-def database(scale: int, db: Path | None) -> Path:
-    if db is not None:
-        return db
-    path = RESULTS / f"scale{scale}.duckdb"
-    if not path.exists():
-        from hrdash import db as hdb
-
-        print(f"building {path} (scale {scale}) ...", flush=True)
-        hdb.build(path, scale=scale)
-    return path
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=int, default=20)
@@ -74,7 +63,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=RESULTS / "export_speed.json")
     args = ap.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
-    db = database(args.scale, args.db)
+    db, _ = prepare_db(args.db, args.scale)
     child = CHILD.format(root=str(ROOT))
     results = []
     for fmt in args.formats:

@@ -8,6 +8,7 @@ values). A figure of another kind (a heatmap, a timeline...) becomes a table of 
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,8 +30,6 @@ def _values(v: Any) -> list[Any]:
     if v is None:
         return []
     if isinstance(v, dict) and "bdata" in v:  # plotly's base64 typed array
-        import base64
-
         array = np.frombuffer(base64.b64decode(v["bdata"]), dtype=v["dtype"])
         if "shape" in v:  # a 2-D array (a heatmap's z) gives its shape as "rows, columns"
             array = array.reshape([int(n) for n in str(v["shape"]).split(",")])

@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, export, profile, query
+from . import db, export, presenting, profile, query
 from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
@@ -36,16 +36,23 @@ def connection() -> duckdb.DuckDBPyConnection:
     return _connect(str(default_db()))
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+def _query(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
     with GATE.shared():  # waits while an import holds the database (write_connection)
         return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
 
 
+def _key(params: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    return _query(path, name, params)
+
+
 @st.cache_resource(max_entries=256, show_spinner=False)
 def _cached_frozen(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
-    with GATE.shared():
-        return query.run(_connect(path), name, {k: list(v) if isinstance(v, tuple) else v for k, v in params})
+    return _query(path, name, params)
 
 
 def run_frozen(name: str, **params: Any) -> pd.DataFrame:
@@ -54,8 +61,7 @@ def run_frozen(name: str, **params: Any) -> pd.DataFrame:
     For callers that only read the frame: st.cache_data copies (unpickles) a result on every use, which
     costs a millisecond or more a frame; the Country profile reads some twenty on every change.
     """
-    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached_frozen(str(default_db()), name, key)
+    return _cached_frozen(str(default_db()), name, _key(params))
 
 
 def _shared(fn: Callable[..., Any], *args: Any) -> Any:
@@ -92,9 +98,7 @@ def _params(name: str, filters: Filters | None, params: dict[str, Any]) -> dict[
 
 def run(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
     """Return named query `name` with the filter parameters it takes plus `params` (cached)."""
-    params = _params(name, filters, params)
-    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    return _cached(str(default_db()), name, key)
+    return _cached(str(default_db()), name, _key(_params(name, filters, params)))
 
 
 def sidebar_filters() -> Filters:
@@ -156,8 +160,6 @@ def demo_banner(filters: Filters) -> pd.DataFrame:
     chart of the page is drawn), and the print view and presentation mode toggles. In presentation mode
     the page is drawn as usual but hidden, and its charts are shown one at a time at the end.
     """
-    from . import presenting
-
     counts = run("rows_by_source", filters)
     demo_warning(counts)
     with st.container(key=presenting.CONTROLS_KEY):
