@@ -17,7 +17,10 @@ import pandas as pd
 
 from .paths import REFERENCE, ROOT, SCHEMA
 
-SOURCE_NOTE = "where the row comes from: reference, seed:NNN, demo (generated, not real) or import:<sha256 prefix>"
+SOURCE_NOTE = (
+    "where the row comes from: reference, seed:NNN, public:<dataset> (real public facts bundled with the project), "
+    "demo (generated, not real) or import:<sha256 prefix>"
+)
 COLUMN_NOTES: dict[str, dict[str, str]] = {
     "ratification": {
         "country_iso3": "the State (ISO3)", "instrument": "OHCHR code of the instrument",
@@ -25,7 +28,10 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "consent_date": "date of ratification, accession or succession (year-only sources: 31 December)",
         "consent_type": "ratification, accession or succession (year-only sources record 'ratification')",
         "date_precision": "'day', or 'year' when the source gives only the year",
-        "reservations": "true if the State made reservations", "status": "derived: party / signatory / no action",
+        "reservations": "true if the State made reservations; empty: not known (the Treaty Collection's status "
+        "tables do not say)",
+        "denounced_date": "date the State's consent was undone (denunciation or withdrawal); empty: not undone",
+        "status": "derived: party / signatory / no action / denounced",
     },
     "tb_report": {
         "id": "report id", "country_iso3": "reporting State", "instrument": "instrument reported on",
@@ -67,6 +73,9 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "pending; reject -> noted; unknown -> empty. UPR Info Accepted -> supported, Noted -> noted. Voluntary "
         "pledges: empty response, recommending State = the State itself",
         "implementation": "not / partially / fully implemented, where known",
+        "action_category": "UPR Info's action category, 1 (minimal action) to 5 (specific action); empty: not given",
+        "asks_to_join": "instruments the recommendation asks the State to join, where its text is not bundled "
+        "(recognised from the text when the public facts were derived)",
     },
     "national_mechanism": {
         "country_iso3": "the State", "established": "date established", "type": "ad hoc, ministerial, "

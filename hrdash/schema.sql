@@ -33,6 +33,7 @@ create table instrument (
     parent_code      varchar check ((kind = 'core') = (parent_code is null)),
     body             varchar not null,
     body_name        varchar not null,
+    mtdsg_no         varchar not null unique,  -- the Treaty Collection's chapter IV number (status page address)
     source           varchar not null check (source = 'reference')
 );
 
@@ -73,7 +74,7 @@ create table upr_session (
     session integer primary key check (session between 1 and 60),
     cycle   integer not null check (cycle between 1 and 4),
     year    integer not null check (year between 2008 and 2100),
-    source  varchar not null check (source = 'reference')
+    source  varchar not null check (regexp_full_match(source, 'reference|public:[a-z0-9][a-z0-9.-]*'))
 );
 
 -- ---------------------------------------------------------------- fact tables
@@ -87,14 +88,19 @@ create table ratification (
     consent_type   varchar check (consent_type in ('ratification', 'accession', 'succession')),
     -- 'year' when the source gives only the year (the date is then 31 December of it)
     date_precision varchar not null default 'day' check (date_precision in ('day', 'year')),
-    reservations   boolean not null default false,
+    -- NULL = not known (the Treaty Collection's status tables do not say), never read as "no reservations"
+    reservations   boolean default false,
+    -- the date a State's consent was undone (denunciation or withdrawal): not a party from then on
+    denounced_date date,
     status         varchar generated always as (case
+        when denounced_date is not null then 'denounced'
         when consent_date is not null then 'party'
         when signature_date is not null then 'signatory'
         else 'no action' end),
-    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     primary key (country_iso3, instrument),
     check ((consent_date is null) = (consent_type is null)),
+    check (denounced_date is null or (consent_date is not null and denounced_date >= consent_date)),
     check (not reservations or consent_date is not null),
     check (consent_date is null or signature_date is null or consent_date >= signature_date),
     check (consent_date is null or consent_date >= case instrument
@@ -128,7 +134,7 @@ create table tb_report (
     due_date       date not null,
     submitted_date date,
     reviewed_date  date,
-    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     check (reviewed_date is null or (submitted_date is not null and reviewed_date >= submitted_date)),
     check (submitted_date is null or submitted_date > case instrument
         when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
@@ -151,7 +157,7 @@ create table sp_visit (
     start_date    date,
     end_date      date,
     report_symbol varchar,
-    source        varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source        varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     check (end_date is null or (start_date is not null and end_date >= start_date)),
     check (start_date is null or request_date is null or start_date >= request_date),
     check (status <> 'completed' or (start_date is not null and end_date is not null))
@@ -160,7 +166,7 @@ create table sp_visit (
 create table standing_invitation (
     country_iso3  varchar primary key references country (iso3),
     extended_date date not null,
-    source        varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+    source        varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}'))
 );
 
 create table sp_communication (
@@ -172,7 +178,7 @@ create table sp_communication (
     joint        boolean not null,
     replied      boolean not null,
     reply_date   date,
-    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     check (joint = (len(mandates) >= 2)),
     check (reply_date is null or (replied and reply_date >= sent_date))
 );
@@ -188,7 +194,7 @@ create table upr_review (
     review_date           date,
     national_report       boolean,
     midterm_report        boolean,
-    source                varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source                varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     primary key (country_iso3, cycle),
     check (review_date is null or year(review_date) = review_year)
 );
@@ -200,7 +206,7 @@ create table recommendation (
     body                varchar,  -- treaty body code or SP mandate code; null for UPR
     document_symbol     varchar,
     rec_date            date not null,
-    text                varchar not null,
+    text                varchar,  -- NULL where the source's text is not bundled (public:… UPR facts)
     themes              varchar[] not null default [],
     affected_groups     varchar[] not null default [],
     cycle               integer check (cycle between 1 and 4),
@@ -209,7 +215,11 @@ create table recommendation (
     recommending_states varchar[],  -- ISO3 codes; 'UNKNOWN' where the source says so
     response            varchar check (response in ('supported', 'noted', 'pending')),
     implementation      varchar check (implementation in ('not implemented', 'partially implemented', 'fully implemented')),
-    source              varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    action_category     integer check (action_category between 1 and 5),  -- UPR Info's scale: 1 minimal … 5 specific
+    -- instruments the recommendation asks the State to join, where the text is not bundled (recognised when the
+    -- public facts were derived); with a text, queries recognise them from the text itself
+    asks_to_join        varchar[],
+    source              varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     check ((mechanism = 'UPR') = (cycle is not null)),
     check (mechanism = 'UPR' or response is null)
 );
@@ -221,7 +231,7 @@ create table national_mechanism (
     nhri_participation boolean not null,
     cso_participation  boolean not null,
     tracking_tool      boolean not null,
-    source             varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+    source             varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}'))
 );
 
 create table stakeholder_submission (
@@ -231,7 +241,7 @@ create table stakeholder_submission (
     cycle          integer check (cycle between 1 and 4),
     submitter_type varchar not null check (submitter_type in ('NHRI', 'national NGO', 'coalition', 'international NGO')),
     count          integer not null check (count >= 0),
-    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     primary key (country_iso3, mechanism, year, submitter_type)
 );
 
@@ -244,7 +254,7 @@ create table unct_engagement (
         'UNCT submission', 'support to a visit', 'follow-up plan', 'joint programme',
         'recommendations in UNDAF', 'human rights working group')),
     description  varchar,
-    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}'))
 );
 
 create table hra_deployment (
@@ -255,7 +265,7 @@ create table hra_deployment (
     end_date     date,
     funding      varchar not null check (funding in ('Action 2', 'UNDG-HRM', 'OHCHR', 'UNCT co-funding', 'other', 'unknown')),
     description  varchar,
-    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}')),
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     check (end_date is null or end_date >= start_date),
     check (country_iso3 is not null or region is not null)
 );
@@ -267,7 +277,7 @@ create table normative_output (
     date   date not null,
     title  varchar not null,
     themes varchar[] not null default [],
-    source varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+    source varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}'))
 );
 
 create table nhri (
@@ -275,7 +285,7 @@ create table nhri (
     name         varchar not null,
     status       varchar not null check (status in ('A', 'B', 'C', 'none')),
     year         integer not null check (year between 1990 and 2100),
-    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}'))
 );
 
 create table story (
@@ -284,7 +294,7 @@ create table story (
     year         integer not null check (year between 1990 and 2100),
     mechanism    varchar not null check (mechanism in ('UPR', 'treaty bodies', 'special procedures', 'all mechanisms')),
     text         varchar not null,
-    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|import:[0-9a-f]{8,64}'))
+    source       varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}'))
 );
 
 -- Global figures a seed states in words (e.g. "79 visits to 66 countries" in 2013): the
