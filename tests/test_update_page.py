@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from tests.conftest import ROOT
 from tests.fixtures.update.untc_pages import PARTICIPANTS
 from tests.test_data_page import AUTH
-from tests.update_server import serving
+from tests.update_server import HOSTILE_TITLE, serving
 
 
 @pytest.fixture()
@@ -72,8 +72,10 @@ def test_an_admin_updates_from_the_official_sources_and_sees_the_summary(db):
     [headline] = [w.value for w in at.warning if w.value.startswith("Update of ")]
     assert "3 file(s): 2 loaded, 1 failed; 201 rows inserted;" in headline
     cat_url = f"{server.base_url}/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-9&chapter=4&clang=_en"
-    assert any(e.value.startswith(f"**untc_IV-9_CAT.html** (failed): {cat_url}: the server answered HTTP 404")
-               for e in at.error)  # fmt: skip
+    assert [e.value for e in at.error] == ["1 file(s) not loaded; what went wrong, file by file:"]
+    assert any(
+        t.value.startswith(f"untc_IV-9_CAT.html (failed): {cat_url}: the server answered HTTP 404") for t in at.text
+    )
     summary = next(d.value for d in at.dataframe if "outcome" in d.value.columns)
     log_ids = [r[0] for r in sql(db, "select id from import_log order by id")]
     assert summary[["file", "what", "outcome"]].values.tolist() == [
@@ -94,3 +96,19 @@ def test_only_admins_are_offered_the_update(db):
     at = data_page(secrets, user={"is_logged_in": True, "email": "admin@example.org"})
     assert any(b.key == "update_run" for b in at.button)
     assert any(c.value.startswith("Downloads the status page of each of the 18 instruments") for c in at.caption)
+
+
+def test_what_a_server_says_is_shown_as_plain_text_never_as_markdown(db):
+    with serving() as server:
+        server.behave["uhri"] = "hostile"
+        at = data_page({"hrdash": {"untc_base_url": server.base_url, "uhri_url": server.uhri_url}})
+        at.checkbox(key="update_untc").uncheck()
+        at.button(key="update_run").click()
+        at.run()
+    assert [r["key"] for r in server.requests] == ["uhri"]
+    [text] = [t.value for t in at.text if HOSTILE_TITLE in t.value]
+    assert text.startswith(f"export-full-en.xlsx (failed): {server.uhri_url}: expected the Universal Human Rights")
+    markdown = [
+        e.value for kind in ("markdown", "caption", "error", "warning", "success", "info") for e in at.get(kind)
+    ]
+    assert not any("127.0.0.2" in str(v) for v in markdown)

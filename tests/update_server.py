@@ -5,7 +5,8 @@ of tests/fixtures/update/untc/ at the Treaty Collection's addresses
 (`/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-4&chapter=4&clang=_en`) and the UHRI fixture workbook at
 `/uhri/export-results/export-full-en.xlsx`. Per file (mtdsg_no, or "uhri"), `behave` makes it fail the ways
 real servers do: "404", "sleep" (answer after `sleep_s`), "changed" (the page without its participant table),
-"error page" (an HTML error page, status 200, where the workbook should be), "stamp" (a new "STATUS AS AT"
+"error page" (an HTML error page, status 200, where the workbook should be), "hostile" (an error page whose
+title is markdown that would fetch an image if it were rendered), "stamp" (a new "STATUS AS AT"
 time in every answer, as the real site). It also answers requests sent to it as a proxy (absolute URLs), and
 records every request. Nothing here touches the internet.
 """
@@ -29,6 +30,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "update"
 UHRI_FIXTURE = ROOT / "tests" / "fixtures" / "import" / "uhri_export.xlsx"
 UHRI_PATH = "/uhri/export-results/export-full-en.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+HOSTILE_TITLE = "![b](http://127.0.0.2:9/beacon.png) :red[red] <b>bold</b>"
 
 
 class FixtureServer(ThreadingHTTPServer):
@@ -94,6 +96,8 @@ class _Handler(BaseHTTPRequestHandler):
             body = (FIXTURES / "changed" / "IV-11.html").read_bytes()
         elif how == "error page":
             body, kind = (FIXTURES / "changed" / "uhri_error_page.html").read_bytes(), "text/html; charset=utf-8"
+        elif how == "hostile":
+            body, kind = f"<html><head><title>{HOSTILE_TITLE}</title></head></html>".encode(), "text/html"
         elif how == "stamp":
             now = dt.datetime.now().strftime("%d-%m-%Y %H:%M:%S.%f")
             body = body.replace(STATUS_AS_AT.encode(), f"STATUS AS AT : {now} EDT".encode())

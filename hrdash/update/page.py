@@ -41,16 +41,22 @@ def _reading() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def _run(targets: list[sources.Target], s: settings.Settings, who: Access, skip: bool) -> list[outcome.Outcome]:
-    """Return the outcomes of the update, drawing a progress bar and one line per file meanwhile."""
+    """Return the outcomes of the update, drawing a progress bar and one line per file meanwhile.
+
+    Lines about files are plain text (st.text), never markdown: they quote what servers and files said.
+    """
     with st.status(f"Updating from official sources: {len(targets)} file(s) …", expanded=True) as box:
         bar = st.progress(0.0, text="Starting …")
+        current = st.empty()
 
         def report(step: outcome.Step) -> None:
             done = step.index - (step.outcome is None)
-            text = f"{step.index}/{step.total} · {step.name}: {step.text}"
-            bar.progress(done / step.total, text=text[:300])
-            if step.outcome is not None:
-                (st.error if step.outcome.problem else st.write)(f"**{step.name}** — {step.text}")
+            bar.progress(done / step.total, text=f"File {step.index} of {step.total}")
+            if step.outcome is None:
+                current.text(f"{step.name}: {step.text}")
+            else:
+                current.empty()
+                st.text(f"{'✗' if step.outcome.problem else '✓'} {step.name} — {step.text}")
 
         db = run.Database(
             store.store_dir(default_db()),
@@ -75,7 +81,7 @@ def section(who: Access, max_mb: float) -> None:
     instruments = ui.run("untc_status_pages")
     st.caption(
         f"Downloads the status page of each of the {len(instruments)} instruments from the UN Treaty Collection "
-        f"({s.untc_base_url}) and the full export of the Universal Human Rights Index ({s.uhri_url}: "
+        f"(`{s.untc_base_url}`) and the full export of the Universal Human Rights Index (`{s.uhri_url}`: "
         "recommendations of every mechanism), and imports each file as the Import below would, in its own "
         "transaction: a file that fails changes nothing, and files already up to date are left alone. The same as "
         "`python -m hrdash update`. Addresses and timeouts: `untc_base_url`, `uhri_url`, `update_timeout_s` under "
@@ -96,7 +102,7 @@ def section(who: Access, max_mb: float) -> None:
             "at": datetime.now().strftime("%Y-%m-%d %H:%M"),
             "headline": outcome.headline(outcomes),
             "failed": outcome.exit_status(outcomes) != 0,
-            "problems": [f"**{o.file_name}** ({o.status}): {o.message}" for o in outcomes if o.problem],
+            "problems": [f"{o.file_name} ({o.status}): {o.message}" for o in outcomes if o.problem],
             "table": outcome.frame(outcomes),
         }
         st.rerun()  # redraw the whole page on the new data
@@ -108,8 +114,10 @@ def results(last: dict[str, Any] | None) -> None:
     if not last:
         return
     (st.warning if last["failed"] else st.success)(f"Update of {last['at']}: {last['headline']}")
-    for text in last["problems"]:
-        st.error(text)
+    if last["problems"]:
+        st.error(f"{len(last['problems'])} file(s) not loaded; what went wrong, file by file:")
+        for text in last["problems"]:
+            st.text(text)  # plain text: the messages quote what servers and files said
     st.dataframe(
         last["table"],
         hide_index=True,
