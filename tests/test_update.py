@@ -217,6 +217,9 @@ def test_from_dir_with_only_skips_the_other_sources(db, tmp_path, capsys):
     saved.mkdir()
     (saved / "UNTC.html").write_text(status_page("IV-4"))
     shutil.copy(UHRI_FIXTURE, saved / "export-full-en.xlsx")
+    assert update(db, "--from-dir", str(saved), "--save-to", str(tmp_path / "x")) == 2  # nothing to save
+    assert update(db, "--from-dir", str(tmp_path / "nowhere")) == 2
+    assert "error: --from-dir " in capsys.readouterr().out
     assert update(db, "--from-dir", str(saved), "--only", "untc") == 0
     out = capsys.readouterr().out
     assert "export-full-en.xlsx: skipped: not among the sources --only names" in out

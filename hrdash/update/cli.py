@@ -108,6 +108,9 @@ def main(args: argparse.Namespace) -> int:
     if args.from_dir is not None and not args.from_dir.is_dir():
         print(f"error: --from-dir {args.from_dir}: no such folder", flush=True)
         return 2
+    if args.from_dir is not None and args.save_to is not None:
+        print("error: --save-to keeps downloaded files; with --from-dir nothing is downloaded", flush=True)
+        return 2
     path = Path(args.db or default_db())
     try:
         dbmod.ensure_built(path, progress=lambda m: print(m, flush=True))
