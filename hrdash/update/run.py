@@ -132,12 +132,12 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
 
 
-def _bytes_progress(say: Say, every: float = 0.5) -> fetch.Progress:
+def _bytes_progress(say: Say, every: float = 1.0) -> fetch.Progress:
     last = [0.0]
 
     def progress(received: int, total: int | None) -> None:
         now = time.monotonic()
-        if now - last[0] >= every:  # at most twice a second
+        if now - last[0] >= every:  # at most once a second
             last[0] = now
             say(f"downloading … {_size(received)}" + (f" of {_size(total)}" if total else ""))
 
