@@ -114,3 +114,13 @@ def test_what_a_server_says_is_shown_as_plain_text_never_as_markdown(db):
         e.value for kind in ("markdown", "caption", "error", "warning", "success", "info") for e in at.get(kind)
     ]
     assert not any("127.0.0.2" in str(v) for v in markdown)
+
+
+def test_unusable_settings_are_named_and_no_update_is_offered(db):
+    at = data_page({"hrdash": {"update_timeout_s": "soon"}})
+    assert "The update's settings cannot be used; fix them under [hrdash] in secrets.toml:" in [
+        e.value for e in at.error
+    ]
+    assert any(t.value == "read timeout from update_timeout_s under [hrdash] in secrets.toml must be a positive "
+               "number of seconds, not 'soon'" for t in at.text)  # fmt: skip
+    assert not any(b.key == "update_run" for b in at.button)

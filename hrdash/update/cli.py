@@ -81,7 +81,10 @@ def resolve(args: argparse.Namespace, environ: dict[str, str] | None = None) -> 
     max_mb = args.max_size_mb
     if max_mb is None:
         env = environ.get("HRDASH_MAX_IMPORT_MB")
-        max_mb = float(env) if env else access.max_import_mb(secrets) or 50.0
+        try:
+            max_mb = float(env) if env else access.max_import_mb(secrets) or 50.0
+        except ValueError as e:
+            raise settings.SettingsError(f"the size limit must be a number of MB ({e})") from e
     overrides = {
         "untc_base_url": args.untc_base_url,
         "uhri_url": args.uhri_url,
@@ -102,7 +105,7 @@ def main(args: argparse.Namespace) -> int:
     """Run the update command; return the exit status."""
     try:
         s = resolve(args)
-    except (settings.SettingsError, ValueError) as e:
+    except settings.SettingsError as e:
         print(f"error: {e}", flush=True)
         return 2
     if args.from_dir is not None and not args.from_dir.is_dir():

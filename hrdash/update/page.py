@@ -76,7 +76,8 @@ def section(who: Access, max_mb: float) -> None:
     try:
         s = settings.resolve(environ=dict(os.environ), secrets=_secrets(), max_mb=max_mb)
     except settings.SettingsError as e:
-        st.error(f"The update's settings cannot be used: {e}. Fix them under [hrdash] in secrets.toml.")
+        st.error("The update's settings cannot be used; fix them under [hrdash] in secrets.toml:")
+        st.text(str(e))  # quotes the value as given
         return
     instruments = ui.run("untc_status_pages")
     st.caption(
