@@ -13,6 +13,7 @@ from . import brief, db, demo
 from .importers import cli as importer
 from .paths import default_db
 from .stats import stats
+from .update import cli as updater
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,11 +32,16 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_parser("brief", help="write country briefs as PowerPoint decks (one, or per EA target)")
     )
     importer.add_arguments(sub.add_parser("import", help="check and load data files (see the Data page for formats)"))
+    updater.add_arguments(
+        sub.add_parser("update", help="download the official sources (Treaty Collection, UHRI) and import them")
+    )
     args = parser.parse_args(argv)
     if args.command == "brief":
         return brief.main(args)
     if args.command == "import":
         return importer.main(args)
+    if args.command == "update":
+        return updater.main(args)
 
     if args.command == "build":
         if args.scale < 1:

@@ -111,7 +111,8 @@ TABLE_NOTES = {
     "stakeholder_submission": "Submissions by NHRIs and civil society to the UPR and treaty bodies, counted.",
     "nhri": "One row per State: its national human rights institution and GANHRI accreditation.",
     "build_info": "How and when the database was built; imports re-applied after the last rebuild.",
-    "import_log": "One row per file loaded with `python -m hrdash import` or the Data page.",
+    "import_log": "One row per file loaded with `python -m hrdash import`, `python -m hrdash update` (downloaded from "
+    "the official sources) or the Data page.",
 }
 NOT_TABLES = {"country_alias"}
 _TABLE = re.compile(r"create table (\w+) \((.*?)\n\);", re.S)

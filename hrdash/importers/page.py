@@ -11,6 +11,7 @@ import streamlit as st
 
 from .. import dictionary, indicators, ui
 from ..paths import default_db
+from ..update import page as update_page
 from . import access, downloads, pipeline, report, sniff, store, templates
 from .detect import FORMATS
 from .gate import GATE
@@ -180,6 +181,8 @@ def import_section() -> None:
         if who.auth_configured and not who.logged_in:
             st.button("Log in", on_click=st.login, key="import_login")
         return
+    update_page.section(who, limit_mb())
+    st.subheader("Import files you have")
     for message in st.session_state.pop("import_results", []):
         (st.error if message.startswith("Not loaded") else st.success)(message)
     options = _options()
