@@ -101,6 +101,23 @@ def test_a_bracketed_date_in_a_csv_copy_with_notes_below_the_table(db, tmp_path)
     assert (note.column, note.value, note.severity) == ("Participant", "Notes:", "notice")
 
 
+def test_the_footnotes_below_the_table_win_over_numbered_text_above_it(db, tmp_path):
+    path = tmp_path / "status.html"  # the CAT-OP page (chapter IV-9-b in its link); its notes in a table of their own
+    path.write_text(
+        '<html><body><a href="ViewDetails.aspx?mtdsg_no=IV-9-b&chapter=4">page</a><div>2 Participants, as of today'
+        "</div><table><tr><th>Participant</th><th>Signature</th><th>Ratification, Accession(a)</th></tr>"
+        "<tr><td>Honduras<sup>2</sup></td><td>8 Dec 2004</td><td>[23 May 2006 ]</td></tr>"
+        "<tr><td>Mexico</td><td>23 Sep 2003</td><td>11 Apr 2005</td></tr></table>"
+        "<table><tr><td><sup>2</sup>On 1 July 2024, the Government of Honduras notified the Secretary-General of its "
+        "decision to withdraw from the Protocol, with effect from 1 July 2025.</td></tr></table></body></html>"
+    )
+    plan, _ = load(db, path)
+    assert plan.detail == "CAT-OP" and plan.problems.errors == 0 and plan.problems.counts["warning"] == 0
+    got = rows(db, plan.tag)
+    assert got["HND"][:5] == (D(2004, 12, 8), D(2006, 5, 23), "ratification", D(2025, 7, 1), "denounced")
+    assert got["MEX"][:5] == (D(2003, 9, 23), D(2005, 4, 11), "ratification", None, "party")
+
+
 def test_participants_that_are_not_states_are_reported_and_skipped(db):
     plan, log = load(db, FIXTURES / "untc_IV-15_status.csv")
     assert plan.status == "ready" and plan.problems.errors == 0 and plan.detail == "CRPD"

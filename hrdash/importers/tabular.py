@@ -100,7 +100,7 @@ class _Tables(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
+        self.tables: list[tuple[list[list[str]], int | None]] = []  # (rows, position in text if top-level)
         self.stack: list[list[list[str]]] = []
         self.cell: list[str] | None = None
         self.skip = 0
@@ -108,11 +108,15 @@ class _Tables(HTMLParser):
         self.context: list[str] = []
         self.links: list[str] = []
         self.text: list[str] = [""]  # text outside tables, a line per block (footnotes of a status page)
+        self.after: list[int] = []  # for each top-level table, the index in `text` of the line that follows it
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
         elif tag == "table":
+            if not self.stack:  # where a top-level table sits in the text around it
+                self.text.append("")
+                self.after.append(len(self.text) - 1)
             self.stack.append([])
         elif tag == "tr" and self.stack:
             self.stack[-1].append([])
@@ -132,7 +136,9 @@ class _Tables(HTMLParser):
             self.text.append("")
 
     def handle_endtag(self, tag):
-        if tag == "sup" and not self.stack:  # "<sup>7</sup>On 23 October ..." -> "7 On 23 October ..."
+        if tag == "sup" and self.cell is not None:  # "<sup>7</sup>On 23 October ..." -> "7 On 23 October ..."
+            self.cell.append(" ")
+        elif tag == "sup" and not self.stack:
             self.text[-1] += " "
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
@@ -140,7 +146,8 @@ class _Tables(HTMLParser):
             self.stack[-1][-1].append(re.sub(r"[ \t\r\f\v\xa0]+", " ", "".join(self.cell)).strip())
             self.cell = None
         elif tag == "table" and self.stack:
-            self.tables.append([r for r in self.stack.pop() if r])
+            rows = [r for r in self.stack.pop() if r]
+            self.tables.append((rows, self.after[-1] if not self.stack else None))
         elif tag in ("title", "h1", "h2", "h3", "h4") and self.heading is not None:
             self.context.append(" ".join("".join(self.heading).split()))
             self.heading = None
@@ -163,14 +170,16 @@ def html_sheets(text: str) -> list[Sheet]:
     parser.close()
     context = " | ".join(c for c in parser.context if c)
     links = " ".join(parser.links)
-    tables = sorted(parser.tables, key=len, reverse=True)
-    outside = [" ".join(t.split()) for t in parser.text if t.strip()]
+    tables = sorted(parser.tables, key=lambda t: len(t[0]), reverse=True)
 
-    def text(i: int) -> str:  # the page's other text: paragraphs, then the rows of its other tables
-        others = [" ".join(c for c in row if c) for j, rows in enumerate(tables) if j != i for row in rows]
-        return "\n".join(outside + others)
+    def text(i: int) -> str:
+        """Return the page's other text: the paragraphs below table i, the other tables' rows, the text above it."""
+        at = tables[i][1] or 0
+        others = [" ".join(c for c in r if c) for j, t in enumerate(tables) if j != i for r in t[0]]
+        lines = parser.text[at:] + others + parser.text[:at]  # a status page's footnotes come below its table
+        return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
-    return [Sheet(f"table {i + 1}", rows, context, {"links": links, "text": text(i)}) for i, rows in enumerate(tables)]
+    return [Sheet(f"table {i + 1}", t[0], context, {"links": links, "text": text(i)}) for i, t in enumerate(tables)]
 
 
 def docx_sheets(data: bytes) -> list[Sheet]:

@@ -89,7 +89,11 @@ def not_a_state(clean_name: str) -> str | None:
 
 
 def footnotes(lines: list[str]) -> dict[str, str]:
-    """Return {number: text} of the footnotes in lines of text (a footnote runs on until the next number)."""
+    """Return {number: text} of the footnotes in lines of text (a footnote runs on until the next number).
+
+    Give the lines below the table first: a number that comes again later (numbered text above the table)
+    is not a footnote.
+    """
     out: dict[str, str] = {}
     current = None
     for line in lines:
@@ -97,9 +101,10 @@ def footnotes(lines: list[str]) -> dict[str, str]:
         if not line:
             continue
         m = _FOOTNOTE.match(line)
-        if m and m.group(1) not in out:
-            current = m.group(1)
-            out[current] = m.group(2)
+        if m:  # a number seen before (numbered text elsewhere on the page) starts nothing: the first one wins
+            current = m.group(1) if m.group(1) not in out else None
+            if current:
+                out[current] = m.group(2)
         elif current is not None and not re.match(r"^(notes?|footnotes?|declarations|reservations)\b", line, re.I):
             out[current] += " " + line
     return out
