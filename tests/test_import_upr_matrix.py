@@ -117,6 +117,10 @@ def test_a_second_cycle_matrix(db):
         (*common, "134.5", "Protect journalists from harassment", ["GBR"], "supported",
          ["National human rights institution", "Freedom of opinion and expression"], ["media"], None, "UPR"),
     ]  # fmt: skip
+    with duckdb.connect(str(db), read_only=True) as con:  # "Source of position: A/HRC/28/11/Add.1" in 134.1's cell
+        symbols = con.execute("select paragraph, document_symbol from recommendation where source = $s order by 1",
+                              {"s": plan.tag}).fetchall()  # fmt: skip
+    assert symbols == [("134.1", "A/HRC/28/11"), ("134.2", None), ("134.3", None), ("134.4", None), ("134.5", None)]
     [notice] = [p for p in plan.problems.items if p.severity == "notice"]
     assert (notice.column, notice.message) == (CYCLE2_HEADER[3], "1 row(s) fill this column: not stored (only an "
                                                "assessment that starts with 'fully / partially / not implemented' is "

@@ -12,11 +12,12 @@ The State under review and the session are not in the table: they come from the 
 (--country, --session), else the file name (`UPR20_…`, `upr48-…`, a State's name), else the
 document's text. The paragraph number goes to `paragraph`, the States in parentheses at the end to
 `recommending_states` (and out of the stored text), the position to `response` (upr.MATRIX_POSITION),
-the cycle from the session, rec_date the session's first day (upr.SESSION_START); a session the
-calendar has no first day for gets 31 December of its year (reference table upr_session), as
-year-only sources do, with a notice. Dropped on purpose: the SDGs and free-text assessments (no
-column; a notice counts them). An assessment that starts with "fully / partially / not implemented"
-is kept as `implementation`.
+the cycle from the session, rec_date the session's first day (upr.SESSION_START), document_symbol the
+Working Group report a "Source of position: A/HRC/28/11/Add.1" line names (else a symbol in the
+document's text). A session the calendar has no first day for gets 31 December of its year
+(reference table upr_session), as year-only sources do, with a notice. Dropped on purpose: the SDGs
+and free-text assessments (no column; a notice counts them). An assessment that starts with "fully /
+partially / not implemented" is kept as `implementation`.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ _SESSION_IN_TEXT = re.compile(r"\b(\d{1,2})\s*(?:st|nd|rd|th)\s+session\b|\bsess
                               re.IGNORECASE)  # fmt: skip
 _STATE_IN_TEXT = re.compile(r"(?:state under review|recommendations (?:to|for|addressed to)|universal periodic "
                             r"review of|upr of)\s*:?\s*(?:the\s+)?([^|(\n]+)", re.IGNORECASE)  # fmt: skip
-_SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?\b")
+_SYMBOL = re.compile(r"\bA/HRC/\d{1,2}/\d{1,3}(?:/Add\.\d)?")
+_SOURCE = re.compile(r"^\s*source of position\s*:\s*(.*)$", re.IGNORECASE)
 # Words of a file name that are not the State's name ("UPR20_Angola_thematic_list_of_recommendations").
 _NOISE = {
     "upr", "thematic", "list", "lists", "of", "recommendations", "recommendation", "matrix", "matrice", "en", "eng",
@@ -119,7 +121,7 @@ def review(ctx: Context, sheet: Sheet) -> tuple[str, int]:
         verb, them = ("are", "them") if len(missing) == 2 else ("is", "it")
         raise Refused(f"the {' and the '.join(missing)} of this UPR matrix {verb} neither in the file name (e.g. "
                       f"UPR20_Angola.docx, upr48-….docx) nor in the document's text: name {them} (CLI --country ISO3 "
-                      "--session N, or the Data page's fields)")  # fmt: skip
+                      "--session N; on the Data page, the fields under Options)")  # fmt: skip
     return sur[0], session
 
 
@@ -137,6 +139,22 @@ def _date(ctx: Context, session: int) -> str:
         f"session {session} is not in the UPR calendar (first days of sessions 1–{max(upr.SESSION_START)} "
         "in hrdash/importers/upr.py, years in data/reference/upr_session.csv): its date is not known"
     )
+
+
+def _position_source(cell: str) -> tuple[str, str | None]:
+    """Return (the recommendation cell without its "Source of position: A/HRC/28/11/Add.1" line, the report's symbol).
+
+    The position comes from the addendum; the recommendation is in the Working Group's report itself,
+    whose symbol (without "/Add.N") is kept as document_symbol.
+    """
+    kept, symbol = [], None
+    for line in cell.splitlines():
+        if m := _SOURCE.match(line):
+            found = _SYMBOL.search(m.group(1))
+            symbol = symbol or (re.sub(r"/Add\.\d+$", "", found.group()) if found else None)
+        else:
+            kept.append(line)
+    return "\n".join(kept), symbol
 
 
 def _labels(cell: str) -> tuple[list[str], list[str]]:
@@ -200,7 +218,8 @@ def read_upr_matrix(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame]
         def get(role: str, cells=cells) -> str:
             return cells[col[role]].strip() if role in col else ""
 
-        raw = upr.collapse(get("text"))
+        cell, source = _position_source(get("text"))
+        raw = upr.collapse(cell)
         if not raw:
             p.add(n, header[col["text"]], raw, "empty recommendation")
             continue
@@ -224,14 +243,15 @@ def read_upr_matrix(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame]
         if states is None:
             continue
         out.append((n, sur, session, raw, text, paragraph, states, upr.MATRIX_POSITION[position], themes, groups,
-                    implementation))  # fmt: skip
+                    implementation, source or symbol))  # fmt: skip
     why = {"sdgs": "the database has no column for SDGs", "assessment": "only an assessment that starts with "
            "'fully / partially / not implemented' is kept (as implementation)"}  # fmt: skip
     for role, count in dropped.items():
         if count:
             p.add(None, header[col[role]], None, f"{count} row(s) fill this column: not stored ({why[role]})", "notice")
     rows = pd.DataFrame(out, columns=["_row", "country_iso3", "session", "key_text", "text", "paragraph", "state",
-                                      "response", "themes", "affected_groups", "implementation"])  # fmt: skip
+                                      "response", "themes", "affected_groups", "implementation",
+                                      "document_symbol"])  # fmt: skip
     labels = {"text": header[col["text"]], "recommending_states": header[col["text"]],
               "response": header[col["position"]], "themes": header[col.get("themes", col["text"])]}  # fmt: skip
 
@@ -242,6 +262,6 @@ def read_upr_matrix(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame]
     key = ["country_iso3", "session", "key_text"]
     grouped = upr.group_recommendations(rows, key, warn, union=("themes", "affected_groups"))
     grouped["id"] = [upr.rec_id("uprmatrix", *k) for k in grouped[key].itertuples(index=False)]
-    grouped = grouped.assign(mechanism="UPR", body=None, document_symbol=symbol, rec_date=day, cycle=cycle)
+    grouped = grouped.assign(mechanism="UPR", body=None, rec_date=day, cycle=cycle)
     grouped["session"] = grouped["session"].astype("Int64")
     return {"recommendation": grouped[["_row", *REC_COLUMNS]]}, labels
