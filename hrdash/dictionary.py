@@ -26,11 +26,17 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "country_iso3": "the State (ISO3)", "instrument": "OHCHR code of the instrument",
         "signature_date": "date of signature (imports without one: the instrument's adoption date, precision 'year')",
         "consent_date": "date of ratification, accession or succession (year-only sources: 31 December)",
-        "consent_type": "ratification, accession or succession (year-only sources record 'ratification')",
+        "consent_type": "ratification, accession or succession (year-only sources and OHCHR's dashboard export, "
+        "which do not tell them apart, record 'ratification')",
         "date_precision": "'day', or 'year' when the source gives only the year",
         "reservations": "true if the State made reservations; empty: not known (the Treaty Collection's status "
         "tables do not say)",
-        "denounced_date": "date the State's consent was undone (denunciation or withdrawal); empty: not undone",
+        "denounced_date": "date the State's consent was undone (denunciation or withdrawal): not a party from then "
+        "on; empty: not undone. Treaty Collection pages mark such consent with a bracketed date ([30 Sep 1992 a]: "
+        "consent_date and consent_type from it) and explain it in a footnote: denounced_date is the footnote's "
+        "effective date ('with effect from', 'took effect on') when it gives one, else the date of the notification "
+        "('On 23 October 1997, the Government ... notified ... its decision to denounce'). When no footnote gives "
+        "a date, the import warns and records no consent (status signatory or no action): no date is invented",
         "status": "derived: party / signatory / no action / denounced",
     },
     "tb_report": {
@@ -69,9 +75,7 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "sources: 31 December; UHRI: document publication date)", "text": "text, whitespace collapsed",
         "themes": "themes (UPR Info issues; UHRI themes)", "affected_groups": "groups of persons (UHRI)",
         "cycle": "UPR cycle (UPR only)", "session": "UPR Working Group session", "paragraph": "paragraph number",
-        "response": "supported / noted / pending: Terman support, implemented, implement -> supported; consider -> "
-        "pending; reject -> noted; unknown -> empty. UPR Info Accepted -> supported, Noted -> noted. Voluntary "
-        "pledges: empty response, recommending State = the State itself",
+        "response": "",  # generated from the importers' mappings: response_note()
         "implementation": "not / partially / fully implemented, where known",
         "action_category": "UPR Info's action category, 1 (minimal action) to 5 (specific action); empty: not given",
         "asks_to_join": "instruments the recommendation asks the State to join, where its text is not bundled "
@@ -115,6 +119,30 @@ TABLE_NOTES = {
     "the official sources) or the Data page.",
 }
 NOT_TABLES = {"country_alias"}
+
+
+def _term(value: str | None) -> str:
+    return "empty" if value is None else value
+
+
+def response_terms() -> pd.DataFrame:
+    """Return how every import format's response terms map to recommendation.response: one row per term."""
+    from .importers.upr import RESPONSE_TERMS
+
+    rows = [(fmt, term or "(blank)", _term(value)) for fmt, mapping in RESPONSE_TERMS.items()
+            for term, value in mapping.items()]  # fmt: skip
+    return pd.DataFrame(rows, columns=["format (column)", "term in the file", "response stored"])
+
+
+def response_note() -> str:
+    """Return the meaning of recommendation.response with every format's terms, from the importers' mappings."""
+    parts = [f"{fmt}: " + ", ".join(f"{t} -> {r}" for t, r in zip(g["term in the file"], g["response stored"]))
+             for fmt, g in response_terms().groupby("format (column)", sort=False)]  # fmt: skip
+    return ("supported / noted / pending; empty: not known. Terms of each import format (case ignored): "
+            + "; ".join(parts) + ". A UPR Info voluntary pledge is a commitment, not a recommendation: empty "
+            "response, recommending State = the State itself")  # fmt: skip
+
+
 _TABLE = re.compile(r"create table (\w+) \((.*?)\n\);", re.S)
 _COMMENT = re.compile(r"^\s+(\w+)\s+[^-\n]*?--\s*(.+)$", re.M)
 
@@ -185,6 +213,8 @@ def columns(cols: pd.DataFrame, constraints: pd.DataFrame) -> pd.DataFrame:
             meaning, origin = comments[(table, col)], "schema.sql"
         elif col == "source":
             meaning, origin = SOURCE_NOTE, "schema.sql"
+        elif (table, col) == ("recommendation", "response"):
+            meaning, origin = response_note(), "hrdash/importers/upr.py (mappings)"
         else:
             meaning, origin = COLUMN_NOTES.get(table, {}).get(col, ""), "hrdash/dictionary.py"
         allowed = ", ".join(enums[table].get(col, []))

@@ -155,6 +155,27 @@ def test_several_files_at_once(db):
     assert sum("loaded as import" in s.value for s in at.success) == 2
 
 
+def test_a_upr_matrix_docx_with_the_state_and_session_named_on_the_page(db):
+    at = data_page()
+    assert ".docx" in at.file_uploader(key="import_files").proto.type  # the uploader accepts Word documents
+    matrix = (FIXTURES / "UPR20_Angola_thematic_list.docx").read_bytes()
+    at.file_uploader(key="import_files").set_value(("matrix.docx", matrix, "application/octet-stream"))
+    at.run()
+    summary = frame(at, "to insert").iloc[0]
+    assert (summary["format"], summary["status"]) == ("upr_matrix", "refused")  # the name no longer says
+    assert any("the session of this UPR matrix is neither in the file name" in e.value for e in at.error)
+    at.text_input(key="import_country").set_value("Angola")
+    at.number_input(key="import_session").set_value(20)
+    at.run()
+    summary = frame(at, "to insert").iloc[0]
+    assert (summary["format"], summary["status"], summary["to insert"]) == ("upr_matrix", "ready to load", 5)
+    at.button(key="import_confirm").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert sql(db, "select count(*), min(session), min(country_iso3) from recommendation where source like "
+                   "'import:%'") == [(5, 20, "AGO")]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("user", "may_import", "message"),
     [
@@ -188,6 +209,8 @@ def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     assert row["meaning from"] == "unct_engagement.meta.json"
     row = columns[(columns["table"] == "recommendation") & (columns["column"] == "response")].iloc[0]
     assert "consider -> pending" in row["meaning"]  # the Terman decision mapping
+    terms = frame(at, "term in the file")  # every format's response terms, from the importers' mappings
+    assert ((terms["term in the file"] == "noted") & (terms["response stored"] == "noted")).sum() == 4
     tables = frame(at, "description")
     assert set(tables["table"]) == {r[0] for r in sql(db, "select table_name from duckdb_tables()")}
     assert "country_alias.csv" in frame(at, "file")["file"].tolist()

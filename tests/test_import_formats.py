@@ -82,8 +82,10 @@ def test_untc_status_csv(db):
     assert rows["IND"] == (D(2007, 2, 6), None, None, "day")
     assert rows["FRA"] == (None, None, None, "day")  # not listed: no action
     assert len(rows) == 196 and log["inserted"] == 196
-    notes = [p for p in plan.problems.items if p.severity == "notice"]
-    assert {p.value for p in notes if p.row} == {"Notes:", "4 With a declaration (fixture footnote)."}
+    notes = [p for p in plan.problems.items if p.severity == "notice" and p.row]
+    assert [(p.row, p.value) for p in notes] == [(13, "Notes:")]  # the notes below the table are footnotes
+    assert "rows 13–14 are the page's notes below the table: read as footnotes (1 found)" in notes[0].message
+    assert plan.rows_read == 7  # participants only
 
 
 def test_untc_saved_html_page(db):

@@ -29,6 +29,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--instrument", default=None, help="status tables: the OHCHR code (e.g. CCPR), if not detected")
     p.add_argument("--source-name", default=None, help="logical source: a later import with the same name replaces")
     p.add_argument("--encoding", default=None, help="text encoding, if not detected (utf-8, cp1252, mac_roman)")
+    p.add_argument("--country", default=None, help="UPR matrices (.docx): the State under review, if not detected")
+    p.add_argument("--session", type=int, default=None, help="UPR matrices (.docx): the UPR session, if not detected")
     p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     p.add_argument("--skip-bad-rows", action="store_true", help="load the good rows, list the bad ones")
     p.add_argument("--max-size-mb", type=float, default=None, help="size limit (default $HRDASH_MAX_IMPORT_MB or 50)")
@@ -76,7 +78,8 @@ def main(args: argparse.Namespace) -> int:
     path = Path(args.db or default_db())
     root = store.store_dir(path)
     options = dict(fmt=args.format, table=args.table, instrument=args.instrument, source_name=args.source_name,
-                   encoding=args.encoding, skip_bad_rows=args.skip_bad_rows, max_mb=args.max_size_mb)  # fmt: skip
+                   encoding=args.encoding, skip_bad_rows=args.skip_bad_rows, max_mb=args.max_size_mb,
+                   country=args.country, session=args.session)  # fmt: skip
     refused = False
     if args.dry_run:
         target = service.connect_reader(path) if path.exists() else None

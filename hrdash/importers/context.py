@@ -57,6 +57,10 @@ class Context:
     source_name: str | None = None  # named by the user: the logical source
     encoding: str | None = None
     countries: Resolver = field(default_factory=resolver)
+    country: str | None = None  # named by the user: the State under review of a UPR matrix
+    session: int | None = None  # named by the user: the UPR session of a UPR matrix
+    detail: str = ""  # what the file is about, as the reader found it (e.g. "AGO, session 20")
+    format: str = ""  # the layout detected (or named), known before its reader may refuse the file
 
     @property
     def stem(self) -> str:

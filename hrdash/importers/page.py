@@ -17,7 +17,7 @@ from .detect import FORMATS
 from .gate import GATE
 from .model import Locked, Plan
 
-UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm"]
+UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]
 STATUS = {"ready": st.success, "refused": st.error, "already imported": st.info, "nothing to load": st.info}
 
 
@@ -72,7 +72,7 @@ def sources() -> None:
 
 
 def _options() -> dict[str, Any]:
-    with st.expander("Options: format, instrument, source name, bad rows"):
+    with st.expander("Options: format, instrument, State and session, source name, bad rows"):
         fmt = st.selectbox(
             "Format", ["detect", *FORMATS], format_func=lambda f: "Detect from the header" if f == "detect" else
             FORMATS[f], key="import_format",
@@ -80,6 +80,15 @@ def _options() -> dict[str, Any]:
         instrument = st.text_input(
             "Instrument (OHCHR code, e.g. CCPR)", key="import_instrument",
             help="Only for status tables whose title or file name does not say which instrument they are about.",
+        )  # fmt: skip
+        c1, c2 = st.columns(2)
+        country = c1.text_input(
+            "State under review (UPR matrix .docx)", key="import_country",
+            help="Only for a UPR matrix whose file name and text do not name the State (name or ISO3 code).",
+        )  # fmt: skip
+        session = c2.number_input(
+            "UPR session (UPR matrix .docx)", min_value=1, max_value=60, value=None, step=1, key="import_session",
+            help="Only for a UPR matrix whose file name (UPR20_…) and text do not give the session.",
         )  # fmt: skip
         source_name = st.text_input(
             "Source name", key="import_source_name",
@@ -91,7 +100,8 @@ def _options() -> dict[str, Any]:
             key="import_skip_bad_rows",
         )
     return {"fmt": None if fmt == "detect" else fmt, "instrument": instrument.strip() or None,
-            "source_name": source_name.strip() or None, "skip_bad_rows": skip}  # fmt: skip
+            "source_name": source_name.strip() or None, "skip_bad_rows": skip, "country": country.strip() or None,
+            "session": None if session is None else int(session)}  # fmt: skip
 
 
 def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
@@ -188,7 +198,7 @@ def import_section() -> None:
     options = _options()
     mb = limit_mb()
     files = st.file_uploader(
-        f"Files to import (CSV, Excel, saved HTML; at most {mb:.0f} MB each)", type=UPLOAD_TYPES,
+        f"Files to import (CSV, Excel, saved HTML, Word UPR matrices; at most {mb:.0f} MB each)", type=UPLOAD_TYPES,
         accept_multiple_files=True, key="import_files", max_upload_size=max(1, int(mb + 0.999)),
     )  # fmt: skip
     st.caption(
@@ -255,6 +265,9 @@ def data_dictionary() -> None:
     if table != "all tables":
         frame = frame[frame["table"] == table]
     st.dataframe(frame, hide_index=True, key="dictionary_columns")
+    st.subheader("UPR responses: each import format's terms")
+    st.caption("How the response terms of every UPR file format are stored in recommendation.response.")
+    st.dataframe(dictionary.response_terms(), hide_index=True, key="dictionary_responses")
     st.subheader("Reference files that are not tables")
     st.dataframe(d["files"], hide_index=True, key="dictionary_files")
     rules = d["rules"]

@@ -15,8 +15,10 @@ import pandas as pd
 from . import canonical, detect, load, sniff, store, tabular, templates, uhri, validate
 from .context import Context, scratch_connection
 from .model import Plan, Problems, Refused, TablePlan
-from .ratification import read_treaty_table, read_untc, untc_header
+from .ohchr_dashboard import read_ohchr_dashboard
+from .ratification import read_treaty_table, read_untc
 from .upr_files import read_terman, read_upr_info
+from .upr_matrix import read_upr_matrix
 from .upr_reviews import read_lookup
 
 PREVIEW_ROWS = 20
@@ -24,15 +26,19 @@ PREVIEW_ROWS = 20
 # soon as the table has a column of that name (see the DDL proposed in upr_files.py).
 EXTRA_COLUMNS = ("action_category", "kind")
 # A CSV and an .xls of the same UPR Info export are one logical source; so are a treaty's tables.
-FAMILY = {"upr_info": "upr_info", "untc_status": "ratification", "treaty_table": "ratification"}
+FAMILY = {"upr_info": "upr_info", "untc_status": "ratification", "treaty_table": "ratification",
+          "ohchr_ratification": "ratification"}  # fmt: skip
+STATUS_FORMATS = ("untc_status", "treaty_table", "ohchr_ratification")  # one instrument's status per file
 
 
 def source_key(fmt: str, parsed_detail: str, stem: str, source_name: str | None) -> str:
     """Return the logical source of an import: a newer file with the same key replaces this one's rows."""
     if source_name:
         return f"{fmt}:{source_name.strip().lower()}"
-    if fmt in ("untc_status", "treaty_table"):
+    if fmt in STATUS_FORMATS:
         return f"ratification:{parsed_detail}"  # one instrument's status, whichever layout it came in
+    if fmt == "upr_matrix":
+        return f"upr_matrix:{parsed_detail}"  # one State's review, whatever the file is called
     return f"{FAMILY.get(fmt, fmt)}:{stem}"
 
 
@@ -43,6 +49,8 @@ def _sheets(kind: str, data: bytes, text: str | None, full: bool) -> list[tabula
         return tabular.xls_sheets(data)
     if kind == "html":
         return tabular.html_sheets(text or "")
+    if kind == "docx":
+        return tabular.docx_sheets(data)
     return [tabular.Sheet("csv", tabular.csv_rows(text or "", None if full else 30))]
 
 
@@ -64,9 +72,10 @@ def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | No
     elif kind == "csv":
         text, ctx.encoding = sniff.decode(_head(data), forced)
     sheets = _sheets(kind, data, text, full=kind != "csv")
-    detected, sheet = detect.detect(ctx.con, kind, sheets) if not fmt else (fmt, sheets[0])
-    if fmt == "untc_status":
-        sheet = next((s for s in sheets if s.rows and untc_header(s.rows) is not None), sheet)
+    detected, sheet = detect.detect(ctx.con, kind, sheets) if not fmt or kind == "docx" else (fmt, sheets[0])
+    ctx.format = detected
+    if fmt in detect.HEADER_ROW:  # a format the user named: the sheet that has its header
+        sheet = next((s for s in sheets if s.rows and detect.HEADER_ROW[fmt](s.rows) is not None), sheet)
     if kind == "csv" and len(data) > len(_head(data)):
         text, ctx.encoding = sniff.decode(data, forced)  # the whole file: its head may be plain ASCII
     if detected == "canonical":
@@ -84,19 +93,16 @@ def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | No
         sheet = tabular.Sheet("csv", tabular.csv_rows(text or ""))
     if not sheet.rows:
         raise Refused("empty file: no header and no rows")
-    readers = {"treaty_table": read_treaty_table, "untc_status": read_untc}
+    readers = {"treaty_table": read_treaty_table, "untc_status": read_untc, "ohchr_ratification": read_ohchr_dashboard}
     if detected in readers:
         frames, labels, ctx.instrument = readers[detected](ctx, sheet)
         labels = {"ratification": labels}
     else:
         reader = {"upr_terman": read_terman, "upr_info": read_upr_info, "uhri": uhri.read_uhri,
-                  "upr_lookup": read_lookup}[detected]  # fmt: skip
+                  "upr_lookup": read_lookup, "upr_matrix": read_upr_matrix}[detected]  # fmt: skip
         frames, labels = reader(ctx, sheet)
         labels = {t: labels for t in frames}
-    rows_read = sum(1 for r in sheet.rows[1:] if any(c.strip() for c in r))
-    if detected == "untc_status":
-        rows_read = sum(1 for r in sheet.rows[(untc_header(sheet.rows) or 0) + 1 :] if r and r[0].strip())
-    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, rows_read
+    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, detect.rows_read(detected, sheet)
 
 
 def inspect(
@@ -112,6 +118,8 @@ def inspect(
     encoding: str | None = None,
     skip_bad_rows: bool = False,
     max_mb: float | None = None,
+    country: str | None = None,
+    session: int | None = None,
 ) -> Plan:
     """Return the plan for one file: format, problems, preview, rows to load; stage accepted rows as Parquet.
 
@@ -130,14 +138,17 @@ def inspect(
     plan.original = "original" + (os.path.splitext(name.lower())[1] or ".bin")
     (plan.folder / plan.original).write_bytes(data)
     con = scratch_connection()
-    ctx = Context(plan.file_name, plan.folder / plan.original, problems, con, instrument, source_name, encoding)
+    ctx = Context(plan.file_name, plan.folder / plan.original, problems, con, instrument, source_name, encoding,
+                  country=country, session=session)  # fmt: skip
     try:
         plan.format, staged, labels, plan.rows_read = _read(ctx, kind, data, fmt, table)
         plan.format_label = detect.FORMATS.get(plan.format, plan.format)
-        plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ""
+        plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ctx.detail
         plan.source_key = source_key(plan.format, plan.detail, ctx.stem, source_name)
         _validate(plan, ctx, staged, labels)
     except (Refused, duckdb.Error, ValueError) as e:
+        plan.format = plan.format or ctx.format  # refused by the reader of a layout it was recognised as
+        plan.format_label = detect.FORMATS.get(plan.format, plan.format)
         return _refuse(plan, str(e).splitlines()[0])
     except Exception as e:  # noqa: BLE001 - a file that does not fit the layout it was said to have
         return _refuse(plan, f"could not be read as {fmt or plan.format or 'any known format'}: "

@@ -6,19 +6,20 @@ are warnings naming the row.
 
 UN Treaty Collection (treaties.un.org, chapter IV): "Participant", "Signature", "Ratification,
 Accession(a), Succession(d)" (header text varies), dates like `16 Dec 1966`, ` a` / ` d` suffixes,
-footnote numbers after names. It lists only States that signed or joined: every other State of
-the country table is recorded as "no action".
+footnote numbers after names, a bracketed date for consent later undone (see untc.py). It lists
+only States that signed or joined: every other State of the country table is recorded as "no action".
+Neither layout says whether a State made reservations: `reservations` is left empty (not known).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pandas as pd
 
 from ..countries import clean
 from . import instruments as inst
+from . import untc
 from .context import Context
 from .model import Refused
 from .tabular import Sheet
@@ -29,13 +30,6 @@ RATIFICATION_COLUMNS = [
 ]  # fmt: skip
 STATUS = {"state party": "party", "party": "party", "signatory state": "signatory", "signatory": "signatory",
           "no action": "no action"}  # fmt: skip
-MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                      "dec"], start=1)}  # fmt: skip
-# Suffix after a UNTC date: a = accession, d = succession; c (formal confirmation), A (acceptance)
-# and AA (approval) are forms of consent the schema records as ratification.
-SUFFIX = {"a": "accession", "d": "succession", "c": "ratification", "A": "ratification", "AA": "ratification",
-          "": "ratification"}  # fmt: skip
-_DATE = re.compile(r"^(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\s*(AA|[acdA])?\s*(?:\[.*\])?$")
 
 
 def instrument_for(ctx: Context, sheet: Sheet) -> str:
@@ -111,7 +105,7 @@ def read_treaty_table(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFram
         elif status == "signatory":
             undated["signatory"] += 1
             sig = adopted
-        rows.append((n, iso3[0], code, sig, consent, ctype, "year", False))
+        rows.append((n, iso3[0], code, sig, consent, ctype, "year", None))
     for status, count in undated.items():
         if count:
             p.add(None, "year ratification or accession", None,
@@ -139,17 +133,6 @@ def _check_flags(ctx: Context, n: int, status: str, get) -> None:
         ctx.problems.add(n, "note", note, "the note reports a denunciation; status is kept as given", "warning")
 
 
-def _untc_date(text: str) -> tuple[str, str] | None:
-    m = _DATE.match(text.strip())
-    if not m or m.group(2)[:3].lower() not in MONTHS:
-        return None
-    day, month, year = int(m.group(1)), MONTHS[m.group(2)[:3].lower()], int(m.group(3))
-    try:
-        return dt.date(year, month, day).isoformat(), SUFFIX[m.group(4) or ""]
-    except ValueError:
-        return None
-
-
 def untc_header(rows: list[list[str]]) -> int | None:
     """Return the index of the row whose first cell is "Participant" (footnotes allowed), or None."""
     for i, row in enumerate(rows[:30]):
@@ -158,10 +141,34 @@ def untc_header(rows: list[list[str]]) -> int | None:
     return None
 
 
+def untc_table_end(rows: list[list[str]], header: int) -> int:
+    """Return the index of the first row after a status table: its "Notes:" line or its first footnote."""
+    for i in range(header + 1, len(rows)):
+        cells = [c.strip() for c in rows[i]]
+        first = cells[0] if cells else ""
+        if re.match(r"^(notes?|footnotes?)\s*:?$", first, re.I):
+            return i
+        if untc.footnotes([first]) and not any(cells[1:]):
+            return i  # "4 With a declaration ...": a numbered text with no dates beside it
+    return len(rows)
+
+
+def _page_footnotes(sheet: Sheet, end: int) -> dict[str, str]:
+    below = [" ".join(c.strip() for c in r if c.strip()) for r in sheet.rows[end:]]
+    return untc.footnotes(below + sheet.meta.get("text", "").splitlines())
+
+
 def read_untc(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], dict, str]:
-    """Return the ratification rows of a UN Treaty Collection status table (CSV or HTML)."""
+    """Return the ratification rows of a UN Treaty Collection status table (CSV or HTML).
+
+    Participants that are not States of the country table (the European Union, Niue, predecessor
+    States) are reported and skipped. A bracketed date is consent later undone: denounced_date from
+    the footnote the row points to (see untc.py), or, when no footnote gives a date, no consent.
+    """
     code = instrument_for(ctx, sheet)
     h = untc_header(sheet.rows)
+    end = untc_table_end(sheet.rows, h)
+    notes = _page_footnotes(sheet, end)
     header = [re.sub(r"^(Participant)[\d,\s]*$", r"\1", clean(c), flags=re.I) for c in sheet.rows[h]]
     sig_col = next((i for i, c in enumerate(header) if i and re.match(r"signature", c, re.I)), None)
     con_col = next((i for i, c in enumerate(header) if i and re.search(r"ratification|accession|confirmation|"
@@ -170,44 +177,83 @@ def read_untc(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], dict
     if con_col is None:
         raise Refused(f"no ratification/accession column in the header {header}")
     rows, seen, p = [], set(), ctx.problems
-    for n, cells in enumerate(sheet.rows[h + 1 :], start=h + 2):
+    for n, cells in enumerate(sheet.rows[h + 1 : end], start=h + 2):
         cells = cells + [""] * (len(header) - len(cells))
         name = cells[0].strip()
         sig_text = cells[sig_col].strip() if sig_col is not None else ""
         con_text = cells[con_col].strip()
         if not name:
             continue
+        if why := untc.not_a_state(clean(name)):
+            p.add(n, header[0], name, f"{clean(name)} is {why}: reported, not loaded", "notice")
+            continue
         res = ctx.countries.resolve(name)
         if not sig_text and not con_text and res.status == "unresolved":
             p.add(n, header[0], name, "not a participant row (no dates): ignored", "notice")
             continue
         iso3 = ctx.state(res, n, header[0])
-        sig = con = ctype = None
+        sig = con = ctype = denounced = None
         if sig_text:
-            parsed = _untc_date(sig_text)
+            parsed = untc.parse_cell(sig_text)
             if parsed is None:
                 p.add(n, header[sig_col], sig_text, "not a date like '16 Dec 1966'")
                 continue
-            sig = parsed[0]
+            if parsed.bracketed:
+                p.add(n, header[sig_col], sig_text, "a signature in brackets was later undone: not recorded",
+                      "warning")  # fmt: skip
+            else:
+                sig = parsed.date
         if con_text:
-            parsed = _untc_date(con_text)
+            parsed = untc.parse_cell(con_text)
             if parsed is None:
                 p.add(n, header[con_col], con_text, "not a date like '16 Dec 1966' (with ' a' or ' d')")
                 continue
-            con, ctype = parsed
+            con, ctype = parsed.date, parsed.kind
+            if parsed.bracketed:
+                denounced = _undone(ctx, n, header[con_col], con_text, con, untc.name_markers(name) + parsed.markers,
+                                    notes)  # fmt: skip
+                if denounced is None:
+                    con = ctype = None
         if iso3 is None:
             continue
         if iso3[0] in seen:
             p.add(n, header[0], name, f"{iso3[0]} appears twice")
             continue
         seen.add(iso3[0])
-        rows.append((n, iso3[0], code, sig, con, ctype, "day", False))
+        rows.append((n, iso3[0], code, sig, con, ctype, "day", None, denounced))
     others = sorted(set(ctx.reference("country")["iso3"]) - seen)
-    rows += [(None, c, code, None, None, None, "day", False) for c in others]
+    rows += [(None, c, code, None, None, None, "day", None, None) for c in others]
     p.add(None, None, None, f"{len(others)} States of the country table are not in the list: recorded as no action "
           "(the Treaty Collection lists every State that signed or joined)", "notice")  # fmt: skip
-    df = pd.DataFrame(rows, columns=RATIFICATION_COLUMNS).astype({"_row": "Int64"})
-    labels = {"country_iso3": header[0], "consent_date": header[con_col]}
+    if end < len(sheet.rows):
+        p.add(end + 1, header[0], sheet.rows[end][0].strip() or None, f"rows {end + 1}–{len(sheet.rows)} are the "
+              f"page's notes below the table: read as footnotes ({len(notes)} found), not as participants",
+              "notice")  # fmt: skip
+    df = pd.DataFrame(rows, columns=[*RATIFICATION_COLUMNS, "denounced_date"]).astype({"_row": "Int64"})
+    labels = {"country_iso3": header[0], "consent_date": header[con_col], "denounced_date": header[con_col]}
     if sig_col is not None:
         labels["signature_date"] = header[sig_col]
     return {"ratification": df}, labels, code
+
+
+def _undone(ctx: Context, n: int, column: str, text: str, consent: str, markers: tuple[str, ...],
+            notes: dict[str, str]) -> str | None:  # fmt: skip
+    """Return the date consent given on `consent` was undone, from the row's footnotes; warn when there is none."""
+    linked = [m for m in dict.fromkeys(markers) if m in notes]
+    found = [(m, d) for m in linked if (d := untc.undone_date(notes[m]))]
+    if found:
+        m, (day, which) = found[0]
+        if day >= consent:
+            ctx.problems.add(n, column, text, f"in brackets: consent later undone; footnote {m} gives the "
+                             f"{which} date {day}, recorded as denounced_date", "notice")  # fmt: skip
+            return day
+        why = f"footnote {m} gives {day}, before the consent itself"
+    elif linked:
+        why = f"footnote(s) {', '.join(linked)} give no date of a denunciation or withdrawal"
+    elif markers:
+        why = f"footnote(s) {', '.join(dict.fromkeys(markers))} are not on the page"
+    else:
+        why = "the row points to no footnote"
+    ctx.problems.add(n, column, text, f"in brackets: consent later undone, but {why}; recorded as not a party "
+                     "(no consent, no date invented)", "warning")  # fmt: skip
+    return None

@@ -1,7 +1,7 @@
 """What kind of file this is, from its bytes (never from its name alone), and how its text is encoded.
 
-Only CSV/text, HTML, .xlsx and .xls are parsed. Anything else — a PDF or an image renamed
-.csv, an executable, an archive, a workbook with macros — is refused before it is read, and
+Only CSV/text, HTML, .xlsx, .xls and .docx (Word: the UPR matrices) are parsed. Anything else — a PDF
+or an image renamed .csv, an executable, an archive, a workbook with macros — is refused before it is read, and
 nothing in a file is ever executed: workbooks are read as data (formulas come back as their
 text), HTML is parsed with the standard library's tokenizer with scripts skipped.
 """
@@ -17,6 +17,7 @@ from .model import DEFAULT_MAX_MB, Refused
 
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv", ".html", ".htm"}
 EXCEL_EXTENSIONS = {".xlsx", ".xls"}
+WORD_EXTENSIONS = {".docx"}  # OHCHR's UPR matrices of recommendations
 MAGIC = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -58,10 +59,10 @@ def check_size(size: int, limit: int) -> None:
 
 
 def kind(data: bytes, name: str, limit: int) -> str:
-    """Return 'csv', 'html', 'xlsx' or 'xls' for the file's bytes; refuse anything else."""
+    """Return 'csv', 'html', 'xlsx', 'xls' or 'docx' for the file's bytes; refuse anything else."""
     ext = os.path.splitext(name.lower())[1]
-    if ext not in TEXT_EXTENSIONS | EXCEL_EXTENSIONS:
-        allowed = ", ".join(sorted(TEXT_EXTENSIONS | EXCEL_EXTENSIONS))
+    if ext not in TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS:
+        allowed = ", ".join(sorted(TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS))
         raise Refused(f"files named {ext or '(no extension)'} are not read; only {allowed}")
     head = data[:8192]
     if not head.strip(b" \t\r\n\xef\xbb\xbf"):
@@ -71,6 +72,9 @@ def kind(data: bytes, name: str, limit: int) -> str:
             raise Refused(f"the file is {what}, not a {ext} table: refused unread")
     if head.startswith(ZIP):
         return _xlsx(data, ext, limit)
+    if ext in WORD_EXTENSIONS:
+        what = "an old Word (.doc) document or Excel workbook" if head.startswith(OLE) else "not a Word document"
+        raise Refused(f"the file is {what}, not a .docx: open it in Word and save it as .docx (refused unread)")
     if head.startswith(OLE):
         if ext in TEXT_EXTENSIONS:
             raise Refused(f"the file is an old Excel (.xls) workbook renamed {ext}: refused unread")
@@ -91,14 +95,19 @@ def _xlsx(data: bytes, ext: str, limit: int) -> str:
     except zipfile.BadZipFile as e:
         raise Refused(f"damaged ZIP/.xlsx file: {e}") from e
     names = set(zf.namelist())
-    if "xl/workbook.xml" not in names:
-        raise Refused("a ZIP archive that is not an Excel workbook: refused unread")
+    word = ext in WORD_EXTENSIONS
+    if word and "word/document.xml" not in names:
+        raise Refused("a ZIP archive that is not a Word (.docx) document: refused unread")
+    if not word and "xl/workbook.xml" not in names:
+        what = "a Word document" if "word/document.xml" in names else "a ZIP archive that is not an Excel workbook"
+        raise Refused(f"{what} named {ext}: refused unread")
     if any(n.lower().endswith("vbaproject.bin") for n in names):
-        raise Refused("the workbook contains macros: save it as a plain .xlsx (macros are never run)")
+        raise Refused(f"the {'document' if word else 'workbook'} contains macros: save it as a plain "
+                      f"{ext} (macros are never run)")  # fmt: skip
     unpacked = sum(i.file_size for i in zf.infolist())
     if unpacked > 20 * max(limit, 10_000_000):  # a "zip bomb" would exhaust memory when opened
-        raise Refused(f"the workbook unpacks to {unpacked / 1e6:.0f} MB, far over the limit: refused unread")
-    return "xlsx"
+        raise Refused(f"the file unpacks to {unpacked / 1e6:.0f} MB, far over the limit: refused unread")
+    return "docx" if word else "xlsx"
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -60,9 +60,10 @@ def xlsx_sheets(data: bytes) -> list[Sheet]:
     import openpyxl
 
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    meta = {"epoch": "1904" if wb.epoch.year == 1904 else "1900"}  # of date numbers not formatted as dates
     try:
         return [
-            Sheet(ws.title, [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)])
+            Sheet(ws.title, [[cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)], meta=dict(meta))
             for ws in wb.worksheets
         ]
     finally:
@@ -87,8 +88,11 @@ def xls_sheets(data: bytes) -> list[Sheet]:
                 else:
                     row.append(cell_text(c.value))
             rows.append(row)
-        out.append(Sheet(sheet.name, rows))
+        out.append(Sheet(sheet.name, rows, meta={"epoch": "1904" if book.datemode else "1900"}))
     return out
+
+
+_BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "dd", "dt"}
 
 
 class _Tables(HTMLParser):
@@ -96,18 +100,23 @@ class _Tables(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tables: list[list[list[str]]] = []
+        self.tables: list[tuple[list[list[str]], int | None]] = []  # (rows, position in text if top-level)
         self.stack: list[list[list[str]]] = []
         self.cell: list[str] | None = None
         self.skip = 0
         self.heading: list[str] | None = None
         self.context: list[str] = []
         self.links: list[str] = []
+        self.text: list[str] = [""]  # text outside tables, a line per block (footnotes of a status page)
+        self.after: list[int] = []  # for each top-level table, the index in `text` of the line that follows it
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
         elif tag == "table":
+            if not self.stack:  # where a top-level table sits in the text around it
+                self.text.append("")
+                self.after.append(len(self.text) - 1)
             self.stack.append([])
         elif tag == "tr" and self.stack:
             self.stack[-1].append([])
@@ -123,15 +132,22 @@ class _Tables(HTMLParser):
             self.heading = []
         elif tag == "a":
             self.links += [v for k, v in attrs if k == "href" and v]
+        if tag in _BLOCKS and not self.stack:
+            self.text.append("")
 
     def handle_endtag(self, tag):
+        if tag == "sup" and self.cell is not None:  # "<sup>7</sup>On 23 October ..." -> "7 On 23 October ..."
+            self.cell.append(" ")
+        elif tag == "sup" and not self.stack:
+            self.text[-1] += " "
         if tag in ("script", "style"):
             self.skip = max(0, self.skip - 1)
         elif tag in ("td", "th") and self.cell is not None and self.stack:
-            self.stack[-1][-1].append(re.sub(r"[ \t\r\f\v]+", " ", "".join(self.cell)).strip())
+            self.stack[-1][-1].append(re.sub(r"[ \t\r\f\v\xa0]+", " ", "".join(self.cell)).strip())
             self.cell = None
         elif tag == "table" and self.stack:
-            self.tables.append([r for r in self.stack.pop() if r])
+            rows = [r for r in self.stack.pop() if r]
+            self.tables.append((rows, self.after[-1] if not self.stack else None))
         elif tag in ("title", "h1", "h2", "h3", "h4") and self.heading is not None:
             self.context.append(" ".join("".join(self.heading).split()))
             self.heading = None
@@ -143,6 +159,8 @@ class _Tables(HTMLParser):
             self.cell.append(data)
         elif self.heading is not None:
             self.heading.append(data)
+        elif not self.stack:
+            self.text[-1] += data
 
 
 def html_sheets(text: str) -> list[Sheet]:
@@ -152,5 +170,32 @@ def html_sheets(text: str) -> list[Sheet]:
     parser.close()
     context = " | ".join(c for c in parser.context if c)
     links = " ".join(parser.links)
-    tables = sorted(parser.tables, key=len, reverse=True)
-    return [Sheet(f"table {i + 1}", rows, context, {"links": links}) for i, rows in enumerate(tables)]
+    tables = sorted(parser.tables, key=lambda t: len(t[0]), reverse=True)
+
+    def text(i: int) -> str:
+        """Return the page's other text: the paragraphs below table i, the other tables' rows, the text above it."""
+        at = tables[i][1] or 0
+        others = [" ".join(c for c in r if c) for j, t in enumerate(tables) if j != i for r in t[0]]
+        lines = parser.text[at:] + others + parser.text[:at]  # a status page's footnotes come below its table
+        return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+    return [Sheet(f"table {i + 1}", t[0], context, {"links": links, "text": text(i)}) for i, t in enumerate(tables)]
+
+
+def docx_sheets(data: bytes) -> list[Sheet]:
+    """Return every table of a Word .docx document as rows of cell text, with the document's paragraphs as text.
+
+    A cell merged across columns (a "Theme: ..." row) repeats its text in each column it spans, as
+    python-docx gives it. `context` is the first paragraphs (title and headings); meta["text"] all of them.
+    """
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    header = [p for s in document.sections[:1] for p in s.header.paragraphs]  # State and session are often there
+    paragraphs = [" ".join(p.text.split()) for p in [*header, *document.paragraphs] if p.text.strip()]
+    context = " | ".join(paragraphs[:12])
+    sheets = []
+    for i, table in enumerate(document.tables):
+        rows = [[c.text.strip() for c in row.cells] for row in table.rows]
+        sheets.append(Sheet(f"table {i + 1}", rows, context, {"text": "\n".join(paragraphs)}))
+    return sheets

@@ -37,6 +37,7 @@ TERMAN_RESPONSE = {
     "implement": "supported",
     "consider": "pending",  # "will be examined by" the State, which answers later
     "reject": "noted",  # "did not enjoy the support": the UN calls these "noted" since cycle 2
+    "noted": "noted",  # the year files from 2012 on use the official term of the second cycle
     "unknown": None,  # the parser could not tell: no response recorded
 }
 # UPR Info database: Accepted / Noted; a voluntary pledge is a commitment, not a response.
@@ -49,6 +50,16 @@ UPR_INFO_RESPONSE = {
     "voluntary pledge": None,
 }
 UHRI_RESPONSE = {"supported": "supported", "noted": "noted", "pending": "pending", "accepted": "supported"}
+# OHCHR's UPR matrices (.docx): the position of the State under review; blank = not known (a warning).
+MATRIX_POSITION = {"supported": "supported", "noted": "noted", "accepted": "supported", "pending": "pending",
+                   "": None}  # fmt: skip
+# Every format's response terms, as the data dictionary lists them: {format (its column): mapping above}.
+RESPONSE_TERMS = {
+    "Terman UPR year file (decision)": TERMAN_RESPONSE,
+    "UPR Info export (Response)": UPR_INFO_RESPONSE,
+    "UHRI export (UPR Position)": UHRI_RESPONSE,
+    "OHCHR UPR matrix, .docx (Position)": MATRIX_POSITION,
+}
 
 _PARAGRAPH = re.compile(r"^\s*(\d{1,3}(?:\.{1,2}\d{1,3})+)\.?\s+")
 

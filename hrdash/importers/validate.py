@@ -80,7 +80,8 @@ def _typed_expr(col: Column, present: dict[str, str], tag_param: str) -> str:
         expr = f"nullif(trim({q(col.name)}::varchar), '')"
     else:
         expr = f"try_cast(nullif(trim({q(col.name)}::varchar), '') as {col.type})"
-    if col.default is not None:
+    if col.default is not None and (col.name not in present or not col.nullable):
+        # a nullable column the file has keeps its blanks: ratification.reservations NULL means "not known"
         expr = f"coalesce({expr}, {col.default})"
     return f"{expr} as {q(col.name)}"
 
