@@ -137,9 +137,10 @@ def reviews() -> None:
     st.caption(
         f"State reports reviewed by each treaty body in the selected countries, {filters.year_from}–"
         f"{filters.year_to}, by the date of the review; the number above each bar is the year's total. "
-        + (f"The dashed line is {seed['source']}'s figure for all countries ({seed['as_of']}): “{seed['sentence']}” "
-           if reference else f"{seed['source']}'s {seed['value']:.0f} reviews a year cover all countries and bodies, "
-           "so the line is not drawn under these filters. ")
+        + (f"The dashed line is {md(seed['source'])}'s figure for all countries ({md(seed['as_of'])}): "
+           f"“{md(seed['sentence'])}” "
+           if reference else f"{md(seed['source'])}'s {seed['value']:.0f} reviews a year cover all countries and "
+           "bodies, so the line is not drawn under these filters. ")
         + f"Filters: {where}."
     )  # fmt: skip
     df = ui.run("tb_reviews_by_year_body", filters, bodies=chosen)
