@@ -4,7 +4,8 @@ import streamlit as st
 
 from hrdash import ui
 
-st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon=":material/public:", layout="wide")
+# An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
+st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")
 
 PAGES = {
     "Dashboard": [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .text import plot_frame
+
 # Served by Streamlit from static/ (enableStaticServing), so maps draw without internet.
 TOPOJSON_URL = "/app/static/topojson/"
 PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
@@ -13,6 +15,7 @@ SEQUENTIAL = "Viridis"  # perceptually uniform and colour-blind safe
 
 def world_map(df: pd.DataFrame, value: str, label: str) -> go.Figure:
     """Return a choropleth of `value` per country (`iso3`, `name` columns), labelled `label`."""
+    df = plot_frame(df)  # names are data: shown as text, never as plotly markup
     fig = go.Figure(
         go.Choropleth(
             locations=df["iso3"],
@@ -80,8 +83,9 @@ def category_map(
 
     `colours` gives the categories in legend order and their colours; the legend names each with its
     number of countries, so the map reads without telling the colours apart. `hover` (one string per
-    row) replaces the default hover text "<name>: <category>".
+    row, plotly text: escape data in it with text.plot) replaces the default hover text "<name>: <category>".
     """
+    df = plot_frame(df)
     text = (hover if hover is not None else df["name"] + ": " + df[category].astype(str)).to_numpy()
     iso3, values = df["iso3"].to_numpy(), df[category].to_numpy()
     data = []

@@ -2,8 +2,9 @@
 
 Every page draws its charts through `ui.chart` / `ui.plotly_chart`, which note them for the page's slide
 deck; this module turns each into a `slides.ChartSpec` from the numbers the figure plots (so the slide
-equals the chart): bars (vertical, horizontal, stacked), lines, pies, and maps (a table of the largest
-values). A figure of another kind (a heatmap, a timeline...) becomes a table of its "Show data" frame.
+equals the chart; names come back from plotly text with text.unplot): bars (vertical, horizontal,
+stacked), lines, pies, and maps (a table of the largest values). A figure of another kind (a heatmap,
+a timeline...) becomes a table of its "Show data" frame.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .slides import ChartSpec, Item, TableSpec
+from .text import unplot
 
 VALUE = "value"
 
@@ -39,9 +41,14 @@ def _values(v: Any) -> list[Any]:
     return list(v)
 
 
+def _texts(v: Any) -> list[Any]:
+    """Return a trace's array of names (categories, labels) as the text they show, not plotly markup."""
+    return [unplot(x) for x in _values(v)]
+
+
 def _title(layout: dict[str, Any]) -> str:
     title = layout.get("title")
-    return str((title.get("text") if isinstance(title, dict) else title) or "")
+    return unplot(str((title.get("text") if isinstance(title, dict) else title) or ""))
 
 
 def _series(traces: list[dict[str, Any]], horizontal: bool) -> tuple[list[Any], dict[str, list[Any]]]:
@@ -51,8 +58,8 @@ def _series(traces: list[dict[str, Any]], horizontal: bool) -> tuple[list[Any], 
     seen: set[Any] = set()
     columns: dict[str, dict[Any, Any]] = {}
     for i, t in enumerate(traces):
-        cats, vals = _values(t.get(cat_key)), _values(t.get(val_key))
-        name = str(t.get("name") or (VALUE if len(traces) == 1 else f"series {i + 1}"))
+        cats, vals = _texts(t.get(cat_key)), _values(t.get(val_key))
+        name = unplot(str(t.get("name") or (VALUE if len(traces) == 1 else f"series {i + 1}")))
         while name in columns:
             name += " "
         columns[name] = dict(zip(cats, vals))
@@ -81,15 +88,15 @@ def item(
     kinds = {t.get("type", "scatter") for t in traces}
     if "choropleth" in kinds:  # markers drawn over a map (scattergeo) are left out
         shapes = [t for t in traces if t.get("type") == "choropleth"]
-        names = [n for t in shapes for n in (_values(t.get("text")) or _values(t.get("locations")))]
+        names = [n for t in shapes for n in (_texts(t.get("text")) or _values(t.get("locations")))]
         frame = _frame("country", names, {VALUE: [v for t in shapes for v in _values(t.get("z"))]})
         frame = frame.drop_duplicates("country").reset_index(drop=True)
-        colourbar = ((shapes[0].get("colorbar") or {}).get("title") or {}).get("text") or VALUE
+        colourbar = unplot(((shapes[0].get("colorbar") or {}).get("title") or {}).get("text") or VALUE)
         return ChartSpec(title, "map", frame, "country", [VALUE], labels={"country": "Country", VALUE: colourbar},
                          caption=caption)  # fmt: skip
     if kinds == {"heatmap"}:  # a table with the heatmap's rows and columns
         t = traces[0]
-        rows, columns = _values(t.get("y")), [str(c) for c in _values(t.get("x"))]
+        rows, columns = _texts(t.get("y")), [str(c) for c in _texts(t.get("x"))]
         z = [_values(r) for r in _values(t.get("z"))]
         frame = pd.DataFrame(z, columns=columns)
         frame.insert(0, " ", rows)
@@ -99,14 +106,14 @@ def item(
         kinds = {"bar"}
     if kinds == {"pie"}:
         t = traces[0]
-        frame = _frame("label", _values(t.get("labels")), {VALUE: _values(t.get("values"))})
+        frame = _frame("label", _texts(t.get("labels")), {VALUE: _values(t.get("values"))})
         return ChartSpec(title, "pie", frame, "label", [VALUE], caption=caption)
     if kinds == {"bar"} or kinds == {"scatter"}:
         horizontal = kinds == {"bar"} and traces[0].get("orientation") == "h"
         categories, series = _series(traces, horizontal)
         if categories and series:
             axis = (layout.get("yaxis" if horizontal else "xaxis") or {}).get("title") or {}
-            x = str(axis.get("text") if isinstance(axis, dict) else axis) or "category"
+            x = unplot(str(axis.get("text") if isinstance(axis, dict) else axis)) or "category"
             if x in series:
                 x = f"{x} "
             kind = "line" if kinds == {"scatter"} else ("bar" if horizontal else "column")

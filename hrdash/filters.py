@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .text import md
+
 OHCHR_REGIONS = ["Africa", "Americas", "Asia-Pacific", "Europe and Central Asia", "Middle East and North Africa"]
 # The URL keys, which are also the SQL parameter names.
 KEYS = ("region", "countries", "year_from", "year_to", "target_ea")
@@ -52,5 +54,5 @@ class Filters:
         return out
 
     def caption(self) -> str:
-        """Return the filters as one short line."""
-        return "; ".join(f"{k}: {v}" for k, v in self.describe())
+        """Return the filters as one short line of markdown (the values, from the URL, shown as text)."""
+        return "; ".join(f"{k}: {md(v)}" for k, v in self.describe())

@@ -86,7 +86,10 @@ PRESENT_ONLY_CSS = f"""<style>
 
 @dataclass
 class Slide:
-    """One step of a presentation: a title and a plotly figure, or markdown text when there is no figure."""
+    """One step of a presentation: a title and a plotly figure, or markdown text when there is no figure.
+
+    Title, caption and text are markdown: values from the data in them go through text.md.
+    """
 
     title: str
     figure: go.Figure | None = None

@@ -2,6 +2,7 @@
 
 Charts whose numbers are already in a table next to them get no extra "Show data" table; the
 others go through `ui.chart`. Tables of named queries go through `ui.table` (CSV / Excel export).
+Every value from the data reaches markdown through `md` (names, sources, story texts: text, not markdown).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import streamlit as st
 from . import brief, charts, presenting, profile_ui, ui
 from .filters import Filters
 from .profile_ui import View
+from .text import md
 
 PAGE = "Country profile"
 LABELS = brief.LABELS
@@ -22,9 +24,9 @@ YES = {True: "yes", False: "no"}
 
 def _title(view: View, key: str) -> None:
     spec = view.specs[key]
-    st.markdown(f"**{spec.title}**")
+    st.markdown(f"**{md(spec.title)}**")
     if spec.caption:
-        st.caption(spec.caption)
+        st.caption(md(spec.caption))
 
 
 def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
@@ -60,9 +62,9 @@ def heading(view: View) -> None:
     """Draw the page title and what the figures cover."""
     p, c = view.p, view.p.country
     flags = [f for f, on in [("least developed country", c["ldc"]), ("small island developing State", c["sids"])] if on]
-    st.title(f"Country profile: {p.name}")
+    st.title(f"Country profile: {md(p.name)}")
     st.caption(
-        " · ".join([c["official_name"], f"OHCHR region {c['ohchr_region']}", c["m49_subregion"], *flags])
+        md(" · ".join([c["official_name"], f"OHCHR region {c['ohchr_region']}", c["m49_subregion"], *flags]))
         + f". Counts cover {p.years}; statuses are as of 31 December {p.year_to} (sidebar years). The sidebar's "
         "region, country and EA filters only choose the country the page opens on."
     )
@@ -81,14 +83,14 @@ def demo_banner(view: View) -> pd.DataFrame:
 def key_figures(view: View) -> None:
     """Draw the key figures in plain sentences."""
     st.subheader("Key figures")
-    st.markdown("\n".join(f"- {s}" for s in view.key_figures))
+    st.markdown("\n".join(f"- {md(s)}" for s in view.key_figures))
 
 
 def region(view: View, filters: Filters) -> None:
     p = view.p
-    st.header(f"Compared with {p.country['ohchr_region']}")
+    st.header(f"Compared with {md(p.country['ohchr_region'])}")
     st.caption(
-        f"{p.name} against the {len(p.region)} countries of its OHCHR region, {p.years} (statuses as of "
+        f"{md(p.name)} against the {len(p.region)} countries of its OHCHR region, {p.years} (statuses as of "
         f"31 December {p.year_to}). Rank 1 = the highest value in the region."
     )
     st.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison")
@@ -105,9 +107,9 @@ def ratification(view: View, filters: Filters) -> None:
         _chart(view, "ratification_status", numbers_in_table=True)
     with right:
         missing = view.not_ratified
-        st.markdown(f"**Not yet a party to ({len(missing)}):** " + (", ".join(missing) or "none"))
+        st.markdown(f"**Not yet a party to ({len(missing)}):** " + (md(", ".join(missing)) or "none"))
         reserved = view.p.frames["ratification"].query("reservations")["short_name"].tolist()
-        st.markdown(f"**With reservations ({len(reserved)}):** " + (", ".join(reserved) or "none"))
+        st.markdown(f"**With reservations ({len(reserved)}):** " + (md(", ".join(reserved)) or "none"))
     _table("profile_ratification", filters, view, "Ratification status", "ratification", "No instruments.")
 
 
@@ -124,7 +126,7 @@ def special_procedures(view: View, filters: Filters) -> None:
     pending = int(m["requests_pending"])
     lines = [
         "Standing invitation: "
-        + (f"**since {pd.Timestamp(invited).date()}** (source: {c['standing_invitation_source']})"
+        + (f"**since {pd.Timestamp(invited).date()}** (source: {md(c['standing_invitation_source'])})"
            if pd.notna(invited) else "**none**"),
         f"Visits carried out in {p.years}: **{int(m['visits_completed'])}**",
         f"Visit requests pending (requested or no reply): **{pending}**"
@@ -151,8 +153,8 @@ def civil_society(view: View, filters: Filters) -> None:
     st.header("Civil society and the NHRI")
     if pd.notna(c["nhri_name"]):
         st.markdown(
-            f"National human rights institution: **{c['nhri_name']}**, accreditation status **{c['nhri_status']}** "
-            f"since {int(c['nhri_year'])} (source: {c['nhri_source']})."
+            f"National human rights institution: **{md(c['nhri_name'])}**, accreditation status "
+            f"**{md(c['nhri_status'])}** since {int(c['nhri_year'])} (source: {md(c['nhri_source'])})."
         )
     else:
         st.markdown("National human rights institution: **none recorded**.")
@@ -167,7 +169,7 @@ def unct(view: View, filters: Filters) -> None:
     st.markdown(f"**Human Rights Adviser deployments overlapping {p.years}**")
     _table("profile_hra_deployments", filters, view, "HRA deployments", "hra", "No HRA deployment recorded.")
     for story in p.frames["stories"].itertuples():
-        text = f"**{story.year} · {story.mechanism}.** {story.text}\n\n*Source: {story.source}*"
+        text = f"**{story.year} · {md(story.mechanism)}.** {md(story.text)}\n\n*Source: {md(story.source)}*"
         st.info(text, icon=":material/push_pin:")
 
 
@@ -178,10 +180,10 @@ def national_mechanism(view: View, filters: Filters) -> None:
         st.markdown("No standing national mechanism for reporting and follow-up is recorded.")
         return
     st.markdown(
-        f"Established **{pd.Timestamp(c['mechanism_established']).date()}**, type **{c['mechanism_type']}**; "
+        f"Established **{pd.Timestamp(c['mechanism_established']).date()}**, type **{md(c['mechanism_type'])}**; "
         f"NHRI takes part: **{YES[bool(c['mechanism_nhri'])]}**; civil society takes part: "
         f"**{YES[bool(c['mechanism_cso'])]}**; tracking tool for recommendations: "
-        f"**{YES[bool(c['mechanism_tracking_tool'])]}** (source: {c['mechanism_source']})."
+        f"**{YES[bool(c['mechanism_tracking_tool'])]}** (source: {md(c['mechanism_source'])})."
     )
 
 
@@ -189,7 +191,7 @@ def targets(view: View, filters: Filters) -> None:
     p = view.p
     st.header("Targets of the OHCHR Management Plan (seed 004)")
     st.caption(
-        f"Every target of seed 004's expected accomplishments that names {p.name}, and whether it is met in "
+        f"Every target of seed 004's expected accomplishments that names {md(p.name)}, and whether it is met in "
         f"{p.year_to} by the target rules of the Ratification and Expected accomplishments pages."
     )
     columns = ["ea_code", "ea_name", "target", "met", "detail", "source", "sentence"]
@@ -221,9 +223,9 @@ def draw(view: View, filters: Filters) -> None:
 
 def slides(view: View) -> list[presenting.Slide]:
     """Return the presentation: the key figures, then every chart of the page."""
-    bullets = "\n".join(f"- {s}" for s in view.key_figures)
+    bullets = "\n".join(f"- {md(s)}" for s in view.key_figures)
     p = view.p
-    out = [presenting.Slide(f"{p.name}: key figures", text=bullets,
+    out = [presenting.Slide(f"{md(p.name)}: key figures", text=bullets,
                             caption=f"Years {p.years}; statuses as of 31 December {p.year_to}.")]  # fmt: skip
-    out += [presenting.Slide(spec.title, view.figures[k], spec.caption) for k, spec in view.specs.items()]
+    out += [presenting.Slide(md(spec.title), view.figures[k], md(spec.caption)) for k, spec in view.specs.items()]
     return out

@@ -19,6 +19,7 @@ import streamlit as st
 from . import brief, ea_targets, profile, slides, ui
 from .figures import profile as figures
 from .paths import default_db
+from .text import md
 
 QUERY_THREADS = 4
 
@@ -26,6 +27,7 @@ URL_PARAM = ui.PROFILE_URL_PARAM
 WIDGET = "profile_country"
 MEMO = "_profile_country_chosen"  # survives page switches (widget state does not)
 MAP_KEY = "profile_region_map"  # the profile's own clickable map
+URL_SHOWN = 80  # characters of an unknown ?country= value repeated in the warning
 
 
 def _on_choose() -> None:
@@ -43,8 +45,9 @@ def choose_country(options: pd.DataFrame, container: Any = st) -> str:
     names = dict(zip(options["iso3"], options["name"]))
     raw = st.query_params.get(URL_PARAM)
     from_url = profile.resolve_country(raw, options)
-    if raw and from_url is None:
-        st.warning(f"No country is called or coded {raw!r}; choose one below.")
+    if raw and from_url is None:  # the URL's words, shown as text (a link can carry anything)
+        words = raw if len(raw) <= URL_SHOWN else raw[:URL_SHOWN] + "…"
+        st.warning(f"No country is called or coded “{md(words)}” (the link's `?country=`); choose one below.")
     memo = st.session_state.get(MEMO)
     if from_url and from_url != memo:
         st.session_state[WIDGET] = from_url

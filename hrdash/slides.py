@@ -1,7 +1,9 @@
 """PowerPoint decks from DataFrames: a deck spec in, the bytes of a .pptx out (no Streamlit calls).
 
 Charts are native PowerPoint charts (python-pptx `CategoryChartData`), so the numbers stay
-editable in PowerPoint and LibreOffice Impress. A map has no native chart type: it becomes a
+editable in PowerPoint and LibreOffice Impress. Their embedded workbooks hold every category and
+series name as text: python-pptx writes them with xlsxwriter, which would store a name starting
+with `=` as a formula and a URL as a link (`SafeChartData`). A map has no native chart type: it becomes a
 table of its largest values. Every deck ends with a sources slide that states the demo share.
 """
 
@@ -9,7 +11,8 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,11 +21,15 @@ import numpy as np
 import pandas as pd
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
+from xlsxwriter import Workbook
+
+from .export import is_dangerous
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "000000"]
@@ -157,9 +164,45 @@ def _chart_type(spec: ChartSpec) -> XL_CHART_TYPE:
     return XL_CHART_TYPE.COLUMN_STACKED if spec.stacked else XL_CHART_TYPE.COLUMN_CLUSTERED
 
 
+class _TextCells:
+    """A worksheet whose `write` stores a string a spreadsheet would evaluate as text with a quote prefix."""
+
+    def __init__(self, sheet: Any, as_text: Any) -> None:
+        self._sheet, self._as_text = sheet, as_text
+
+    def write(self, row: int, col: int, value: Any, *args: Any) -> int:
+        if is_dangerous(value):
+            return self._sheet.write_string(row, col, value, self._as_text)
+        return self._sheet.write(row, col, value, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._sheet, name)
+
+
+class _SafeWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's workbook writer with xlsxwriter's conversions of strings to formulas, links, numbers off."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                   "strings_to_numbers": False}  # fmt: skip
+        workbook = Workbook(xlsx_file, options)
+        sheet = workbook.add_worksheet()
+        yield workbook, _TextCells(sheet, workbook.add_format({"quote_prefix": True}))
+        workbook.close()
+
+
+class SafeChartData(CategoryChartData):
+    """Chart data whose embedded workbook stores every category and series name as text (never a formula)."""
+
+    @property
+    def _workbook_writer(self) -> CategoryWorkbookWriter:
+        return _SafeWorkbookWriter(self)
+
+
 def chart_data(spec: ChartSpec) -> CategoryChartData:
     """Return the chart data of a spec: its categories as text, one series per `ys` column."""
-    data = CategoryChartData(number_format="#,##0.#")
+    data = SafeChartData(number_format="#,##0.#")
     data.categories = [cell_text(v) for v in spec.data[spec.x]]
     for column in spec.ys[:1] if spec.kind == "pie" else spec.ys:
         data.add_series(spec.label(column), [_number(v) for v in spec.data[column]])

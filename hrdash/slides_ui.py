@@ -25,6 +25,7 @@ import streamlit as st
 from . import figure_slides, presenting, slides, ui
 from .filters import Filters
 from .slides import ChartSpec, TableSpec
+from .text import md
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LABEL = "Download slides (.pptx)"
@@ -136,7 +137,8 @@ def page_slides(sources: pd.DataFrame) -> None:
     presenter = st.session_state.get(ui.PRESENTER)
     if presenter is not None:
         with presenter:
-            items = [presenting.Slide(title or "Chart", fig) for title, fig, _, _ in charts]
+            # a chart's title is plain text (a slide's title too), which may name countries: markdown here
+            items = [presenting.Slide(md(title) or "Chart", fig) for title, fig, _, _ in charts]
             presenting.present(items, ui.page_key(), note=slides.demo_sentence(sources))
     if slot is None or not charts:
         return

@@ -16,6 +16,7 @@ from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
 from .paths import default_db
+from .text import md
 
 ALL_REGIONS = "All regions"
 PROFILE_PAGE = "views/country_profile.py"
@@ -126,10 +127,10 @@ def sidebar_filters() -> Filters:
             "Only target countries of", list(ea_names), index=None, key="target_ea", bind="query-params",
             placeholder="Any country (no EA filter)",
             help="Countries that OHCHR's Management Plan 2014–2017 (seed 004) names as targets of an expected "
-            "accomplishment: " + "; ".join(f"{k}: {v}" for k, v in ea_names.items()),
+            "accomplishment: " + "; ".join(f"{k}: {md(v)}" for k, v in ea_names.items()),
         )  # fmt: skip
         if target:
-            st.caption(f"{target}: {ea_names[target]}")
+            st.caption(f"{md(target)}: {md(ea_names[target])}")
         if year_from > year_to:
             st.warning("'From' is after 'To': the years were swapped.")
             year_from, year_to = year_to, year_from
@@ -195,7 +196,7 @@ def provenance(counts: pd.DataFrame) -> None:
     st.caption(
         "Sources: `demo` = generated illustrative data; `seed:NNN` = a fact stated in seed document NNN; "
         "`reference` = curated reference data; `import:<hash>` = a file loaded by a user. "
-        f"Database built {info.get('built_at', 'unknown')} (demo scale {info.get('scale', '?')})."
+        f"Database built {md(info.get('built_at', 'unknown'))} (demo scale {md(info.get('scale', '?'))})."
     )
     st.dataframe(
         by_source.rename(columns={"source": "Source", "rows": "Rows in view"}), hide_index=True, key="provenance"
@@ -219,7 +220,7 @@ def export_buttons(
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
         "⬇ CSV", data=lambda: _shared(export.csv_bytes, sql, bound, labels), file_name=f"{key}.csv",
-        mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{title}: every row under the current filters",
+        mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{md(title)}: every row under the current filters",
     )  # fmt: skip
     c2.download_button(
         "⬇ Excel", data=lambda: _shared(export.xlsx_bytes, sql, bound, labels, info), file_name=f"{key}.xlsx",

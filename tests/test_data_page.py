@@ -23,6 +23,7 @@ from streamlit.testing.v1 import AppTest
 from hrdash import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
+from hrdash.text import shown as shown_text
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -186,7 +187,7 @@ def test_a_upr_matrix_docx_with_the_state_and_session_named_on_the_page(db):
 )
 def test_with_authentication_only_admins_are_offered_the_import(db, user, may_import, message):
     at = data_page(secrets={"auth": AUTH, "hrdash": {"admins": ["admin@example.org"]}}, user=user)
-    shown = [m.value for m in [*at.info, *at.warning]]
+    shown = [shown_text(m.value) for m in [*at.info, *at.warning]]
     assert any(message in m for m in shown), shown
     assert bool(at.file_uploader) == may_import
     assert any(b.key == "import_login" for b in at.button) == (not user.get("is_logged_in"))

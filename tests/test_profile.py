@@ -18,6 +18,7 @@ import pytest
 
 from hrdash import brief, presenting, profile
 from hrdash.importers import service
+from hrdash.text import shown as shown_text
 from tests.apptest import open_app
 from tests.conftest import ROOT
 
@@ -45,7 +46,7 @@ def frame(at, first_column: str, *more: str) -> pd.DataFrame:
 
 
 def key_figures(at) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("- Party to "))
+    return shown_text(next(m.value for m in at.markdown if m.value.startswith("- Party to ")))
 
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str, **params) -> list[tuple]:
@@ -363,7 +364,7 @@ def test_seed_facts_appear_with_their_seed(built_db, con, iso3, table, column, v
                          "union all select source from hra_deployment where country_iso3 = $c and source = $s",
                     c=iso3, s=seed)  # fmt: skip
     assert expected, f"the built database has no {seed} row for {iso3}"
-    stories = [i.value for i in at.info]
+    stories = [shown_text(i.value) for i in at.info]
     story_seeds = [s for (s,) in rows(con, "select source from story where country_iso3 = $c", c=iso3)]
     assert len(stories) == len(story_seeds)
     for s in story_seeds:

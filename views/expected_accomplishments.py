@@ -4,6 +4,7 @@ import streamlit as st
 
 from hrdash import ea_targets, indicators, ui
 from hrdash.figures import ea as fig
+from hrdash.text import md
 
 PAGE = "Expected accomplishments"
 
@@ -18,11 +19,11 @@ counts = ui.demo_banner(filters)
 eas = ui.run("ea_options").set_index("code")
 code = st.segmented_control(
     "Expected accomplishment", list(eas.index), default="EA2", required=True, key="ea", bind="query-params",
-    help=" · ".join(f"{c}: {r.short_name}" for c, r in eas.iterrows()),
+    help=" · ".join(f"{c}: {md(r.short_name)}" for c, r in eas.iterrows()),
 )  # fmt: skip
 ea = eas.loc[code]
-st.header(f"{code} · {ea['short_name']}")
-st.markdown(f"> {ea['statement']}")
+st.header(f"{code} · {md(ea['short_name'])}")
+st.markdown(f"> {md(ea['statement'])}")
 st.caption("Statement of the expected accomplishment in seed 004 (OHCHR Management Plan 2014–2017).")
 
 inds = indicators.for_ea(code)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from hrdash import charts, scorecard, ui
 from hrdash.filters import KEYS
+from hrdash.text import md
 
 MAP_INDICATORS = {
     "instruments_ratified": "Instruments ratified (of 18)",
@@ -34,7 +35,7 @@ cols = st.columns(4)
 for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters), filters.year_to)):
     col = cols[i % 4]
     col.metric(
-        f"{tile.ea_code} · {short_names[tile.ea_code]}", tile.value_text, delta=tile.delta_text, delta_color="off",
+        f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",
         help=f"{tile.indicator} ({tile.unit}). {scorecard.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
     )  # fmt: skip
     col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")

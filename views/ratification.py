@@ -4,6 +4,7 @@ import streamlit as st
 
 from hrdash import targets, ui
 from hrdash.figures import ratification as figs
+from hrdash.text import md
 
 PAGE = "Ratification (EA2)"
 DEFAULT_MAP_INSTRUMENT = "CMW"  # the core treaty EA2 targets in most countries (nine, seed 004)
@@ -35,12 +36,12 @@ def status_map() -> None:
     st.header("Status of one instrument")
     instrument = st.selectbox(
         "Instrument on the map", codes, index=codes.index(DEFAULT_MAP_INSTRUMENT), format_func=short.get,
-        key="instrument", bind="query-params", help="; ".join(f"{short[c]}: {full[c]}" for c in codes),
+        key="instrument", bind="query-params", help="; ".join(f"{md(short[c])}: {md(full[c])}" for c in codes),
     )  # fmt: skip
     status = ui.run("ratification_status_by_country", filters, instrument=instrument)
     tally = status["status"].value_counts()
     st.caption(
-        f"**{short[instrument]}** ({full[instrument]}): status of each selected country on {as_of} — "
+        f"**{md(short[instrument])}** ({md(full[instrument])}): status of each selected country on {as_of} — "
         f"{tally.get('party', 0)} States parties, {tally.get('signatory', 0)} signatories, "
         f"{tally.get('no action', 0)} with no action, of {len(status)} countries. Filters: {where}."
     )

@@ -5,6 +5,7 @@ import streamlit as st
 from hrdash import ui
 from hrdash.figures import special_procedures as sp
 from hrdash.scorecard import BASELINE_YEAR
+from hrdash.text import md
 
 PAGE, L = "Special Procedures", sp.LABELS
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]
@@ -33,7 +34,7 @@ seed = ui.run("sp_seed_figures_2013")
 st.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013")
 st.caption(
     f"Computed from the data for the selected countries in 2013, beside the global figures of seed 004: "
-    f"“{seed['sentence'].iloc[0]}” They agree when no country filter is set."
+    f"“{md(seed['sentence'].iloc[0])}” They agree when no country filter is set."
 )
 
 
@@ -76,7 +77,7 @@ def invitations_view() -> None:
     )
     missing = sp.without_invitation(df)
     st.markdown(f"**Without a standing invitation at the end of {filters.year_to}: {len(missing)} countries.**")
-    st.caption(", ".join(missing) if missing else "Every selected country has one.")
+    st.caption(md(", ".join(missing)) if missing else "Every selected country has one.")
 
 
 def requests_view() -> None:

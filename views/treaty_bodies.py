@@ -4,6 +4,7 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import treaty_bodies as figs
+from hrdash.text import md
 
 PAGE = "Treaty bodies (EA6)"
 
@@ -25,7 +26,7 @@ names = dict(ui.run("tb_bodies").itertuples(index=False))
 chosen = st.multiselect(
     "Treaty bodies", list(names), key="bodies", bind="query-params", placeholder="All nine treaty bodies",
     help="Limits the reporting charts (not the national mechanisms) to these bodies. "
-    + "; ".join(f"{k}: {v}" for k, v in names.items()),
+    + "; ".join(f"{md(k)}: {md(v)}" for k, v in names.items()),
 )  # fmt: skip
 as_of_row = ui.run("tb_as_of", filters).iloc[0]
 as_of = as_of_row["as_of"].date()
@@ -34,7 +35,7 @@ as_of_text = f"{as_of:%-d %B %Y} " + (
     if as_of_row["basis"] == "year_end"
     else "(the latest date in the treaty-body data)"
 )
-where = filters.caption() + (f"; treaty bodies: {', '.join(chosen)}" if chosen else "")
+where = filters.caption() + (f"; treaty bodies: {md(', '.join(chosen))}" if chosen else "")
 # The export's About sheet lists the global filters; the table title carries the page's own choices.
 of_bodies = f" ({', '.join(chosen)})" if chosen else ""
 
@@ -136,9 +137,10 @@ def reviews() -> None:
     st.caption(
         f"State reports reviewed by each treaty body in the selected countries, {filters.year_from}–"
         f"{filters.year_to}, by the date of the review; the number above each bar is the year's total. "
-        + (f"The dashed line is {seed['source']}'s figure for all countries ({seed['as_of']}): “{seed['sentence']}” "
-           if reference else f"{seed['source']}'s {seed['value']:.0f} reviews a year cover all countries and bodies, "
-           "so the line is not drawn under these filters. ")
+        + (f"The dashed line is {md(seed['source'])}'s figure for all countries ({md(seed['as_of'])}): "
+           f"“{md(seed['sentence'])}” "
+           if reference else f"{md(seed['source'])}'s {seed['value']:.0f} reviews a year cover all countries and "
+           "bodies, so the line is not drawn under these filters. ")
         + f"Filters: {where}."
     )  # fmt: skip
     df = ui.run("tb_reviews_by_year_body", filters, bodies=chosen)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from hrdash import ea_targets, ui
 from hrdash.figures import unct as fig
+from hrdash.text import md
 
 PAGE = "UNCT engagement (EA11)"
 SEED_DATE = date(2011, 6, 30)  # seed 002: "18 HRAs deployed as of 30 June 2011"
@@ -40,7 +41,7 @@ with hra_tab:
         c3.metric("Regional advisers", int(on["regional_advisers"]), border=True,
                   help="Counted only when no country list and no EA target filter is set.")  # fmt: skip
         c4.metric("Countries with an HRA", int(on["countries"]), border=True)
-        st.caption(fig.seed_quote(seed, "hra_deployed_2011_06_30"))
+        st.caption(md(fig.seed_quote(seed, "hra_deployed_2011_06_30")))
 
         st.subheader("HRAs over time, against the 2012–2013 plan")
         by_month = ui.run("hra_in_post_by_month", filters)
@@ -114,7 +115,7 @@ with engagement_tab:
             "Activities of kind", fig.ACTIVITIES, index=None, key="unct_activity", bind="query-params",
             placeholder="All kinds",
         )  # fmt: skip
-        st.caption(f"Every recorded activity ({activity or 'all kinds'}), {years}. Filters: {filters.caption()}.")
+        st.caption(f"Every recorded activity ({md(activity or 'all kinds')}), {years}. Filters: {filters.caption()}.")
         ui.table(
             "unct_engagement_activities", filters, page=PAGE, title="UNCT engagement activities",
             key="unct_engagement_activities", activity=activity,
@@ -125,7 +126,7 @@ with engagement_tab:
         model = ui.run("story_working_group_model")
         for r in model.itertuples():
             st.info(
-                f"**The model: UNCT {r.country} Human Rights Working Group** ({r.source}). {r.text}",
+                f"**The model: UNCT {md(r.country)} Human Rights Working Group** ({md(r.source)}). {md(r.text)}",
                 icon=":material/groups:",
             )
         groups = ui.run("unct_working_groups", filters)
@@ -147,7 +148,7 @@ with stories_tab:
             f"follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
         )
         for r in stories.itertuples():
-            st.markdown(f"**{r.country}, {r.year}** · {r.mechanism} · `{r.source}`  \n{r.text}")
+            st.markdown(f"**{md(r.country)}, {r.year}** · {md(r.mechanism)} · {md(r.source)}  \n{md(r.text)}")
         ui.table(
             "story_list", filters, page=PAGE, title="Stories", key="unct_stories",
             labels=fig.LABELS,
@@ -167,7 +168,7 @@ with targets_tab:
                 st.markdown(f"- `{kind}` — {rule}")
         st.caption(
             f"Each target of seed 004 and its status: {ea_targets.windows_text(filters.year_to)} "
-            f"({met or 'all targets'}). Filters: {filters.caption()}."
+            f"({md(met or 'all targets')}). Filters: {filters.caption()}."
         )
         ui.table(
             table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=ea_targets.LABELS,

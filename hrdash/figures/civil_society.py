@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
+from ..text import plot_frame
 from .ea import LEGEND_TOP, figure, values
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]
@@ -97,6 +98,7 @@ def diversity(df: pd.DataFrame) -> go.Figure:
 
 def nhri_status(df: pd.DataFrame) -> go.Figure:
     """Return one bar per accreditation status with its number of countries (`nhri_by_status` rows)."""
+    df = plot_frame(df)
     labels = [f"{s}<br>({m})" for s, m in zip(df["status"], df["meaning"])]
     data = [
         {"type": "bar", "x": labels, "y": values(df["countries"]), "text": values(df["countries"]),
@@ -111,6 +113,7 @@ def targets_now_vs_baseline(df: pd.DataFrame, baseline_label: str, now_label: st
     """Return, per EA7 target country (`ea7_target_status` rows), its submissions in the baseline years (open
     circle) and now (filled circle) joined by a line — solid where the target is met, dotted where not — with
     the figures printed beside the markers."""
+    df = plot_frame(df)
     rows = df.sort_values(["now_value", "country"])
     data = []
     for met, colour, dash, name in [("yes", OKABE_ITO[0], "solid", "more submissions: met"),

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..slides import HIGHLIGHT, PALETTE, ChartSpec, cell_text
+from ..text import plot
 
 COLOURS = [f"#{c}" for c in PALETTE]
 # Patterns as well as colours, so stacked series read in greyscale and for colour-blind readers.
@@ -66,7 +67,8 @@ def _values(series: pd.Series) -> list[Any]:
 def figure_dict(spec: ChartSpec, height: int | None = None) -> dict[str, Any]:
     """Return the plotly figure of a chart spec as a dict, values printed on the marks."""
     df = spec.data
-    categories = [cell_text(v) for v in df[spec.x]]
+    raw = [cell_text(v) for v in df[spec.x]]
+    categories = [plot(c) for c in raw]  # country names, themes...: data, shown as text
     traces: list[dict[str, Any]] = []
     if spec.kind == "pie":
         column = spec.ys[0]
@@ -85,7 +87,7 @@ def figure_dict(spec: ChartSpec, height: int | None = None) -> dict[str, Any]:
             continue
         colours: str | list[str] = colour
         if spec.highlight is not None and i == 0:
-            colours = [f"#{HIGHLIGHT}" if c == spec.highlight else colour for c in categories]
+            colours = [f"#{HIGHLIGHT}" if c == spec.highlight else colour for c in raw]
         horizontal = spec.kind == "bar"
         values = _values(df[column])
         traces.append(
@@ -126,7 +128,7 @@ def region_map_dict(region: pd.DataFrame, iso3: str, value: str, label: str, hei
     return {
         "data": [
             {"type": "choropleth", "locations": list(region["iso3"]), "z": _values(region[value]),
-             "text": list(region["name"]), "locationmode": "ISO-3", "colorscale": "Viridis",
+             "text": [plot(n) for n in region["name"]], "locationmode": "ISO-3", "colorscale": "Viridis",
              "marker": {"line": {"color": "white", "width": 0.5}}, "colorbar": {"title": {"text": label}},
              "hovertemplate": "%{text}: %{z:,.0f}<br>(click to open its profile)<extra></extra>"},
             {"type": "choropleth", "locations": list(chosen["iso3"]), "z": [0] * len(chosen), "locationmode": "ISO-3",

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, assemble, category_map, plain
+from ..text import plot, plot_frame
 
 STATUS_COLOURS = {"party": OKABE_ITO[0], "signatory": OKABE_ITO[1], "no action": NO_DATA_GREY}
 STATUS_SYMBOLS = {"party": "●", "signatory": "○", "no action": "·"}
@@ -47,7 +48,7 @@ def _hover(df: pd.DataFrame, instrument: pd.Series | str) -> pd.Series:
 
 def status_map(df: pd.DataFrame, instrument: str) -> go.Figure:
     """Return the world map of one instrument's status per country (`ratification_status_by_country` rows)."""
-    return category_map(df, "status", STATUS_COLOURS, hover=_hover(df, instrument))
+    return category_map(df, "status", STATUS_COLOURS, hover=_hover(plot_frame(df), plot(instrument)))
 
 
 def parties_over_time(df: pd.DataFrame) -> go.Figure:
@@ -56,6 +57,7 @@ def parties_over_time(df: pd.DataFrame) -> go.Figure:
     Each line has its own marker and dash, and its legend entry gives the last year's number, so the
     chart reads without colour; the legend lists the lines from the highest to the lowest.
     """
+    df = plot_frame(df)
     last_year = df["year"].max()
     latest = df[df["year"] == last_year].set_index("short_name")["parties"].sort_values(ascending=False)
     data = []
@@ -106,6 +108,7 @@ def rate_heatmap(df: pd.DataFrame, order: list[str]) -> go.Figure:
 
     `order` lists the instruments' short names in axis order.
     """
+    df, order = plot_frame(df), [plot(o) for o in order]
     regions = list(dict.fromkeys(df["region"]))
     z = df.pivot(index="region", columns="short_name", values="rate")
     z = z.reindex(index=regions, columns=[c for c in order if c in z.columns])
@@ -131,6 +134,7 @@ def rate_bars(df: pd.DataFrame, category: str, note: str | None = None) -> go.Fi
 
     `note` names a column whose text is appended to each label (e.g. new parties in the period).
     """
+    df = plot_frame(df)
     total = df["countries"] * df.get("instruments", 1)
     label = df["rate"].map(lambda v: f"{v:.1f}%") + " (" + df["parties"].astype(str) + " of " + total.astype(str) + ")"
     if note:
@@ -150,7 +154,7 @@ def rate_bars(df: pd.DataFrame, category: str, note: str | None = None) -> go.Fi
 
 def reservations_bars(df: pd.DataFrame) -> go.Figure:
     """Return horizontal bars of States parties with reservations per instrument, labelled "n of parties"."""
-    df = df[df["with_reservations"] > 0]
+    df = plot_frame(df[df["with_reservations"] > 0])
     label = df["with_reservations"].astype(str) + " of " + df["parties"].astype(str) + " parties"
     bars = {
         "type": "bar", **plain(x=df["with_reservations"], y=df["short_name"], text=label), "orientation": "h",
@@ -209,6 +213,7 @@ def status_matrix(df: pd.DataFrame, order: list[str], sort: str = "name") -> go.
     ● party (blue), ○ signatory (orange), · no action (grey) — the page's caption is the legend; rows
     in the `sort` order of MATRIX_SORTS.
     """
+    df, order = plot_frame(df), [plot(o) for o in order]
     rows = _matrix_order(df, sort)
     cols = [c for c in order if c in set(df["short_name"])]
     names = df.drop_duplicates("iso3").set_index("iso3")["name"].reindex(rows).to_numpy()

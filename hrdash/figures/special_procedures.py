@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
+from ..text import plot_frame
 
 KIND_STYLE = {"thematic": ("Thematic mandates", OKABE_ITO[0], ""), "country": ("Country mandates", OKABE_ITO[1], "/")}
 TYPE_STYLE = {
@@ -162,6 +163,7 @@ def visits_per_year(df: pd.DataFrame) -> tuple[go.Figure, pd.DataFrame]:
 
 def visits_map(df: pd.DataFrame) -> go.Figure:
     """Return the world map of completed visits per country (`sp_visits_by_country` rows)."""
+    df = plot_frame(df)
     trace = {
         "type": "choropleth", "locations": df["iso3"].tolist(), "z": [float(v) for v in df["visits"]],
         "text": df["name"].tolist(), "locationmode": "ISO-3", "colorscale": SEQUENTIAL,
@@ -173,6 +175,7 @@ def visits_map(df: pd.DataFrame) -> go.Figure:
 
 def visits_by_region(df: pd.DataFrame) -> go.Figure:
     """Return a region × year grid of completed visits (rows ordered region, year), every cell printed."""
+    df = plot_frame(df)
     regions = list(dict.fromkeys(df["ohchr_region"]))
     years = [str(y) for y in dict.fromkeys(df["year"])]
     values = df["visits"].tolist()
@@ -198,6 +201,7 @@ def invitations_over_time(df: pd.DataFrame) -> go.Figure:
 
 def invitations_map(df: pd.DataFrame) -> go.Figure:
     """Return the world map of which countries have a standing invitation, one legend entry per status."""
+    df = plot_frame(df)
     since = ["" if pd.isna(d) else f" since {pd.Timestamp(d):%Y-%m-%d}" for d in df["extended_date"]]
     hover = [f"{n}: {s}{d}" for n, s, d in zip(df["name"], df["status"], since)]
     data = []
@@ -214,6 +218,7 @@ def invitations_map(df: pd.DataFrame) -> go.Figure:
 
 def pending_requests(df: pd.DataFrame, top: int = 20) -> go.Figure:
     """Return stacked bars of the `top` largest backlogs (rows in query order), labelled with the oldest's age."""
+    df = plot_frame(df)
     rows = df.head(top).iloc[::-1]
     names = rows["name"].tolist()
     data = [
@@ -231,6 +236,7 @@ def pending_requests(df: pd.DataFrame, top: int = 20) -> go.Figure:
 
 def acceptance_by_region(df: pd.DataFrame) -> go.Figure:
     """Return horizontal bars of the acceptance rate of visit requests per region, labelled "x% (a of b)"."""
+    df = plot_frame(df)
     rows = df.iloc[::-1]
     text = [f"{pct(r)} ({a} of {n})" for r, a, n in zip(rows["acceptance_rate"], rows["accepted"], rows["answered"])]
     trace = _hbar(
@@ -275,6 +281,7 @@ def joint_and_reply_shares(df: pd.DataFrame) -> go.Figure:
 
 def reply_rates(df: pd.DataFrame, top: int = 20) -> go.Figure:
     """Return the reply rate of the `top` countries receiving most communications (rows in query order)."""
+    df = plot_frame(df)
     rows = df.head(top).iloc[::-1]
     trace = _hbar(
         rows["name"].tolist(), _list(rows["reply_rate"]), "Reply rate", OKABE_ITO[2], textposition="outside",
@@ -287,6 +294,7 @@ def reply_rates(df: pd.DataFrame, top: int = 20) -> go.Figure:
 
 def urgent_appeals(df: pd.DataFrame, top: int = 15) -> go.Figure:
     """Return horizontal bars of the `top` countries receiving most urgent appeals (EA10 early warning)."""
+    df = plot_frame(df)
     rows = df[df["urgent_appeals"] > 0].sort_values(["urgent_appeals", "name"], ascending=[False, True]).head(top)
     rows = rows.iloc[::-1]
     trace = _hbar(

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import OKABE_ITO, SEQUENTIAL, WORLD_GEO, assemble, plain
+from ..text import plot_frame
 
 # Okabe & Ito's colours, then two that stay distinct from them (grey, and Paul Tol's indigo).
 BODY_COLOURS = dict(
@@ -27,6 +28,7 @@ def _title(text: str) -> dict:
 
 def overdue_by_body(df: pd.DataFrame) -> go.Figure:
     """Return horizontal bars of overdue reports per treaty body, labelled "n (m countries)"."""
+    df = plot_frame(df)
     label = df["overdue_reports"].astype(str) + " (" + df["countries"].astype(str) + " countries)"
     bars = {
         "type": "bar", **plain(x=df["overdue_reports"], y=df["body"], text=label, customdata=df["body_name"]),
@@ -43,6 +45,7 @@ def overdue_by_body(df: pd.DataFrame) -> go.Figure:
 
 def overdue_map(df: pd.DataFrame) -> go.Figure:
     """Return the world map of overdue reports per country (`tb_overdue_by_country` rows)."""
+    df = plot_frame(df)
     choropleth = {
         "type": "choropleth", **plain(locations=df["iso3"], z=df["overdue_reports"].astype(float), text=df["name"]),
         "locationmode": "ISO-3", "colorscale": SEQUENTIAL, "marker": {"line": {"color": "white", "width": 0.4}},
@@ -58,6 +61,7 @@ def timeliness(df: pd.DataFrame, by: str) -> go.Figure:
     Years read left to right; regions top to bottom. Each bar carries its value; the hover adds how
     many reports fell due.
     """
+    df = plot_frame(df)
     share_text = df["share_on_time"].map(lambda v: "–" if pd.isna(v) else f"{v:.0f}%")
     delays = df["median_delay_days"].astype(float)
     delay_text = delays.map(lambda v: "–" if pd.isna(v) else f"{v:,.0f} d")
@@ -110,6 +114,7 @@ def reviews_by_year(df: pd.DataFrame, reference: float | None = None) -> go.Figu
     The legend lists the bodies in stacking order (top first). `reference` adds a dashed line at that
     many reviews a year (the seed's "about 120"), named in the legend.
     """
+    df = plot_frame(df)
     data = []
     for body, rows in df.groupby("body", sort=False):
         labels = np.where(rows["reviews"] >= 5, rows["reviews"].astype(str), "")  # small segments: no room
@@ -174,6 +179,7 @@ def mechanisms_over_time(df: pd.DataFrame, target: float | None = None) -> go.Fi
 
 def mechanisms_by_type(df: pd.DataFrame) -> go.Figure:
     """Return grouped bars per mechanism type: all, with NHRI, with civil society, with a tracking tool."""
+    df = plot_frame(df)
     data = [
         {"type": "bar", **plain(x=df["type"], y=df[column], text=df[column]), "name": name,
          "marker": {"color": colour, "pattern": {"shape": pattern}}, "textposition": "outside",

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
+from ..text import plot_frame
 from .ea import GEO, LEGEND_TOP, figure, values
 
 ACTIVITIES = [
@@ -55,6 +56,7 @@ def hra_map(df: pd.DataFrame) -> go.Figure:
     """Return a world map of the countries with an HRA (`hra_deployment_by_country` rows): in post on the chosen
     date, or only at other times of the selected years. Each country also carries its ISO3 code and a filled (in
     post) or open (not) circle, and the legend counts the countries, so the map reads without colour."""
+    df = plot_frame(df)
     rows = _records(df, ["iso3", "country", "status", "deployments", "first_start", "funding", "source",
                          "in_post_on_date"])  # fmt: skip
     data = []
@@ -94,6 +96,7 @@ def _bar_marker(colour: str, hatched: bool) -> dict:
 def hra_timeline(df: pd.DataFrame, on_date: date) -> go.Figure:
     """Return one bar per deployment (`hra_deployments` rows) from start to end, labelled with its funding;
     deployments with no end date in the data are hatched and run to the end of the selected years."""
+    df = plot_frame(df)
     rows = _records(df, ["country", "start_date", "end_date", "end_shown", "funding", "source"])
     data = []
     for i, funding in enumerate(sorted({r["funding"] for r in rows})):

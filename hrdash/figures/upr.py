@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import OKABE_ITO
+from ..text import plot_frame
 from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
 
 RESPONSES = ["supported", "noted", "pending"]
@@ -87,6 +88,7 @@ def totals(by_cycle: pd.DataFrame) -> list[tuple[str, str]]:
 
 def per_session(df: pd.DataFrame) -> go.Figure:
     """Return bars of recommendations per working-group session (session rows), hatched by cycle, labelled."""
+    df = plot_frame(df)
     data = []
     for i, cycle in enumerate(dict.fromkeys(df["cycle"])):
         rows = df[df["cycle"] == cycle]
@@ -103,6 +105,7 @@ def per_session(df: pd.DataFrame) -> go.Figure:
 
 def response_shares(df: pd.DataFrame, by: str, prefix: str = "") -> go.Figure:
     """Return 100% stacked horizontal bars of the responses per `by` (cycle or region rows), with % labels."""
+    df = plot_frame(df)
     rows = df.iloc[::-1]
     names = [f"{prefix}{v}" for v in rows[by]]
     data = _response_bars(names, rows, "_share", "share")
@@ -113,6 +116,7 @@ def response_shares(df: pd.DataFrame, by: str, prefix: str = "") -> go.Figure:
 
 def themes(df: pd.DataFrame, top: int = 15) -> go.Figure:
     """Return horizontal bars of the `top` themes (rows in query order), labelled with their supported share."""
+    df = plot_frame(df)
     rows = df.head(top).iloc[::-1]
     trace = {
         "type": "bar", "orientation": "h", "y": rows["theme"].tolist(), "x": rows["recommendations"].tolist(),
@@ -128,6 +132,7 @@ def themes(df: pd.DataFrame, top: int = 15) -> go.Figure:
 def recommending_states(df: pd.DataFrame, top: int = 20) -> go.Figure:
     """Return stacked bars of the responses to the `top` recommending States (rows in query order), with the
     supported share."""
+    df = plot_frame(df)
     rows = df.head(top).iloc[::-1]
     names = rows["recommender"].tolist()
     data = _response_bars(names, rows)
@@ -145,6 +150,7 @@ def _tint(hex_colour: str, alpha: float = 0.35) -> str:
 
 def flow(df: pd.DataFrame) -> go.Figure:
     """Return a flow (Sankey) chart from recommending region (left) to reviewed region (right), nodes labelled."""
+    df = plot_frame(df)
     left = sorted(df["recommender_region"].unique())
     right = sorted(df["reviewed_region"].unique())
     made = df.groupby("recommender_region")["recommendations"].sum()
@@ -202,6 +208,7 @@ def reports(df: pd.DataFrame) -> go.Figure:
 
 def ratification_by_instrument(df: pd.DataFrame) -> go.Figure:
     """Return stacked bars of join-requests per instrument by response, labelled with the share that led to joining."""
+    df = plot_frame(df)
     rows = df.sort_values(["recommendations", "instrument"], ascending=[False, True]).iloc[::-1]
     names = rows["instrument_name"].tolist()
     data = _response_bars(names, rows)
@@ -217,6 +224,7 @@ def ratification_by_instrument(df: pd.DataFrame) -> go.Figure:
 
 def ratification_share(df: pd.DataFrame, by: str) -> go.Figure:
     """Return bars of the share of join-requests that led to ratification per `by` (region or response), labelled."""
+    df = plot_frame(df)
     rows = df.sort_values(by, ascending=False)
     text = [
         f"{pct(s)} of {b + n:,}" + (f" · median {m:.1f} y" if pd.notna(m) else "")

@@ -1,4 +1,8 @@
-"""The Data page's sections: sources, import (upload, check, report, confirm), history, dictionary, downloads."""
+"""The Data page's sections: sources, import (upload, check, report, confirm), history, dictionary, downloads.
+
+File names, headers, values quoted in problems and error messages come from the files: they reach markdown
+through text.md only (tables show them as plain text).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import streamlit as st
 
 from .. import dictionary, indicators, ui
 from ..paths import default_db
+from ..text import md
 from ..update import page as update_page
 from . import access, downloads, pipeline, report, sniff, store, templates
 from .detect import FORMATS
@@ -66,7 +71,7 @@ def sources() -> None:
     if lost:
         st.error(
             "These imports could not be re-applied when the database was last rebuilt, so their rows are missing: "
-            + "; ".join(f"#{r['id']} {r['file_name']} ({r['error']})" for r in lost)
+            + "; ".join(f"#{r['id']} {md(r['file_name'])} ({md(r['error'])})" for r in lost)
             + ". Import the files again (each rebuild also retries)."
         )
 
@@ -113,7 +118,7 @@ def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
         data = f.getvalue()
         key = (f.name, len(data), hash(data), tuple(sorted(options.items())))
         if key not in cache:
-            with st.spinner(f"Checking {f.name} …"), GATE.shared(), ui.connection().cursor() as cur:
+            with st.spinner(f"Checking {md(f.name)} …"), GATE.shared(), ui.connection().cursor() as cur:
                 cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, max_mb=limit_mb(), **options)
         plans.append(cache[key])
     return plans
@@ -122,14 +127,15 @@ def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
 def show_plan(plan: Plan, i: int) -> None:
     """Draw one file's report: status, counts, unresolved names, problems, preview, skipped-rows download."""
     with st.container(border=True):
-        st.subheader(plan.file_name)
+        st.subheader(md(plan.file_name))
         into = ", ".join(f"{t.rows:,} row(s) into `{t.table}`" for t in plan.tables.values())
-        text = {"ready": f"{into}, once you confirm below", "refused": plan.reason}.get(plan.status, plan.reason)
+        text = f"{into}, once you confirm below" if plan.status == "ready" else md(plan.reason)
         STATUS[plan.status](f"**{report.STATUS_TEXT[plan.status].capitalize()}**: {text}")
         if plan.format:
             st.caption(
-                f"Detected format: **{plan.format_label}**" + (f" — {plan.detail}" if plan.detail else "")
-                + f". Logical source `{plan.source_key}`" + (f"; encoding {plan.encoding}" if plan.encoding else "")
+                f"Detected format: **{md(plan.format_label)}**" + (f" — {md(plan.detail)}" if plan.detail else "")
+                + f". Logical source: {md(plan.source_key)}"
+                + (f"; encoding {md(plan.encoding)}" if plan.encoding else "")
                 + f"; {plan.size / 1e6:.2f} MB."
             )  # fmt: skip
         c = plan.counts()
@@ -169,16 +175,17 @@ def load(plans: list[Plan], who: str) -> list[str]:
             for plan in plans:
                 log = pipeline.load_plan(con, plan, root, who)
                 if log is None:
-                    messages.append(f"{plan.file_name}: already imported, nothing to do.")
+                    messages.append(f"{md(plan.file_name)}: already imported, nothing to do.")
                 else:
                     messages.append(
-                        f"{plan.file_name}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} rows "
-                        f"inserted, {log['replaced']:,} replaced (of which {log['superseded']:,} demo rows)."
+                        f"{md(plan.file_name)}: loaded as import #{log['id']} (`{plan.tag}`) — "
+                        f"{log['inserted']:,} rows inserted, {log['replaced']:,} replaced (of which "
+                        f"{log['superseded']:,} demo rows)."
                     )
     except Locked as e:
-        messages.append(f"Not loaded: {e}")
+        messages.append(f"Not loaded: {md(e)}")
     except Exception as e:  # noqa: BLE001 - shown to the user; the transaction was rolled back
-        messages.append(f"Not loaded ({type(e).__name__}): {e}. The database is unchanged.")
+        messages.append(f"Not loaded ({type(e).__name__}): {md(e)}. The database is unchanged.")
     return messages
 
 
@@ -186,7 +193,7 @@ def import_section() -> None:
     """Draw the import section: who may import, options, upload, report, confirm."""
     st.header("Import files")
     who = current_access()
-    (st.info if who.may_import else st.warning)(who.message)
+    (st.info if who.may_import else st.warning)(md(who.message))  # it names the user's e-mail
     if not who.may_import:
         if who.auth_configured and not who.logged_in:
             st.button("Log in", on_click=st.login, key="import_login")
@@ -237,7 +244,7 @@ def history() -> None:
               "imported_by": "By", "source": "Source tag", "sha256": "SHA-256"}  # fmt: skip
     st.dataframe(log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history")
     others = sources[sources["id"].isna()][["source", "rows_now"]]
-    st.caption("Other sources: " + "; ".join(f"`{r.source}` {r.rows_now:,} rows" for r in others.itertuples()) + ".")
+    st.caption("Other sources: " + "; ".join(f"{md(r.source)} {r.rows_now:,} rows" for r in others.itertuples()) + ".")
 
 
 @st.cache_data(show_spinner=False)
