@@ -54,9 +54,12 @@ def open_page(page: Page, app_url: str, path: str) -> None:
     wait_for_idle(page)
 
 
-def download_csv(page: Page) -> list[list[str]]:
+def download_csv(page: Page, key: str | None = None) -> list[list[str]]:
+    """Download a table's CSV: the button of export `key` (the page may draw several), else the first."""
+    scope = page.locator(f".st-key-{key}_csv") if key else page
+    button = scope.get_by_role("button", name="⬇ CSV").first
     with page.expect_download() as info:
-        page.get_by_role("button", name="⬇ CSV").first.click()
+        button.click()
     text = info.value.path().read_bytes().decode("utf-8-sig")
     return list(csv.reader(io.StringIO(text)))
 
@@ -66,7 +69,7 @@ def test_special_procedures_renders_and_exports_the_visits(page, app_url, sql):
     tile = page.locator(METRIC).filter(has_text="Country visits")
     expect(tile.locator('[data-testid="stMetricValue"]')).to_have_text(str(sql["visits_2017"]))
     expect(page.get_by_text("2013 as seed 004 reports it")).to_be_visible()
-    rows = download_csv(page)
+    rows = download_csv(page, "sp_visit_list_export")
     assert rows[0] == [sp.LABELS[c] for c in VISIT_COLUMNS]
     assert len(rows) - 1 == sql["visit_rows"] > 500  # every row, not the 500 on screen
     assert page.locator('[data-testid="stException"]').count() == 0
