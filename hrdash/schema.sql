@@ -70,15 +70,18 @@ create table ea_target (
     primary key (ea_code, country_iso3, target_kind)
 );
 
+-- The UPR calendar (data/public/upr_session.csv): each Working Group session's cycle and year; its first day where
+-- the project has checked it (NULL: not known, e.g. sessions 49-53).
 create table upr_session (
-    session integer primary key check (session between 1 and 60),
-    cycle   integer not null check (cycle between 1 and 4),
-    year    integer not null check (year between 2008 and 2100),
-    source  varchar not null check (regexp_full_match(source, 'reference|public:[a-z0-9][a-z0-9.-]*'))
+    session   integer primary key check (session between 1 and 60),
+    cycle     integer not null check (cycle between 1 and 4),
+    year      integer not null check (year between 2008 and 2100),
+    first_day date check (first_day is null or year(first_day) = year),
+    source    varchar not null check (regexp_full_match(source, 'reference|public:[a-z0-9][a-z0-9.-]*'))
 );
 
 -- ---------------------------------------------------------------- fact tables
--- Every fact row says where it comes from: reference, seed:NNN, demo or import:<sha256>.
+-- Every fact row says where it comes from: reference, seed:NNN, public:<dataset>, demo or import:<sha256>.
 
 create table ratification (
     country_iso3   varchar not null references country (iso3),
@@ -89,7 +92,7 @@ create table ratification (
     -- 'year' when the source gives only the year (the date is then 31 December of it)
     date_precision varchar not null default 'day' check (date_precision in ('day', 'year')),
     -- NULL = not known (the Treaty Collection's status tables do not say), never read as "no reservations"
-    reservations   boolean default false,
+    reservations   boolean,
     -- the date a State's consent was undone (denunciation or withdrawal): not a party from then on
     denounced_date date,
     status         varchar generated always as (case

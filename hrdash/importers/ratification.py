@@ -111,7 +111,7 @@ def read_treaty_table(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFram
         elif status == "signatory":
             undated["signatory"] += 1
             sig = adopted
-        rows.append((n, iso3[0], code, sig, consent, ctype, "year", False))
+        rows.append((n, iso3[0], code, sig, consent, ctype, "year", None))  # reservations: not in the file
     for status, count in undated.items():
         if count:
             p.add(None, "year ratification or accession", None,
@@ -201,9 +201,9 @@ def read_untc(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], dict
             p.add(n, header[0], name, f"{iso3[0]} appears twice")
             continue
         seen.add(iso3[0])
-        rows.append((n, iso3[0], code, sig, con, ctype, "day", False))
+        rows.append((n, iso3[0], code, sig, con, ctype, "day", None))  # reservations: not on the page
     others = sorted(set(ctx.reference("country")["iso3"]) - seen)
-    rows += [(None, c, code, None, None, None, "day", False) for c in others]
+    rows += [(None, c, code, None, None, None, "day", None) for c in others]
     p.add(None, None, None, f"{len(others)} States of the country table are not in the list: recorded as no action "
           "(the Treaty Collection lists every State that signed or joined)", "notice")  # fmt: skip
     df = pd.DataFrame(rows, columns=RATIFICATION_COLUMNS).astype({"_row": "Int64"})
