@@ -3,7 +3,7 @@ from recommendation to ratification, UNCT engagement, and a full-text search of 
 
 import streamlit as st
 
-from hrdash import instrument_recognition, search, ui
+from hrdash import instrument_recognition, provenance, search, ui
 from hrdash.figures import upr
 
 PAGE = "UPR"
@@ -158,7 +158,12 @@ def ratification_view() -> None:
             labels=L,
         )
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
-    preview = ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules)
+    preview = upr.with_text_note(ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
+    if (preview["text"] == upr.NO_TEXT).any():
+        st.caption(
+            "The bundled cycle-1 recommendations have no text here: their instruments were recognised from the "
+            f"text when the public facts were derived. {provenance.TEXT_NOT_BUNDLED}"
+        )
     st.dataframe(preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG)
     ui.export_buttons(
         "upr_ratification_requests", filters, page=PAGE, title="UPR recommendations to join an instrument",
@@ -208,6 +213,9 @@ def search_view() -> None:
     if search.dropped(q):
         st.warning(f"Only the first {search.MAX_TERMS} terms are searched for.")
     params = dict(words=words, theme=theme, response=response)
+    if note := upr.without_text_note(ui.run("upr_recommendations_without_text", filters, theme=theme,
+                                            response=response), searching=bool(words)):  # fmt: skip
+        st.info(note)
     size_col, page_col, summary_col = st.columns([1, 1, 4])
     size = size_col.selectbox("Rows per page", PAGE_SIZES, key="upr_page_size", bind="query-params")
     asked = int(page_col.number_input("Page", min_value=1, step=1, key="upr_page", bind="query-params"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import provenance
 from ..charts import OKABE_ITO
 from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
 
@@ -24,7 +25,8 @@ IMPLEMENTATION_STYLE = {
     "partially implemented": ("Partially implemented", OKABE_ITO[4], "/"),
     "not implemented": ("Not implemented", OKABE_ITO[5], "x"),
 }
-CYCLE_PATTERNS = ["", "/", "."]
+CYCLE_PATTERNS = ["", "/", ".", "x"]
+NO_TEXT = "(text not bundled: see the note above)"  # shown for a recommendation whose text is not in the database
 LABELS = {
     "name": "Country", "country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "cycle": "Cycle",
     "session": "Session", "response": "Response", "recommendations": "Recommendations", "total": "Recommendations",
@@ -252,10 +254,27 @@ def ratification_totals(all_row: pd.DataFrame) -> list[tuple[str, str]]:
 SEARCH_COUNTS = ["matches", "supported", "noted", "pending"]
 
 
+def with_text_note(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return recommendation rows with NO_TEXT in place of the texts that are not bundled (for the screen)."""
+    if "text" not in rows:
+        return rows
+    return rows.assign(text=rows["text"].astype(object).where(rows["text"].notna(), NO_TEXT))
+
+
 def search_page(df: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
-    """Return the totals and the recommendations of one `upr_search_page` result."""
+    """Return the totals and the recommendations of one `upr_search_page` result (NO_TEXT where none is bundled)."""
     rows = df[df["id"].notna()].drop(columns=SEARCH_COUNTS).reset_index(drop=True)
-    return df[SEARCH_COUNTS].iloc[0], rows
+    return df[SEARCH_COUNTS].iloc[0], with_text_note(rows)
+
+
+def without_text_note(counts: pd.DataFrame, searching: bool) -> str:
+    """Return the sentence on the recommendations in view whose text is not bundled (upr_recommendations_without_text),
+    or "" when every one has its text."""
+    n = int(counts["without_text"].iloc[0]) if len(counts) else 0
+    if not n:
+        return ""
+    what = "are not searched (they have no text here)" if searching else "show “" + NO_TEXT + "”"
+    return f"{n:,} recommendations under these filters {what}. {provenance.TEXT_NOT_BUNDLED}"
 
 
 def search_summary(found: pd.Series, page_no: int, pages: int) -> str:

@@ -52,8 +52,9 @@ def sources() -> None:
     table = table.reset_index().rename(columns={"table_name": "Table"})
     st.caption(
         "Rows of every table by source: `reference` curated facts, `seed:NNN` facts stated in a seed document, "
-        "`demo` generated illustrative data (not real), `import:<hash>` a file loaded here or with "
-        "`python -m hrdash import`. Imported real rows supersede the demo rows of the same country and table."
+        "`public:<dataset>` real public facts bundled with the dashboard, `demo` generated illustrative data (not "
+        "real), `import:<hash>` a file loaded here or with `python -m hrdash import`. Imported rows replace the "
+        "bundled public rows and supersede the demo rows of the same country and table."
     )
     st.dataframe(table, hide_index=True, key="data_sources")
     info = dict(ui.run("build_info").itertuples(index=False))
@@ -122,12 +123,13 @@ def show_plan(plan: Plan, i: int) -> None:
                 + f"; {plan.size / 1e6:.2f} MB."
             )  # fmt: skip
         c = plan.counts()
-        cols = st.columns(5)
+        cols = st.columns(6)
         cols[0].metric("Rows read", f"{plan.rows_read:,}")
         cols[1].metric("To insert", f"{c['insert']:,}")
         cols[2].metric("To replace", f"{c['replace']:,}", help="Rows of an earlier version of the same source")
-        cols[3].metric("Demo rows superseded", f"{c['supersede']:,}")
-        cols[4].metric("To skip", f"{c['skip']:,}")
+        cols[3].metric("Public rows replaced", f"{c['public']:,}", help="Bundled public facts this file updates")
+        cols[4].metric("Demo rows superseded", f"{c['supersede']:,}")
+        cols[5].metric("To skip", f"{c['skip']:,}")
         names = report.unresolved(plan)
         if len(names):
             st.markdown(f"**Unresolved country names: {len(names)}**")
@@ -162,7 +164,8 @@ def load(plans: list[Plan], who: str) -> list[str]:
                 else:
                     messages.append(
                         f"{plan.file_name}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} rows "
-                        f"inserted, {log['replaced']:,} replaced (of which {log['superseded']:,} demo rows)."
+                        f"inserted, {log['replaced']:,} replaced (of which {log['replaced_public']:,} public and "
+                        f"{log['superseded']:,} demo rows)."
                     )
     except Locked as e:
         messages.append(f"Not loaded: {e}")
