@@ -234,9 +234,10 @@ def reservations(rat: pd.DataFrame) -> tuple[list[str], int]:
     `rat` is profile_ratification's rows of one country: reservations True, False or missing (not known: the
     bundled Treaty Collection status does not say which States made reservations).
     """
-    party = rat["status"] == "party"
-    flag = rat["reservations"]
-    return rat.loc[party & flag.eq(True), "short_name"].tolist(), int((party & flag.isna()).sum())
+    party = (rat["status"] == "party").to_numpy(dtype=bool)
+    flag = rat["reservations"].astype("boolean")
+    made = flag.fillna(False).to_numpy(dtype=bool)
+    return rat.loc[party & made, "short_name"].tolist(), int((party & flag.isna().to_numpy(dtype=bool)).sum())
 
 
 def reservations_text(rat: pd.DataFrame) -> str:

@@ -40,13 +40,18 @@ def _years(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s).dt.year.astype("Int64").astype(str)
 
 
+def _reserved(df: pd.DataFrame) -> np.ndarray:
+    """Return True where a row's reservations are known to be made (False where not, or not known)."""
+    return df["reservations"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
 def _hover(df: pd.DataFrame, instrument: pd.Series | str) -> pd.Series:
     """Return "<country> — <instrument>: <status>", the dates and any reservations, one string per row."""
     return (
         df["name"] + " — " + instrument + ": " + df["status"]
         + "<br>signed " + _dates(df["signature_date"]) + "; consent " + _dates(df["consent_date"])
         + np.where(df["consent_type"].notna(), " (" + df["consent_type"].fillna("") + ")", "")
-        + np.where(df["reservations"].eq(True), "<br>with reservations", "")
+        + np.where(_reserved(df), "<br>with reservations", "")
         + np.where((df["status"] == "party") & df["reservations"].isna(), "<br>reservations not known", "")
     )  # fmt: skip
 
@@ -215,7 +220,7 @@ def matrix_table(df: pd.DataFrame, order: list[str], sort: str = "name") -> pd.D
     "○ signed 2001", a State that denounced it "× denounced 1998", no action "·"; `order` lists the instruments'
     short names in column order.
     """
-    party = "● party " + _years(df["consent_date"]) + np.where(df["reservations"].eq(True), " (res.)", "")
+    party = "● party " + _years(df["consent_date"]) + np.where(_reserved(df), " (res.)", "")
     denounced = "× denounced " + _years(df["denounced_date"]) if "denounced_date" in df else "× denounced"
     cell = np.where(df["status"] == "party", party, np.where(df["status"] == "signatory",
                     "○ signed " + _years(df["signature_date"]),

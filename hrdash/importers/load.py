@@ -33,6 +33,9 @@ COVERAGE = {
     "upr_review": ["country_iso3", "cycle"],
     "normative_output": ["body"],
 }
+# Rows of a file that do not cover anything: a voluntary pledge (the State under review recommending to itself) is
+# not a recommendation, and must not supersede the recommendations of its State and cycle.
+COVERS = {"recommendation": "not coalesce(recommending_states = [country_iso3], false)"}
 CURATED = "source <> 'demo' and source not like 'import:%' and source not like 'public:%'"
 
 
@@ -70,7 +73,7 @@ def table_counts(
     cov = [c for c in COVERAGE.get(table, ["country_iso3"])]
     covered = (
         f"{_tuple(cov)} in (select distinct {', '.join(_expr(c) for c in cov)} from read_parquet($p) "
-        f"where {' and '.join(f'{_expr(c)} is not null' for c in cov)})"
+        f"where {' and '.join([*(f'{_expr(c)} is not null' for c in cov), COVERS.get(table, 'true')])})"
     )
     supersede = _count(con, f"source = 'demo' and ({new_keys} or {covered})", p, delete, table)
     public = _count(con, f"source like 'public:%' and ({new_keys} or {covered})", p, delete, table)
