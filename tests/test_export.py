@@ -72,8 +72,10 @@ def test_about_sheet_lists_page_filters_sources_and_dates(small):
 def test_about_sheet_names_public_data_and_imported_files():
     """Public rows by their dataset's name, imported rows by the file's name: the About sheet tells them apart."""
     with duckdb.connect() as c:
-        c.execute("create table t as select * from (values (1, 'public:untc-2026-02-03'), "
-                  "(2, 'public:untc-2026-02-03'), (3, 'import:0123456789abcdef'), (4, 'demo')) v(n, source)")  # fmt: skip
+        rows = "(1, 'public:untc-2026-02-03'), (2, 'public:untc-2026-02-03'), (3, 'import:0123456789abcdef'), " + (
+            "(4, 'demo')"
+        )
+        c.execute(f"create table t as select * from (values {rows}) v(n, source)")
         info = export.ExportInfo("Ratification", "Rows", [], "b1", source_files={"import:0123456789abcdef": "cat.html"})
         about = dict(openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(c, "select * from t", {}, {}, info)))[
             "About"].iter_rows(min_row=2, values_only=True))  # fmt: skip
