@@ -163,7 +163,9 @@ def test_upr_reviews_of_cycles_1_and_2_are_public_and_3_and_4_demo(con):
 
 
 def _squash(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalpha() and c.isascii()).lower()
+    """Return a name as letters only, with "and" and "&" dropped and "Saint" as "St" (the two files' spellings)."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name) if c.isalpha() and c.isascii()).lower()
+    return letters.replace("saint", "st").replace("and", "")
 
 
 @needs_realdata
@@ -190,8 +192,8 @@ def test_cycle_one_recommendations_equal_the_source_files(con):
 
 
 def test_cycle_one_recommendations_are_public_facts_without_text(con):
-    got = rows(con, """select source, count(*), count(text), count(distinct country_iso3), min(session), max(session),
-                              count(*) filter (rec_date <> s.first_day), count(*) filter (cycle <> 1)
+    got = rows(con, """select r.source, count(*), count(text), count(distinct country_iso3), min(session), max(session),
+                              count(*) filter (rec_date <> s.first_day), count(*) filter (r.cycle <> 1)
                        from recommendation r join upr_session s using (session)
                        where r.source like 'public:%' group by 1 order by 1""")  # fmt: skip
     assert got == [
@@ -225,7 +227,7 @@ def test_asks_to_join_were_recognised_by_the_projects_rules():
     chad = recs[(recs["country_iso3"] == "TCD") & (recs["session"] == "5")]
     assert len(chad) == len(asks) > 50
     assert sorted(chad["asks_to_join"]) == sorted(asks.values())
-    assert (chad["asks_to_join"] != "").sum() >= 5
+    assert (chad["asks_to_join"] != "").sum() == sum(1 for v in asks.values() if v) >= 3
 
 
 # ------------------------------------------------------------------ the demo stays consistent with the real facts
