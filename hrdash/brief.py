@@ -48,14 +48,15 @@ LABELS = {
     "mandate_kind": "Mandate kind",
     "report_symbol": "Report", "ea_name": "Expected accomplishment", "unit": "Unit",
 }  # fmt: skip
-STATUS_ORDER = ["party", "signatory", "no action"]
+STATUS_ORDER = ["party", "signatory", "denounced", "no action"]
 QUERY_THREADS = 4  # DuckDB answers the profile's independent queries on several cursors at once
 
 
 def status_counts(p: Profile) -> pd.DataFrame:
-    """Return the number of instruments per ratification status (party, signatory, no action)."""
+    """Return the number of instruments per ratification status (party, signatory, no action; denounced if any)."""
     counts = p.frames["ratification"]["status"].value_counts()
-    return pd.DataFrame({"status": STATUS_ORDER, "instruments": [int(counts.get(s, 0)) for s in STATUS_ORDER]})
+    order = [s for s in STATUS_ORDER if s != "denounced" or counts.get(s, 0)]
+    return pd.DataFrame({"status": order, "instruments": [int(counts.get(s, 0)) for s in order]})
 
 
 def region_ranking(p: Profile) -> pd.DataFrame:
