@@ -208,7 +208,8 @@ def records() -> None:
         labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "instrument": "Instrument",
                 "instrument_code": "Code", "status_at_year_end": f"Status on {as_of}",
                 "signature_date": "Signature date", "consent_date": "Consent date", "consent_type": "Consent type",
-                "date_precision": "Date precision", "reservations": "Reservations", "source": "Source"},
+                "date_precision": "Date precision", "reservations": "Reservations (empty: not known)",
+                "denounced_date": "Denounced", "source": "Source"},
     )  # fmt: skip
 
 
