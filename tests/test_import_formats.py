@@ -90,6 +90,12 @@ def test_untc_status_csv(db):
     assert rows["IND"] == (D(2007, 2, 6), None, None, "day")
     assert rows["FRA"] == (None, None, None, "day")  # not listed: no action
     assert len(rows) == 196 and log["inserted"] == 196
+    # a newer Treaty Collection page replaces the bundled public rows of its instrument, every one of them
+    assert plan.counts()["public"] == log["replaced_public"] == 196
+    assert fetch(db, "select count(*) from ratification where instrument = 'CED' and source like 'public:%'") == [(0,)]
+    assert fetch(db, "select count(*) from ratification where instrument = 'CAT' and source like 'public:%'") == [
+        (196,)
+    ]
     notes = [p for p in plan.problems.items if p.severity == "notice"]
     assert {p.value for p in notes if p.row} == {"Notes:", "4 With a declaration (fixture footnote)."}
 
