@@ -38,8 +38,9 @@ def cycles_view() -> None:
     for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
         col.metric(label, value, border=True)
     st.subheader("Recommendations per session")
-    st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}.")
     sessions = upr.level(data, "session")
+    st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}. "
+               + upr.without_session(sessions))  # fmt: skip
     ui.chart(
         upr.per_session(sessions), sessions, title="UPR recommendations per session", key="upr_per_session", labels=L
     )
@@ -51,6 +52,18 @@ def cycles_view() -> None:
         key="upr_response_cycle",
         labels=L,
     )
+    st.subheader("What the recommendations ask: UPR Info's action categories")
+    categories = ui.run("upr_recommendations_by_action_category", filters)
+    st.caption(
+        "Recommendations by UPR Info's action category — 1 minimal action (directed at other States, or asking for "
+        "assistance or information), 2 continuing action, 3 considering change, 4 general action, 5 specific "
+        "action — and the State's response. Only recommendations whose source gives the category: the bundled "
+        f"cycle-1 facts of sessions 1–9 and imported UPR Info exports. {filters.caption()}."
+    )
+    ui.chart(
+        upr.action_categories(categories), categories, title="UPR recommendations by action category",
+        key="upr_action_category", labels=L,
+    )  # fmt: skip
     st.subheader("Per OHCHR region")
     st.caption(f"Share of the recommendations to the region's States, {years}.")
     by_region = upr.level(data, "region")
