@@ -98,7 +98,8 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
     "import_log": {
         "id": "import number", "file_name": "file as uploaded", "sha256": "SHA-256 of the file's bytes",
         "format": "detected format", "inserted": "rows inserted", "replaced": "rows replaced: earlier versions of "
-        "the same source, rows with the same key, and demo rows superseded", "skipped": "bad rows skipped",
+        "the same source, rows with the same key, bundled public rows (same key, or for UPR recommendations the "
+        "same State and cycle) and demo rows superseded", "skipped": "bad rows skipped",
         "imported_at": "when (UTC)", "imported_by": "who (signed-in e-mail, or the CLI user)",
     },
 }  # fmt: skip

@@ -220,7 +220,8 @@ def history() -> None:
     log = sources[sources["id"].notna()].astype({"id": "int64"})
     st.caption(
         f"{len(log)} import(s), newest first. 'Rows now' is 0 once a newer version of the same source replaced "
-        "them; 'Replaced' counts earlier versions, rows with the same key and demo rows superseded."
+        "them; 'Replaced' counts earlier versions, rows with the same key, bundled public rows replaced and demo "
+        "rows superseded."
     )
     labels = {"id": "#", "imported_at": "Imported at (UTC)", "file_name": "File", "format": "Format",
               "inserted": "Inserted", "replaced": "Replaced", "skipped": "Skipped", "rows_now": "Rows now",
