@@ -27,6 +27,7 @@ AREAS = {
     "hra_deployment": "HRA deployments", "normative_output": "normative outputs", "ratification": "ratification",
     "story": "stories",
 }  # fmt: skip
+NO_TEXT = "(text not bundled: see the note above)"  # shown for a recommendation whose text is not in the database
 TEXT_NOT_BUNDLED = (
     "The texts of the bundled cycle-1 UPR recommendations (UPR Info, Terman; sessions 1–12) are not part of the "
     "dashboard: only their facts are (State, recommending States, session, response, themes, the treaties they ask "
@@ -129,3 +130,20 @@ def share_sentence(counts: pd.DataFrame) -> str:
     if areas:
         parts[-1] += f" ({', '.join(areas)})"
     return " · ".join(parts)
+
+
+def with_text_note(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return recommendation rows with NO_TEXT in place of the texts that are not bundled (for the screen)."""
+    if "text" not in rows:
+        return rows
+    return rows.assign(text=rows["text"].astype(object).where(rows["text"].notna(), NO_TEXT))
+
+
+def without_text_note(counts: pd.DataFrame, searching: bool) -> str:
+    """Return the sentence on the recommendations in view whose text is not bundled (upr_recommendations_without_text),
+    or "" when every one has its text."""
+    n = int(counts["without_text"].iloc[0]) if len(counts) else 0
+    if not n:
+        return ""
+    what = "are not searched (they have no text here)" if searching else "show “" + NO_TEXT + "”"
+    return f"{n:,} recommendations under these filters {what}. {TEXT_NOT_BUNDLED}"

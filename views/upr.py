@@ -171,8 +171,8 @@ def ratification_view() -> None:
             labels=L,
         )
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
-    preview = upr.with_text_note(ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
-    if (preview["text"] == upr.NO_TEXT).any():
+    preview = provenance.with_text_note(ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
+    if (preview["text"] == provenance.NO_TEXT).any():
         st.caption(
             "The bundled cycle-1 recommendations have no text here: their instruments were recognised from the "
             f"text when the public facts were derived. {provenance.TEXT_NOT_BUNDLED}"
@@ -226,7 +226,7 @@ def search_view() -> None:
     if search.dropped(q):
         st.warning(f"Only the first {search.MAX_TERMS} terms are searched for.")
     params = dict(words=words, theme=theme, response=response)
-    if note := upr.without_text_note(ui.run("upr_recommendations_without_text", filters, theme=theme,
+    if note := provenance.without_text_note(ui.run("upr_recommendations_without_text", filters, theme=theme,
                                             response=response), searching=bool(words)):  # fmt: skip
         st.info(note)
     size_col, page_col, summary_col = st.columns([1, 1, 4])

@@ -26,7 +26,6 @@ IMPLEMENTATION_STYLE = {
     "not implemented": ("Not implemented", OKABE_ITO[5], "x"),
 }
 CYCLE_PATTERNS = ["", "/", ".", "x"]
-NO_TEXT = "(text not bundled: see the note above)"  # shown for a recommendation whose text is not in the database
 LABELS = {
     "name": "Country", "country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "cycle": "Cycle",
     "session": "Session", "response": "Response", "recommendations": "Recommendations", "total": "Recommendations",
@@ -293,27 +292,10 @@ def ratification_totals(all_row: pd.DataFrame) -> list[tuple[str, str]]:
 SEARCH_COUNTS = ["matches", "supported", "noted", "pending"]
 
 
-def with_text_note(rows: pd.DataFrame) -> pd.DataFrame:
-    """Return recommendation rows with NO_TEXT in place of the texts that are not bundled (for the screen)."""
-    if "text" not in rows:
-        return rows
-    return rows.assign(text=rows["text"].astype(object).where(rows["text"].notna(), NO_TEXT))
-
-
 def search_page(df: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
     """Return the totals and the recommendations of one `upr_search_page` result (NO_TEXT where none is bundled)."""
     rows = df[df["id"].notna()].drop(columns=SEARCH_COUNTS).reset_index(drop=True)
-    return df[SEARCH_COUNTS].iloc[0], with_text_note(rows)
-
-
-def without_text_note(counts: pd.DataFrame, searching: bool) -> str:
-    """Return the sentence on the recommendations in view whose text is not bundled (upr_recommendations_without_text),
-    or "" when every one has its text."""
-    n = int(counts["without_text"].iloc[0]) if len(counts) else 0
-    if not n:
-        return ""
-    what = "are not searched (they have no text here)" if searching else "show “" + NO_TEXT + "”"
-    return f"{n:,} recommendations under these filters {what}. {provenance.TEXT_NOT_BUNDLED}"
+    return df[SEARCH_COUNTS].iloc[0], provenance.with_text_note(rows)
 
 
 def search_summary(found: pd.Series, page_no: int, pages: int) -> str:
