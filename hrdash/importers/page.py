@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, indicators, ui
+from .. import dictionary, indicators, provenance, ui
 from ..paths import default_db
 from . import access, downloads, pipeline, report, sniff, store, templates
 from .detect import FORMATS
@@ -228,7 +228,8 @@ def history() -> None:
               "imported_by": "By", "source": "Source tag", "sha256": "SHA-256"}  # fmt: skip
     st.dataframe(log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history")
     others = sources[sources["id"].isna()][["source", "rows_now"]]
-    st.caption("Other sources: " + "; ".join(f"`{r.source}` {r.rows_now:,} rows" for r in others.itertuples()) + ".")
+    st.caption("Other sources: " + "; ".join(f"{provenance.label(r.source)} `{r.source}` {r.rows_now:,} rows"
+                                             for r in others.itertuples()) + ".")  # fmt: skip
 
 
 @st.cache_data(show_spinner=False)

@@ -22,6 +22,10 @@ TABLES = [CALENDAR, *FACT_TABLES]
 PREFIX = "public:"
 
 
+class DeriveError(ValueError):
+    """A source file is missing, refused by its reader, or contradicts another source."""
+
+
 @cache
 def datasets() -> dict[str, dict[str, Any]]:
     """Return {source tag: {label, publisher, url, ...}} of the bundled datasets (data/public/datasets.json)."""

@@ -20,7 +20,7 @@ import pandas as pd
 from ..importers import context, pipeline
 from ..importers import upr as upr_rules
 from ..paths import PUBLIC, REFERENCE
-from . import CALENDAR, tag, upr_facts
+from . import CALENDAR, DeriveError, tag, upr_facts
 
 Progress = Callable[[str], None]
 UNTC = "untc_ratifications_2026/un_hr_ratifications.csv"
@@ -29,10 +29,6 @@ RATIFICATION_COLUMNS = [
     "country_iso3", "instrument", "signature_date", "consent_date", "consent_type", "date_precision",
     "reservations", "denounced_date", "source",
 ]  # fmt: skip
-
-
-class DeriveError(ValueError):
-    """A source file is missing, refused by its reader, or contradicts another source."""
 
 
 def read_file(realdata: Path, rel: str, progress: Progress) -> tuple[pipeline.Plan, dict[str, pd.DataFrame]]:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import instrument_recognition as recognition
-from . import tag
+from . import DeriveError, tag
 
 Read = Callable[[str], tuple[object, dict[str, pd.DataFrame]]]
 Progress = Callable[[str], None]
@@ -62,7 +62,7 @@ def _checked_session(df: pd.DataFrame, sessions: pd.Series, rel: str) -> None:
     wrong = df[placed != df["session"]]
     if len(wrong):
         r = wrong.iloc[0]
-        raise ValueError(f"{rel}: {r['country_iso3']} is in session {r['session']} there, in {placed[wrong.index[0]]} "
+        raise DeriveError(f"{rel}: {r['country_iso3']} is in session {r['session']} there, in {placed[wrong.index[0]]} "
                          "by sessions.csv")  # fmt: skip
 
 
@@ -89,7 +89,7 @@ def recommendations(realdata: Path, reviews: pd.DataFrame, calendar: pd.DataFram
         df = df[df["country_iso3"].isin(late)].copy()
         for iso3 in sorted(set(df["country_iso3"])):
             if iso3 in found:
-                raise ValueError(f"{iso3}: recommendations in both {found[iso3]} and {rel}: one source per session")
+                raise DeriveError(f"{iso3}: recommendations in both {found[iso3]} and {rel}: one source per session")
             found[iso3] = rel
         df["session"] = df["country_iso3"].map(c1)
         df["rec_date"] = pd.to_datetime(df["session"].map(first_day))
