@@ -85,15 +85,6 @@ def test_cycles_and_responses_equal_sql(views, con, setting):
         assert any(c.value.endswith(f"{sessionless:,} recommendations of cycle 2 are not in the chart: their "
                                     "reviews are known only by their year (the bundled review calendar has no "
                                     "session for them), so they have no session.") for c in at.caption)  # fmt: skip
-    # UPR Info's action categories: the sessions 1-9 facts (and imports) only
-    categories = upr_rows(con, f, f"r.action_category, {COUNTS}", "1 having r.action_category is not null")
-    assert {int(c): n[1] for c, *n in categories} == {
-        int(y[0]): v for y, v in xy(trace(shown["upr_action_category"], "Supported"), horizontal=True).items()
-    }  # fmt: skip
-    assert {int(c): n[0] for c, *n in categories} == dict(
-        zip([int(y[0]) for y in trace(shown["upr_action_category"], "Supported")["y"]],
-            [int(t.split(" · ")[0].replace(",", "")) for t in trace(shown["upr_action_category"], "Total")["text"]])
-    )  # fmt: skip
     per_cycle = {c: rest for c, *rest in upr_rows(con, f, f"r.cycle, {COUNTS}", "1")}
     for i, response in enumerate(["Supported", "Noted", "Pending"], start=1):
         t = trace(shown["upr_response_cycle"], response)
@@ -124,7 +115,17 @@ def test_themes_and_recommending_states_equal_sql(views, con, setting):
                   join country c on c.iso3 = r.country_iso3 where {UPR}) group by t order by 2 desc, t limit 15""",
         f["year_from"], f["year_to"], f["region"], f["region"],
     )  # fmt: skip
-    t = charts(views[name, "Themes"])["upr_themes"]["data"][0]
+    themes_page = charts(views[name, "Themes"])
+    # UPR Info's action categories: the sessions 1-9 facts (and imports) only
+    categories = upr_rows(con, f, f"r.action_category, {COUNTS}", "1 having r.action_category is not null")
+    chart = themes_page["upr_action_category"]
+    supported = xy(trace(chart, "Supported"), horizontal=True)
+    assert {int(c): n[1] for c, *n in categories} == {int(y[0]): v for y, v in supported.items()}
+    totals = [int(t.split(" · ")[0].replace(",", "")) for t in trace(chart, "Total")["text"]]
+    assert {int(c): n[0] for c, *n in categories} == dict(
+        zip([int(y[0]) for y in trace(chart, "Supported")["y"]], totals)
+    )
+    t = themes_page["upr_themes"]["data"][0]
     assert xy(t, horizontal=True) == {theme: n for theme, n, _ in rows}
     assert [round(v, 6) for v in values(t["customdata"])][::-1] == [round(s, 6) for _, _, s in rows]
     shown = charts(views[name, "Recommending States"])

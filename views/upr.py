@@ -52,18 +52,6 @@ def cycles_view() -> None:
         key="upr_response_cycle",
         labels=L,
     )
-    st.subheader("What the recommendations ask: UPR Info's action categories")
-    categories = ui.run("upr_recommendations_by_action_category", filters)
-    st.caption(
-        "Recommendations by UPR Info's action category — 1 minimal action (directed at other States, or asking for "
-        "assistance or information), 2 continuing action, 3 considering change, 4 general action, 5 specific "
-        "action — and the State's response. Only recommendations whose source gives the category: the bundled "
-        f"cycle-1 facts of sessions 1–9 and imported UPR Info exports. {filters.caption()}."
-    )
-    ui.chart(
-        upr.action_categories(categories), categories, title="UPR recommendations by action category",
-        key="upr_action_category", labels=L,
-    )  # fmt: skip
     st.subheader("Per OHCHR region")
     st.caption(f"Share of the recommendations to the region's States, {years}.")
     by_region = upr.level(data, "region")
@@ -89,6 +77,18 @@ def themes_view() -> None:
         f"that were supported (of those with a response). {filters.caption()}."
     )
     ui.chart(upr.themes(themes), themes, title="Most frequent themes", key="upr_themes", labels=L)
+    st.subheader("What the recommendations ask: UPR Info's action categories")
+    categories = ui.run("upr_recommendations_by_action_category", filters)
+    st.caption(
+        "Recommendations by UPR Info's action category — 1 minimal action (directed at other States, or asking for "
+        "assistance or information), 2 continuing action, 3 considering change, 4 general action, 5 specific "
+        "action — and the State's response. Only recommendations whose source gives the category: the bundled "
+        f"cycle-1 facts of sessions 1–9 and imported UPR Info exports. {filters.caption()}."
+    )
+    ui.chart(
+        upr.action_categories(categories), categories, title="UPR recommendations by action category",
+        key="upr_action_category", labels=L,
+    )  # fmt: skip
 
 
 def states_view() -> None:
