@@ -289,3 +289,24 @@ def test_stats_json_reports_the_public_rows(built_db, capsys):
     assert tables["upr_review"]["by_source"] == {"public:upr-terman-2015": 386, "demo": 373}
     assert all(re.fullmatch(r"public:[a-z0-9][a-z0-9.-]*|demo|reference|seed:\d{3}", s)
                for t in tables.values() for s in t["by_source"])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "iso3, code, status, signed, consented, how",
+    [("KEN", "CAT", "party", None, "1997-02-21", "accession"), ("USA", "CRC", "signatory", "1995-02-16", None, None)],
+)
+def test_the_country_profile_shows_the_real_status(built_db, iso3, code, status, signed, consented, how):
+    """A manager's check: Kenya acceded to CAT on 21 February 1997; the United States signed the CRC, not a party."""
+    from tests.apptest import open_app
+
+    at = open_app({"country": iso3}, page="views/country_profile.py")
+    table = next(d.value for d in at.dataframe if list(d.value.columns[:2]) == ["Code", "Instrument"])
+    row = table.set_index("Code").loc[code]
+    day = lambda v: None if pd.isna(v) else pd.Timestamp(v).date().isoformat()  # noqa: E731
+    assert (row["Status"], day(row["Signed"]), day(row["Ratified / acceded"]), row["How"] or None) == (
+        status,
+        signed,
+        consented,
+        how,
+    )
+    assert row["Source"] == "public:untc-2026-02-03"
