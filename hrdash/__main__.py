@@ -1,4 +1,4 @@
-"""Command line: `python -m hrdash build|stats|demo ...`."""
+"""Command line: `python -m hrdash build|stats|demo|derive-public|brief|import ...`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import duckdb
 
 from . import brief, db, demo
 from .importers import cli as importer
-from .paths import default_db
+from .paths import PUBLIC, default_db
 from .stats import stats
 from .update import cli as updater
 
@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     d = sub.add_parser("demo", help="write the demo tables as CSV files (for inspection)")
     d.add_argument("--out", type=Path, required=True)
     d.add_argument("--scale", type=int, default=1)
+    dp = sub.add_parser("derive-public", help="write the bundled public facts (data/public) from the official files")
+    dp.add_argument("--realdata", type=Path, required=True, help="folder of the real public files (../shared/realdata)")
+    dp.add_argument("--out", type=Path, default=PUBLIC, help=f"output folder (default {PUBLIC})")
     brief.add_arguments(
         sub.add_parser("brief", help="write country briefs as PowerPoint decks (one, or per EA target)")
     )
@@ -54,10 +57,19 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         with duckdb.connect(str(path), read_only=True) as con:
             print(json.dumps(stats(con), indent=2, sort_keys=True))
+    elif args.command == "derive-public":
+        from .public.derive import DeriveError, derive
+
+        try:
+            derive(args.realdata, args.out, progress=lambda m: print(m, flush=True))
+        except DeriveError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 1
     elif args.command == "demo":
         with duckdb.connect() as con:
             db.load_reference(con, progress=lambda m: None)
-            tables = demo.generate(db.reference_frames(con), scale=args.scale)
+            facts = db.load_public(con, progress=lambda m: None)
+            tables = demo.generate(db.reference_frames(con), facts, scale=args.scale)
         for path in demo.write_csv(tables, args.out):
             print(path)
     return 0

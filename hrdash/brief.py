@@ -48,14 +48,15 @@ LABELS = {
     "mandate_kind": "Mandate kind",
     "report_symbol": "Report", "ea_name": "Expected accomplishment", "unit": "Unit",
 }  # fmt: skip
-STATUS_ORDER = ["party", "signatory", "no action"]
+STATUS_ORDER = ["party", "signatory", "denounced", "no action"]
 QUERY_THREADS = 4  # DuckDB answers the profile's independent queries on several cursors at once
 
 
 def status_counts(p: Profile) -> pd.DataFrame:
-    """Return the number of instruments per ratification status (party, signatory, no action)."""
+    """Return the number of instruments per ratification status (party, signatory, no action; denounced if any)."""
     counts = p.frames["ratification"]["status"].value_counts()
-    return pd.DataFrame({"status": STATUS_ORDER, "instruments": [int(counts.get(s, 0)) for s in STATUS_ORDER]})
+    order = [s for s in STATUS_ORDER if s != "denounced" or counts.get(s, 0)]
+    return pd.DataFrame({"status": order, "instruments": [int(counts.get(s, 0)) for s in order]})
 
 
 def region_ranking(p: Profile) -> pd.DataFrame:
@@ -160,7 +161,9 @@ def tables(p: Profile) -> dict[str, TableSpec]:
     return out
 
 
-def deck(p: Profile, built_at: str = "", created: date | None = None) -> slides.Deck:
+def deck(
+    p: Profile, built_at: str = "", created: date | None = None, source_files: dict[str, str] | None = None
+) -> slides.Deck:
     """Return the profile's deck: key figures, comparison, charts and tables in page order, sources."""
     c, t = charts(p), tables(p)
     items: list[slides.Item] = [TextSpec(f"{p.name}: key figures", profile.key_figures(p)), t["comparison"]]
@@ -175,6 +178,7 @@ def deck(p: Profile, built_at: str = "", created: date | None = None) -> slides.
         items=items,
         built_at=built_at,
         created=created or date.today(),
+        source_files=source_files or {},
     )
 
 
@@ -189,6 +193,11 @@ def data_years(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     return int(row["first_year"]), int(row["last_year"])
 
 
+def source_files(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Return {import source: file name} of the database's imports (the sources slide names them)."""
+    return dict(query.run(con, "import_files")[["source", "file_name"]].itertuples(index=False))
+
+
 def built_at(con: duckdb.DuckDBPyConnection) -> str:
     """Return when the database was built (for the sources slide)."""
     return dict(query.run(con, "build_info").itertuples(index=False)).get("built_at", "")
@@ -201,7 +210,7 @@ def country_deck(
     first, last = data_years(con)
     with ThreadPoolExecutor(QUERY_THREADS) as pool:
         p = profile.load(runner(con), iso3, year_from or first, year_to or last, pool.map)
-    return slides.build(deck(p, built_at=built_at(con)))
+    return slides.build(deck(p, built_at=built_at(con), source_files=source_files(con)))
 
 
 def resolve(con: duckdb.DuckDBPyConnection, country: str) -> str:
@@ -233,13 +242,14 @@ def write_briefs(
     out_dir.mkdir(parents=True, exist_ok=True)
     first, last = data_years(con)
     years = (year_from or first, year_to or last)
-    built, run = built_at(con), runner(con)
+    built, run, files = built_at(con), runner(con), source_files(con)
     paths = []
     with ThreadPoolExecutor(QUERY_THREADS) as pool:  # every query once, for all countries
         results = profile.fetch(run, None, *years, ea_targets.EAS_WITH_TARGETS, pool.map)
     for i, iso3 in enumerate(countries, start=1):
         path = out_dir / f"{iso3}.pptx"
-        path.write_bytes(slides.build(deck(profile.assemble(iso3, *years, results), built_at=built)))
+        p = profile.assemble(iso3, *years, results)
+        path.write_bytes(slides.build(deck(p, built_at=built, source_files=files)))
         progress(f"[{i}/{len(countries)}] {iso3} → {path}")
         paths.append(path)
     return paths

@@ -1,4 +1,4 @@
-"""Build the DuckDB database from the schema, the reference CSVs and the demo generator."""
+"""Build the DuckDB database: the schema, the reference CSVs, the bundled public facts, the demo generator, imports."""
 
 from __future__ import annotations
 
@@ -14,19 +14,21 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import demo
-from .paths import REFERENCE, ROOT, SCHEMA, default_db
+from . import demo, public
+from .paths import PUBLIC, REFERENCE, ROOT, SCHEMA, default_db
 
-# Reference tables in load order (foreign keys first), then seed facts of fact tables.
+# Reference tables in load order (foreign keys first; upr_session is the UPR calendar of data/public), then seed
+# facts of fact tables.
 REFERENCE_TABLES = ["country", "instrument", "sp_mandate", "ea", "ea_target", "seed_figure", "upr_session"]
 SEED_FACT_TABLES = ["hra_deployment", "unct_engagement", "story", "normative_output"]
 Progress = Callable[[str], None]
 
 
 def sources_hash() -> str:
-    """Return a hash of everything the database is built from (schema, reference data, generator)."""
+    """Return a hash of everything the database is built from (schema, reference and public data, generator)."""
     h = hashlib.sha256()
-    files = [SCHEMA, *sorted(REFERENCE.glob("*.csv")), *sorted((ROOT / "hrdash" / "demo").glob("*.py"))]
+    files = [SCHEMA, *sorted(REFERENCE.glob("*.csv")), *sorted(PUBLIC.glob("*.csv")), PUBLIC / "datasets.json",
+             *sorted((ROOT / "hrdash" / "demo").glob("*.py"))]  # fmt: skip
     for f in files:
         h.update(f.name.encode())
         h.update(f.read_bytes())
@@ -78,10 +80,23 @@ def load_reference(con: duckdb.DuckDBPyConnection, progress: Progress = print) -
     """Create the schema and load the reference CSVs and the seed facts into `con`."""
     con.execute(SCHEMA.read_text())
     for table in [*REFERENCE_TABLES, *SEED_FACT_TABLES]:
-        path = REFERENCE / f"{table}.csv"
+        path = (PUBLIC if table == public.CALENDAR else REFERENCE) / f"{table}.csv"
         if path.exists():
             n = load_csv(con, table, path)
-            progress(f"reference  {table:<24} {n:>9,} rows")
+            progress(f"{'public' if path.parent == PUBLIC else 'reference':<10} {table:<24} {n:>9,} rows")
+
+
+def load_public(con: duckdb.DuckDBPyConnection, progress: Progress = print) -> dict[str, pd.DataFrame]:
+    """Load the bundled public facts (data/public, sources public:<dataset>) into `con`; return them as frames."""
+    frames = {}
+    for table in public.FACT_TABLES:
+        path = PUBLIC / f"{table}.csv"
+        before = con.execute(f"select count(*) from {table}").fetchone()[0]
+        n = load_csv(con, table, path) - before
+        progress(f"public     {table:<24} {n:>9,} rows")
+        frames[table] = con.execute(f"select * exclude (status) from {table}" if table == "ratification"
+                                    else f"select * from {table}").df()  # fmt: skip
+    return frames
 
 
 def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
@@ -98,8 +113,9 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
     con = duckdb.connect(str(tmp))
     try:
         load_reference(con, progress)
+        facts = load_public(con, progress)
         progress(f"generating demo data (scale {scale}) ...")
-        tables = demo.generate(reference_frames(con), scale=scale)
+        tables = demo.generate(reference_frames(con), facts, scale=scale)
         for table in demo.FACT_TABLES:
             insert_frame(con, table, tables[table])
             progress(f"demo       {table:<24} {len(tables[table]):>9,} rows")

@@ -1,8 +1,9 @@
 """The data dictionary: every table and column with its type, allowed values and meaning.
 
-Meanings come, in this order, from the table's `.meta.json` beside its reference CSV, from the
-comment after the column in schema.sql, and from COLUMN_NOTES below (fact tables have no meta
-file). Allowed values and ranges are read from the schema's CHECK constraints.
+Meanings come, in this order, from the table's `.meta.json` beside its reference CSV (or, for the UPR
+calendar, its public CSV in data/public), from the comment after the column in schema.sql, and from
+COLUMN_NOTES below (fact tables describe all their rows here; the meta files of their bundled public rows
+are named in the table list). Allowed values and ranges are read from the schema's CHECK constraints.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .paths import REFERENCE, ROOT, SCHEMA
+from . import public
+from .paths import PUBLIC, REFERENCE, ROOT, SCHEMA
 
 SOURCE_NOTE = (
     "where the row comes from: reference, seed:NNN, public:<dataset> (real public facts bundled with the project), "
@@ -30,14 +32,15 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "which do not tell them apart, record 'ratification')",
         "date_precision": "'day', or 'year' when the source gives only the year",
         "reservations": "true if the State made reservations; empty: not known (the Treaty Collection's status "
-        "tables do not say)",
+        "tables, and so the bundled public rows, do not say); shown as 'not known', never as 'no'",
         "denounced_date": "date the State's consent was undone (denunciation or withdrawal): not a party from then "
         "on; empty: not undone. Treaty Collection pages mark such consent with a bracketed date ([30 Sep 1992 a]: "
         "consent_date and consent_type from it) and explain it in a footnote: denounced_date is the footnote's "
         "effective date ('with effect from', 'took effect on') when it gives one, else the date of the notification "
         "('On 23 October 1997, the Government ... notified ... its decision to denounce'). When no footnote gives "
         "a date, the import warns and records no consent (status signatory or no action): no date is invented",
-        "status": "derived: party / signatory / no action / denounced",
+        "status": "derived: party / signatory / no action / denounced (a denounced State is not a party from "
+        "denounced_date on: every 'as of' figure uses the schema's macros party_on / status_on)",
     },
     "tb_report": {
         "id": "report id", "country_iso3": "reporting State", "instrument": "instrument reported on",
@@ -61,8 +64,8 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "country_iso3": "State under review", "cycle": "UPR cycle (1: 2008–11, 2: 2012–16, 3: 2017–22, 4: 2022–)",
         "session": "Working Group session number; empty: not known (a list of review years, e.g. Terman's "
         "upr-years.csv)", "review_year": "year of the review, always known: the year of review_date, or of the "
-        "session (reference table upr_session) when only the session is known (Terman's sessions.csv), or as the "
-        "file gives it (upr-years.csv); pages filter reviews by this year",
+        "session (table upr_session, the UPR calendar) when only the session is known (Terman's sessions.csv), or "
+        "as the file gives it (upr-years.csv); pages filter reviews by this year",
         "review_date": "date of the review; empty: not known (files that give only the session or the year)",
         "national_report": "national report submitted; empty: not known (neither Terman file says). Counts of "
         "reports count only the known ones (true); pages show 'unknown'",
@@ -72,7 +75,9 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
         "id": "recommendation id (imports: stable hash of State, session/year and text; UHRI: annotation id)",
         "country_iso3": "State concerned (State under review)", "mechanism": "UPR, treaty body or special procedure",
         "document_symbol": "UN document symbol", "rec_date": "date (UPR Info: session's first day; year-only "
-        "sources: 31 December; UHRI: document publication date)", "text": "text, whitespace collapsed",
+        "sources: 31 December; UHRI: document publication date; bundled cycle-1 facts: the session's first day)",
+        "text": "text, whitespace collapsed; empty where it is not bundled (the public cycle-1 facts: import a UPR "
+        "Info or UHRI export, or run python -m hrdash update --only uhri, for texts)",
         "themes": "themes (UPR Info issues; UHRI themes)", "affected_groups": "groups of persons (UHRI)",
         "cycle": "UPR cycle (UPR only)", "session": "UPR Working Group session", "paragraph": "paragraph number",
         "response": "",  # generated from the importers' mappings: response_note()
@@ -97,12 +102,14 @@ COLUMN_NOTES: dict[str, dict[str, str]] = {
     "import_log": {
         "id": "import number", "file_name": "file as uploaded", "sha256": "SHA-256 of the file's bytes",
         "format": "detected format", "inserted": "rows inserted", "replaced": "rows replaced: earlier versions of "
-        "the same source, rows with the same key, and demo rows superseded", "skipped": "bad rows skipped",
+        "the same source, rows with the same key, bundled public rows (same key, or for UPR recommendations the "
+        "same State and cycle) and demo rows superseded", "skipped": "bad rows skipped",
         "imported_at": "when (UTC)", "imported_by": "who (signed-in e-mail, or the CLI user)",
     },
 }  # fmt: skip
 TABLE_NOTES = {
-    "ratification": "One row per State and instrument: signature and consent (ratification, accession, succession).",
+    "ratification": "One row per State and instrument: signature and consent (ratification, accession, succession), "
+    "and a denunciation where one undid it.",
     "tb_report": "One row per periodic report a State owes a treaty body: due, submitted, reviewed.",
     "sp_visit": "One row per Special Procedures country visit or request.",
     "standing_invitation": "One row per State that has extended a standing invitation to Special Procedures.",
@@ -118,7 +125,7 @@ TABLE_NOTES = {
     "import_log": "One row per file loaded with `python -m hrdash import`, `python -m hrdash update` (downloaded from "
     "the official sources) or the Data page.",
 }
-NOT_TABLES = {"country_alias"}
+NOT_TABLES = {"country_alias", "upr_session_start"}
 
 
 def _term(value: str | None) -> str:
@@ -159,8 +166,15 @@ def schema_comments() -> dict[tuple[str, str], str]:
 
 @cache
 def meta(table: str) -> dict[str, Any]:
-    """Return a reference table's .meta.json (empty if it has none)."""
-    path = REFERENCE / f"{table}.meta.json"
+    """Return a reference table's .meta.json, or the UPR calendar's in data/public (empty if it has none)."""
+    path = (PUBLIC if table == public.CALENDAR else REFERENCE) / f"{table}.meta.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+@cache
+def public_meta(table: str) -> dict[str, Any]:
+    """Return the .meta.json of a table's bundled public rows (data/public), empty if it has none."""
+    path = PUBLIC / f"{table}.meta.json"
     return json.loads(path.read_text()) if path.exists() else {}
 
 
@@ -225,8 +239,15 @@ def columns(cols: pd.DataFrame, constraints: pd.DataFrame) -> pd.DataFrame:
 
 
 def tables(names: list[str]) -> pd.DataFrame:
-    """Return one row per table: description and source (from its .meta.json where there is one)."""
-    rows = [(t, meta(t).get("description", "") or TABLE_NOTES.get(t, ""), meta(t).get("source", "")) for t in names]
+    """Return one row per table: description and source (from its .meta.json where there is one); for a fact table
+    with bundled public rows, those rows' description and source (data/public/<table>.meta.json) too."""
+    rows = []
+    for t in names:
+        description, source = meta(t).get("description", "") or TABLE_NOTES.get(t, ""), meta(t).get("source", "")
+        if t in public.FACT_TABLES and (m := public_meta(t)):
+            description += f" Bundled public rows (data/public/{t}.csv): {m['description']}"
+            source = f"{m['source']} As of {m['as_of']}."
+        rows.append((t, description, source))
     return pd.DataFrame(rows, columns=["table", "description", "source"])
 
 

@@ -20,6 +20,8 @@ import duckdb
 import pyarrow as pa
 import xlsxwriter
 
+from . import provenance
+
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 BATCH_ROWS = 50_000
 EXCEL_MAX_ROWS = 1_048_575  # one header row + this many data rows per sheet
@@ -44,6 +46,7 @@ class ExportInfo:
     filters: list[tuple[str, str]]
     build_date: str
     exported_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    source_files: dict[str, str] = field(default_factory=dict)  # import source -> file name, to name it
 
 
 def _batches(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> Iterator[pa.RecordBatch]:
@@ -94,9 +97,13 @@ def csv_bytes(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], 
 def _about_rows(info: ExportInfo, sources: Counter, rows: int) -> list[tuple[str, str]]:
     out = [("Page", info.page), ("Table", info.table), ("Rows", f"{rows:,}")]
     out += [(f"Filter: {k}", v) for k, v in (info.filters or [("(none)", "all data")])]
-    for source, n in sorted(sources.items(), key=lambda kv: -kv[1]):
-        note = " (generated illustrative data, not real)" if source == "demo" else ""
-        out.append((f"Source: {source}", f"{n:,} rows{note}"))
+    for source, n in sorted(sources.items(), key=lambda kv: (-kv[1], kv[0])):
+        note = {"demo": ", generated illustrative data, not real", "public": ", real public data bundled with the "
+                "dashboard"}.get(provenance.kind(source), ", real")  # fmt: skip
+        out.append((f"Source: {provenance.label(source, info.source_files)}", f"{n:,} rows ({source}{note})"))
+    if sources:
+        demo = sum(n for s, n in sources.items() if s == "demo")
+        out.append(("Real or demo", f"{rows - demo:,} real rows, {demo:,} demo rows" if rows else "no rows"))
     out += [("Database built", info.build_date), ("Exported at (UTC)", info.exported_at)]
     return out
 

@@ -48,6 +48,7 @@ class Indicator:
     target_is_total: bool = False
     global_only: bool = False  # True when the indicator has no country (EA8): country filters do not apply
     note: str = ""
+    missing: str = "n/a"  # how a value that cannot be computed reads ("not known" where the data do not say)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -64,7 +65,7 @@ class Indicator:
     def fmt(self, value: float | None) -> str:
         """Return a value in this indicator's unit, for display."""
         if value is None or (isinstance(value, float) and math.isnan(value)):
-            return "n/a"
+            return self.missing
         if self.kind == "share":
             return f"{value:.1f}%"
         if self.kind == "mean":
@@ -98,8 +99,11 @@ INDICATORS: tuple[Indicator, ...] = (
        "ratifications", "higher", "count", "indicator_ratifications_new", "ratification", RATIFICATION),
     _i("EA2.4", "EA2", "Instruments ratified with reservations",
        "Instruments the countries are party to on 31 December of the year with reservations. The data records "
-       "whether a State made reservations, not when it withdrew them, so this figure cannot fall.",
-       "instruments", "lower", "count", "indicator_reservations", "ratification", RATIFICATION),
+       "whether a State made reservations, not when it withdrew them, so this figure cannot fall. Not known "
+       "where a party's reservations are not in the data: the UN Treaty Collection status the dashboard bundles "
+       "does not give them (import a table that does).",
+       "instruments", "lower", "count", "indicator_reservations", "ratification", RATIFICATION,
+       missing="not known"),
     # ---- EA6 state engagement
     _i("EA6.1", "EA6", "Countries with a national mechanism for reporting and follow-up",
        "Countries with a standing national mechanism for reporting and follow-up (NMRF) established on or "

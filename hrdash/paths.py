@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = Path(__file__).resolve().parent / "schema.sql"
 QUERIES = ROOT / "queries"
 REFERENCE = ROOT / "data" / "reference"
+PUBLIC = ROOT / "data" / "public"  # real public facts derived from the official sources (derive-public)
 DEMO = ROOT / "data" / "demo"
 
 

@@ -228,18 +228,41 @@ def not_ratified(p: Profile) -> list[str]:
     return list(df.loc[df["status"] != "party", "short_name"])
 
 
+def reservations(rat: pd.DataFrame) -> tuple[list[str], int]:
+    """Return (the instruments party to with reservations, how many it is party to whose reservations are not known).
+
+    `rat` is profile_ratification's rows of one country: reservations True, False or missing (not known: the
+    bundled Treaty Collection status does not say which States made reservations).
+    """
+    party = (rat["status"] == "party").to_numpy(dtype=bool)
+    flag = rat["reservations"].astype("boolean")
+    made = flag.fillna(False).to_numpy(dtype=bool)
+    return rat.loc[party & made, "short_name"].tolist(), int((party & flag.isna().to_numpy(dtype=bool)).sum())
+
+
+def reservations_text(rat: pd.DataFrame) -> str:
+    """Return what is known of a country's reservations in words: the instruments, "none", or "not known"."""
+    reserved, unknown = reservations(rat)
+    if reserved:
+        return ", ".join(reserved) + (f" (not known for {unknown} more)" if unknown else "")
+    if unknown:
+        return "not known (the UN Treaty Collection status the dashboard bundles does not give reservations)"
+    return "none"
+
+
 def key_figures(p: Profile) -> list[str]:
     """Return the profile's key figures as plain sentences (the top of the page and the deck)."""
     m = p.measures
     rat = p.frames["ratification"]
     party = int((rat["status"] == "party").sum())
     signed = int((rat["status"] == "signatory").sum())
-    reservations = int(rat["reservations"].sum())
+    reserved, unknown = reservations(rat)
     median = region_median(p, "instruments_ratified")
     out = [
         f"Party to {party} of {INSTRUMENTS} instruments as of 31 December {p.year_to}"
         + (f" (signatory to {signed} more)" if signed else "")
-        + (f", {reservations} of them with reservations" if reservations else "")
+        + (f", {len(reserved)} of them with reservations" if reserved else "")
+        + (", reservations not known" if unknown and not reserved else "")
         + f"; the {p.country['ohchr_region']} median is {fmt_number(median)}."
     ]
     overdue = int(m["reports_overdue"])

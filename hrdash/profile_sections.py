@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from . import brief, charts, presenting, profile_ui, ui
+from . import brief, charts, presenting, profile, profile_ui, ui
 from .filters import Filters
 from .profile_ui import View
 from .text import md
@@ -108,8 +108,7 @@ def ratification(view: View, filters: Filters) -> None:
     with right:
         missing = view.not_ratified
         st.markdown(f"**Not yet a party to ({len(missing)}):** " + (md(", ".join(missing)) or "none"))
-        reserved = view.p.frames["ratification"].query("reservations")["short_name"].tolist()
-        st.markdown(f"**With reservations ({len(reserved)}):** " + (md(", ".join(reserved)) or "none"))
+        st.markdown("**With reservations:** " + md(profile.reservations_text(view.p.frames["ratification"])))
     _table("profile_ratification", filters, view, "Ratification status", "ratification", "No instruments.")
 
 

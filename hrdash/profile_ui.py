@@ -88,7 +88,7 @@ class View:
 
     def deck(self) -> slides.Deck:
         """Return the slide deck of this profile (made when the download button is clicked)."""
-        return brief.deck(self.p, built_at=self.built_at)
+        return brief.deck(self.p, built_at=self.built_at, source_files=ui.source_files())
 
 
 def _share_context() -> Callable[[], None]:

@@ -70,15 +70,18 @@ create table ea_target (
     primary key (ea_code, country_iso3, target_kind)
 );
 
+-- The UPR calendar (data/public/upr_session.csv): each Working Group session's cycle and year; its first day where
+-- the project has checked it (NULL: not known, e.g. sessions 49-53).
 create table upr_session (
-    session integer primary key check (session between 1 and 60),
-    cycle   integer not null check (cycle between 1 and 4),
-    year    integer not null check (year between 2008 and 2100),
-    source  varchar not null check (regexp_full_match(source, 'reference|public:[a-z0-9][a-z0-9.-]*'))
+    session   integer primary key check (session between 1 and 60),
+    cycle     integer not null check (cycle between 1 and 4),
+    year      integer not null check (year between 2008 and 2100),
+    first_day date check (first_day is null or year(first_day) = year),
+    source    varchar not null check (regexp_full_match(source, 'reference|public:[a-z0-9][a-z0-9.-]*'))
 );
 
 -- ---------------------------------------------------------------- fact tables
--- Every fact row says where it comes from: reference, seed:NNN, demo or import:<sha256>.
+-- Every fact row says where it comes from: reference, seed:NNN, public:<dataset>, demo or import:<sha256>.
 
 create table ratification (
     country_iso3   varchar not null references country (iso3),
@@ -89,7 +92,7 @@ create table ratification (
     -- 'year' when the source gives only the year (the date is then 31 December of it)
     date_precision varchar not null default 'day' check (date_precision in ('day', 'year')),
     -- NULL = not known (the Treaty Collection's status tables do not say), never read as "no reservations"
-    reservations   boolean default false,
+    reservations   boolean,
     -- the date a State's consent was undone (denunciation or withdrawal): not a party from then on
     denounced_date date,
     status         varchar generated always as (case
@@ -327,7 +330,19 @@ create table import_log (
     imported_by varchar not null
 );
 
--- ---------------------------------------------------------------- table macros (shared by the queries)
+-- ---------------------------------------------------------------- macros (shared by the queries)
+
+-- Whether a State is a party on day d: it consented on or before d and had not denounced the instrument by then
+-- (status 'denounced': not a party from denounced_date on). Every query asking "party on a date" uses it.
+create macro party_on(consent, denounced, d) as coalesce(consent <= d, false) and coalesce(denounced > d, true);
+
+-- A State's status on day d: party, denounced (consent undone by then), signatory or no action.
+create macro status_on(signature, consent, denounced, d) as case
+    when party_on(consent, denounced, d) then 'party'
+    when denounced <= d then 'denounced'
+    when signature <= d then 'signatory'
+    else 'no action' end;
+
 
 -- The countries a view shows: the global filters of every page in one place.
 create macro selected_countries(sel_region, sel_countries, sel_target_ea) as table
@@ -363,32 +378,39 @@ create macro upr_search_matches(sel_region, sel_countries, sel_target_ea, from_y
 
 -- UPR recommendations of the selected countries and years that ask the State to sign, ratify or accede to one of
 -- the 18 instruments, with what followed: one row per recommendation × instrument it asks the State to join.
+-- A recommendation with a text is recognised from it; one whose text is not bundled (public:… facts) carries the
+-- instruments recognised when the facts were derived, in asks_to_join (the same rules, applied to the same text).
 -- The rules are data (hrdash/instrument_recognition.py, `sql_params()`), bound by the queries that call this:
 -- ask_stems (lower-case stems, at most 8, tested with contains() before the verb pattern: ten times cheaper),
 -- ask_pattern (the verbs), instrument_pattern (every rule in one alternation, in precedence order),
 -- rule_patterns / rule_codes (each rule alone, with the codes it stands for).
--- outcome: 'became a party' if the State's consent is dated after the review, 'already a party' if on or before
--- it, 'not a party' if it has not consented (yet); years_to_party = consent date - review date, in years.
+-- outcome: 'already a party' if the State was a party on the review date (party_on), 'became a party' if its
+-- consent is dated after the review, 'not a party' otherwise; years_to_party = consent date - review date, in years.
 -- Used by queries/upr_ratification_outcomes.sql (the figures) and upr_ratification_requests.sql (the rows).
 create macro upr_ratification_asks(sel_region, sel_countries, sel_target_ea, from_year, to_year,
                                    ask_stems, ask_pattern, instrument_pattern, rule_patterns, rule_codes) as table
-    -- Cheap first pass: contains() of the verbs' stems, then the verb pattern itself on what is left.
-    with asking as (
-        select r.id, r.country_iso3, r.rec_date, r.cycle, r.session, r.response, r.text
+    with chosen as (
+        select r.id, r.country_iso3, r.rec_date, r.cycle, r.session, r.response, r.text, r.asks_to_join
         from recommendation r
         where r.cycle is not null and r.rec_date between make_date(from_year, 1, 1) and make_date(to_year, 12, 31)
           and r.country_iso3 in (
               select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea)
           )
-          and coalesce(contains(lower(r.text), (ask_stems::varchar[])[1])
-                or contains(lower(r.text), (ask_stems::varchar[])[2])
-                or contains(lower(r.text), (ask_stems::varchar[])[3])
-                or contains(lower(r.text), (ask_stems::varchar[])[4])
-                or contains(lower(r.text), (ask_stems::varchar[])[5])
-                or contains(lower(r.text), (ask_stems::varchar[])[6])
-                or contains(lower(r.text), (ask_stems::varchar[])[7])
-                or contains(lower(r.text), (ask_stems::varchar[])[8]), false)
-          and regexp_matches(r.text, ask_pattern)
+    ),
+    -- Cheap first pass: contains() of the verbs' stems, then the verb pattern itself on what is left.
+    asking as (
+        select c.id, c.text
+        from chosen c
+        where c.text is not null
+          and coalesce(contains(lower(c.text), (ask_stems::varchar[])[1])
+                or contains(lower(c.text), (ask_stems::varchar[])[2])
+                or contains(lower(c.text), (ask_stems::varchar[])[3])
+                or contains(lower(c.text), (ask_stems::varchar[])[4])
+                or contains(lower(c.text), (ask_stems::varchar[])[5])
+                or contains(lower(c.text), (ask_stems::varchar[])[6])
+                or contains(lower(c.text), (ask_stems::varchar[])[7])
+                or contains(lower(c.text), (ask_stems::varchar[])[8]), false)
+          and regexp_matches(c.text, ask_pattern)
     ),
     -- Every piece of text the combined rule pattern matches (leftmost first: the precedence of the rules).
     named as (
@@ -410,20 +432,22 @@ create macro upr_ratification_asks(sel_region, sel_countries, sel_target_ea, fro
     requested as (
         select distinct id, instrument
         from (select n.id, unnest(x.codes) as instrument from named n join resolved x using (matched))
+        union
+        select id, unnest(asks_to_join) as instrument from chosen where text is null and len(asks_to_join) > 0
     )
     select
         a.id, a.country_iso3, c.name as country, c.ohchr_region, a.cycle, a.session, a.rec_date, q.instrument,
         i.short_name as instrument_name, a.response, rt.consent_date, rt.consent_type,
         case
-            when rt.consent_date is null then 'not a party'
-            when rt.consent_date <= a.rec_date then 'already a party'
-            else 'became a party'
+            when party_on(rt.consent_date, rt.denounced_date, a.rec_date) then 'already a party'
+            when rt.consent_date > a.rec_date then 'became a party'
+            else 'not a party'
         end as outcome,
         case when rt.consent_date > a.rec_date then date_diff('day', a.rec_date, rt.consent_date) / 365.25 end
             as years_to_party,
         a.text
     from requested q
-    join asking a on a.id = q.id
+    join chosen a on a.id = q.id
     join country c on c.iso3 = a.country_iso3
     join instrument i on i.code = q.instrument
     left join ratification rt on rt.country_iso3 = a.country_iso3 and rt.instrument = q.instrument;

@@ -29,6 +29,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
+from . import provenance
 from .export import is_dangerous
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -109,6 +110,7 @@ class Deck:
     items: Sequence[Item]
     built_at: str = ""
     created: date = field(default_factory=date.today)
+    source_files: dict[str, str] = field(default_factory=dict)  # import source -> file name, to name it
 
 
 def demo_share(sources: pd.DataFrame) -> tuple[int, int]:
@@ -119,16 +121,14 @@ def demo_share(sources: pd.DataFrame) -> tuple[int, int]:
 
 
 def demo_sentence(sources: pd.DataFrame) -> str:
-    """Return the sentence stating how much of the data is demo data."""
+    """Return the sentence stating how much of the data is real and how much (and which parts) demo."""
     demo, total = demo_share(sources)
     if not total:
         return "No data rows are in this deck's scope."
+    sentence = provenance.share_sentence(sources)
     if not demo:
-        return f"Demo data: none. All {total:,} rows come from real sources (seed facts, reference data, imports)."
-    return (
-        f"Demo data: {demo:,} of the {total:,} rows ({100 * demo / total:.1f}%) are generated "
-        "illustrative data, not real figures."
-    )
+        return f"Demo data: none. {sentence}"
+    return f"{sentence}. Demo data: {demo:,} of the {total:,} rows are generated illustrative data, not real figures."
 
 
 def cell_text(value: Any) -> str:
@@ -400,7 +400,7 @@ def _add_title(prs, deck: Deck) -> None:
     sub = slide.placeholders[1]
     sub.left, sub.top, sub.width, sub.height = Inches(0.6), Inches(3.0), Inches(12.1), Inches(3.5)
     filters = "; ".join(f"{k}: {v}" for k, v in deck.filters) or "no filters"
-    names = ", ".join(sources_by_rows(deck.sources)["source"]) or "none"
+    names = provenance.share_sentence(deck.sources) if len(deck.sources) else "none"
     lines = [deck.subtitle, f"Filters: {filters}", f"Date: {deck.created.isoformat()}", f"Sources: {names}"]
     slide.placeholders[1].text_frame.text = "\n".join(filter(None, lines))
     for p in slide.placeholders[1].text_frame.paragraphs:
@@ -418,20 +418,21 @@ def sources_by_rows(sources: pd.DataFrame) -> pd.DataFrame:
 
 def _add_sources(prs, deck: Deck) -> None:
     by_source = sources_by_rows(deck.sources)
-    notes = {
-        "demo": "generated illustrative data, not real",
-        "reference": "curated reference data",
-    }
-    table = by_source.assign(
-        meaning=[
-            notes.get(s) or ("fact stated in seed document " + s[5:] if s.startswith("seed:") else "imported file")
-            for s in by_source["source"]
-        ]
+    meaning = {"public": "real public data bundled with the dashboard", "import": "real: a file imported by a user",
+               "seed": "real: a fact stated in a seed document", "reference": "real: curated reference data",
+               "demo": "generated illustrative data, not real"}  # fmt: skip
+    table = pd.DataFrame(
+        {
+            "name": [provenance.label(s, deck.source_files) for s in by_source["source"]],
+            "rows": by_source["rows"],
+            "meaning": [meaning[provenance.kind(s)] for s in by_source["source"]],
+            "source": by_source["source"],
+        }
     )
     spec = TableSpec(
         title="Sources",
         data=table,
-        labels={"source": "Source", "rows": "Rows", "meaning": "Meaning"},
+        labels={"name": "Source", "rows": "Rows", "meaning": "Real or demo", "source": "Code"},
         caption=" ".join(filter(None, [demo_sentence(deck.sources), f"Database built {deck.built_at}."])),
     )
     _add_table(prs, spec, top=2.0)

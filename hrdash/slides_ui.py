@@ -72,6 +72,7 @@ def page_deck(
         sources=sources,
         items=items,
         built_at=built_at,
+        source_files=ui.source_files(),
     )
 
 
@@ -126,6 +127,7 @@ def charts_deck(
         sources=sources,
         items=[figure_slides.item(fig, name, data, labels) for name, fig, data, labels in charts],
         built_at=built_at,
+        source_files=ui.source_files(),
     )
 
 

@@ -70,7 +70,9 @@ RULES: dict[str, TargetRule] = {
             "Withdraw reservations",
             "Met when no instrument the country is party to carries reservations. The data record current "
             "reservations only, not when one was withdrawn: the date is unknown, and so is the status on "
-            "earlier dates unless a reservation still in force had already been made.",
+            "earlier dates unless a reservation still in force had already been made. Where the data do not say "
+            "whether a party made reservations (the bundled UN Treaty Collection status does not give them), the "
+            "status reads 'not known' and the target is 'unknown'.",
             date_known=False,
         ),
     ]

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from . import db, export, presenting, profile, query
+from . import provenance as prov  # ui.provenance() draws it
 from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
@@ -176,34 +177,48 @@ def demo_banner(filters: Filters) -> pd.DataFrame:
 
 
 def demo_warning(counts: pd.DataFrame) -> None:
-    """Show the demo-data warning if any of the rows counted by source (`rows_by_source`'s columns) are demo."""
-    total = int(counts["rows"].sum())
-    demo_rows = int(counts.loc[counts["source"] == "demo", "rows"].sum())
-    if demo_rows:
+    """Say how much of the rows counted by source (`rows_by_source`'s columns) is real and which parts are demo.
+
+    A warning when any row is demo data ("Real public data 62% · demo 38% (Special Procedures, …)"); otherwise a
+    note that the whole view is real.
+    """
+    sentence = prov.share_sentence(counts)
+    if prov.shares(counts)["demo"]:
         st.warning(
-            f"**Demo data on screen.** {demo_rows:,} of the {total:,} rows in this view "
-            f"({100 * demo_rows / total:.1f}%) are generated illustrative data, not real figures. "
-            "Seed facts and imported files are shown as such in the sources below.",
+            f"**{sentence}.** Demo rows are generated illustrative data, not real figures; the sources below say "
+            "which rows are real (public data, seed facts, imported files).",
             icon="⚠️",
         )
+    else:
+        st.success(sentence, icon="✅")
+
+
+def source_files() -> dict[str, str]:
+    """Return {import source: file name} of the database's imports (for naming sources)."""
+    return dict(run("import_files")[["source", "file_name"]].itertuples(index=False))
 
 
 def provenance(counts: pd.DataFrame) -> None:
-    """Draw the sources of the rows in view and the build date."""
+    """Draw the sources of the rows in view, with readable names, and the build date."""
     info = dict(run("build_info").itertuples(index=False))
-    by_source = counts.groupby("source", as_index=False)["rows"].sum().sort_values("rows", ascending=False)
+    by_source = provenance_table(counts)
     st.subheader("Where these figures come from")
     st.caption(
-        "Sources: `demo` = generated illustrative data; `seed:NNN` = a fact stated in seed document NNN; "
-        "`reference` = curated reference data; `import:<hash>` = a file loaded by a user. "
+        "Real: public data bundled with the dashboard (UN Treaty Collection, UPR calendar and cycle-1 "
+        "recommendations), facts stated in seed documents, curated reference data and files imported on the Data "
+        "page. Demo: generated illustrative data, not real. "
         f"Database built {md(info.get('built_at', 'unknown'))} (demo scale {md(info.get('scale', '?'))})."
     )
-    st.dataframe(
-        by_source.rename(columns={"source": "Source", "rows": "Rows in view"}), hide_index=True, key="provenance"
-    )
+    st.dataframe(by_source, hide_index=True, key="provenance")
     from . import slides_ui  # it uses this module
 
     slides_ui.page_slides(counts)
+
+
+def provenance_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the sources table of a view: readable source, kind, rows in view (thousands separated), source tag."""
+    table = prov.by_source(counts, source_files())
+    return table.rename(columns={"Rows": "Rows in view", "source": "Code"})
 
 
 def export_buttons(
@@ -216,6 +231,7 @@ def export_buttons(
         table=title,
         filters=filters.describe(),
         build_date=dict(run("build_info").values).get("built_at", ""),
+        source_files=source_files(),
     )
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(

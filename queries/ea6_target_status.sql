@@ -11,6 +11,7 @@
 -- `source` is the target's (the seed); `status_source` lists the sources of the rows the status is read from.
 -- Parameters: $region, $countries, $target_ea (country selection); $base_from, $base_to (baseline years);
 -- $now_from, $now_to (current years); $met ('yes', 'no', 'no data', or null for every target).
+-- Only the rows of the baseline and current years are joined: the rest cannot count (and would cost time).
 -- Grain: one row per EA6 target (country × target kind).
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
@@ -74,6 +75,7 @@ reports as (
             list(r.source) filter (where year(r.due_date) between $base_from and $now_to))), ', ') as status_source
     from targets t
     left join tb_report r on r.country_iso3 = t.country_iso3
+        and year(r.due_date) between least($base_from, $now_from) and greatest($base_to, $now_to)
     where t.target_kind = 'timely_reporting'
     group by t.country_iso3
 ),
@@ -113,6 +115,7 @@ sp_visits as (
         list(v.source) filter (where year(v.request_date) between $base_from and $now_to) as visit_sources
     from sp s
     left join sp_visit v on v.country_iso3 = s.country_iso3 and v.status <> 'requested'
+        and year(v.request_date) between least($base_from, $now_from) and greatest($base_to, $now_to)
     group by s.country_iso3
 ),
 sp_comms as (
@@ -125,6 +128,7 @@ sp_comms as (
         list(m.source) filter (where year(m.sent_date) between $base_from and $now_to) as comm_sources
     from sp s
     left join sp_communication m on m.country_iso3 = s.country_iso3
+        and year(m.sent_date) between least($base_from, $now_from) and greatest($base_to, $now_to)
     group by s.country_iso3
 ),
 sp_measures as (

@@ -12,7 +12,8 @@ ea2 as (
     select y.year, 100.0 * count(r.country_iso3) / nullif((select count(*) from sel) * (select count(*) from instrument), 0) as value
     from years y
     left join ratification r
-        on r.consent_date <= make_date(y.year, 12, 31) and r.country_iso3 in (select iso3 from sel)
+        on party_on(r.consent_date, r.denounced_date, make_date(y.year, 12, 31))
+       and r.country_iso3 in (select iso3 from sel)
     group by y.year
 ),
 ea6 as (

@@ -24,7 +24,7 @@ final as (
         100.0 * count(r.instrument) / nullif((select count(*) from protocols), 0) as value
     from spine s
     left join ratification r
-        on r.country_iso3 = s.country_iso3 and r.consent_date <= make_date(s.year, 12, 31)
+        on r.country_iso3 = s.country_iso3 and party_on(r.consent_date, r.denounced_date, make_date(s.year, 12, 31))
        and r.instrument in (select code from protocols)
     group by s.country_iso3, s.country, s.year
 )

@@ -1,7 +1,7 @@
 -- Indicator EA2.1 (hrdash/indicators.py): share of the 18 instruments a country is party to at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments ratified, acceded or succeeded to
--- by 31 December; denominator = number of instruments (18); value = 100 × numerator / denominator.
+-- by 31 December and not denounced by then; denominator = number of instruments (18); value = 100 × numerator / denominator.
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
 ),
@@ -19,7 +19,8 @@ final as (
         (select count(*) from instrument) as denominator,
         100.0 * count(r.instrument) / nullif((select count(*) from instrument), 0) as value
     from spine s
-    left join ratification r on r.country_iso3 = s.country_iso3 and r.consent_date <= make_date(s.year, 12, 31)
+    left join ratification r
+        on r.country_iso3 = s.country_iso3 and party_on(r.consent_date, r.denounced_date, make_date(s.year, 12, 31))
     group by s.country_iso3, s.country, s.year
 )
 select * from final order by country_iso3, year

@@ -1,7 +1,8 @@
 -- Indicator EA2.4 (hrdash/indicators.py): instruments a country is party to with reservations, at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
--- Grain: one row per selected country × year. numerator = instruments with the reservations flag whose consent
--- date is on or before 31 December; denominator null (a count); value = numerator. The data model records
+-- Grain: one row per selected country × year. numerator = instruments the country is party to on 31 December with
+-- the reservations flag; NULL (not known) when the flag of one of them is not known (the Treaty Collection's status
+-- tables, the bundled data, do not say); denominator null (a count); value = numerator. The data model records
 -- whether a State made reservations, not when it withdrew them, so this can only grow.
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
@@ -16,12 +17,13 @@ spine as (
 final as (
     select
         s.country_iso3, s.country, s.year,
-        count(r.instrument) as numerator,
+        case when count(r.instrument) filter (where r.reservations is null) = 0
+             then count(r.instrument) filter (where r.reservations) end as numerator,
         null::bigint as denominator,
-        (count(r.instrument))::double as value
+        numerator::double as value
     from spine s
     left join ratification r
-        on r.country_iso3 = s.country_iso3 and r.reservations and r.consent_date <= make_date(s.year, 12, 31)
+        on r.country_iso3 = s.country_iso3 and party_on(r.consent_date, r.denounced_date, make_date(s.year, 12, 31))
     group by s.country_iso3, s.country, s.year
 )
 select * from final order by country_iso3, year

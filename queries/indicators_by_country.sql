@@ -7,7 +7,7 @@ with sel as (
 ratified as (
     select country_iso3, count(*) as n
     from ratification
-    where consent_date <= make_date($year_to, 12, 31)
+    where party_on(consent_date, denounced_date, make_date($year_to, 12, 31))
     group by 1
 ),
 visits as (

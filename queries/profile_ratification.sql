@@ -13,15 +13,13 @@ final as (
         c.iso3 as country_iso3,
         i.code as instrument,
         i.short_name,
-        case
-            when r.consent_date <= a.d then 'party'
-            when r.signature_date <= a.d then 'signatory'
-            else 'no action'
-        end as status,
+        status_on(r.signature_date, r.consent_date, r.denounced_date, a.d) as status,
         case when r.signature_date <= a.d then r.signature_date end as signature_date,
         case when r.consent_date <= a.d then r.consent_date end as consent_date,
         case when r.consent_date <= a.d then r.consent_type end as consent_type,
-        coalesce(r.reservations and r.consent_date <= a.d, false) as reservations,
+        case when party_on(r.consent_date, r.denounced_date, a.d) then r.reservations else false end
+            as reservations,  -- NULL: a party whose reservations are not known
+        case when r.denounced_date <= a.d then r.denounced_date end as denounced_date,
         r.source,
         i.name as instrument_name,
         i.kind,

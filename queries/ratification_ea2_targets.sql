@@ -7,7 +7,9 @@
 --     the baseline; met on the first such consent date (never met at the baseline, by definition).
 --   withdraw_reservations: no instrument the country is party to carries reservations. The data hold
 --     a current flag only: 'no' when a reservation still in force was made by that day, 'yes' from the
---     last date in the ratification data on, 'unknown' before it; the date it was met is unknown.
+--     last date in the ratification data on, 'unknown' before it; the date it was met is unknown. Where
+--     the flag itself is not known (the bundled Treaty Collection status does not give reservations), the
+--     status says "not known" and the target is 'unknown', never met.
 -- `source` is the target's (the seed); `status_source` lists the sources of the country's ratification
 -- rows, from which the status is read.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_to; $baseline_year.
@@ -49,10 +51,12 @@ named_status as (
         i.short_name,
         i.adopted,
         r.consent_date,
-        n.target_kind <> 'ratify_optional_protocols' or r.consent_date > d.baseline as counts,
-        case when r.consent_date <= d.as_of then 'party (' || year(r.consent_date)
+        (n.target_kind <> 'ratify_optional_protocols' or r.consent_date > d.baseline)
+            and party_on(r.consent_date, r.denounced_date, d.as_of) as counts,
+        case when party_on(r.consent_date, r.denounced_date, d.as_of) then 'party (' || year(r.consent_date)
                  || case when n.target_kind = 'ratify_optional_protocols' and r.consent_date > d.baseline
                          then ', new since ' || $baseline_year else '' end || ')'
+             when r.denounced_date <= d.as_of then 'denounced (' || year(r.denounced_date) || ')'
              when r.signature_date <= d.as_of then 'signed (' || year(r.signature_date) || ')'
              else 'no action' end as status
     from named n
@@ -80,11 +84,13 @@ ratify_evaluated as (
     from ratify_rules r
     cross join dates d
 ),
--- Reservation targets: the instruments the country is party to with reservations (current flag).
+-- Reservation targets: the instruments the country is party to with reservations (current flag), or whose flag is
+-- not known (reservations null).
 reserved as (
-    select t.country_iso3, i.short_name, i.adopted, r.consent_date
+    select t.country_iso3, i.short_name, i.adopted, r.consent_date, r.denounced_date, r.reservations
     from targets t
-    join ratification r on r.country_iso3 = t.country_iso3 and r.reservations
+    join ratification r
+        on r.country_iso3 = t.country_iso3 and r.consent_date is not null and coalesce(r.reservations, true)
     join instrument i on i.code = r.instrument
     where t.target_kind = 'withdraw_reservations'
 ),
@@ -95,15 +101,27 @@ reservation_evaluated as (
         'all instruments the country is party to' as instruments,
         coalesce(
             'reservations to ' || string_agg(v.short_name, ', ' order by v.adopted, v.short_name)
-                filter (where v.consent_date <= d.as_of),
+                filter (where v.reservations and party_on(v.consent_date, v.denounced_date, d.as_of)),
+            case when count(*) filter (where v.reservations is null
+                                       and party_on(v.consent_date, v.denounced_date, d.as_of)) > 0
+                 then 'reservations not known (the data do not say which States made reservations)' end,
             'no reservations in the data') as status,
         null::date as met_on,
-        case when count(v.country_iso3) filter (where v.consent_date <= d.baseline) > 0 then 'no'
+        case when count(*) filter (where v.reservations and party_on(v.consent_date, v.denounced_date, d.baseline)) > 0
+                 then 'no'
+             when count(*) filter (where v.reservations is null
+                                   and party_on(v.consent_date, v.denounced_date, d.baseline)) > 0 then 'unknown'
              when d.baseline >= d.data_end then 'yes' else 'unknown' end as met_at_baseline,
-        case when count(v.country_iso3) filter (where v.consent_date <= d.as_of) > 0 then 'no'
+        case when count(*) filter (where v.reservations and party_on(v.consent_date, v.denounced_date, d.as_of)) > 0
+                 then 'no'
+             when count(*) filter (where v.reservations is null
+                                   and party_on(v.consent_date, v.denounced_date, d.as_of)) > 0 then 'unknown'
              when d.as_of >= d.data_end then 'yes' else 'unknown' end as met,
-        case when count(v.country_iso3) filter (where v.consent_date <= d.as_of) > 0
-             then 'not met by ' || strftime(d.as_of, '%Y-%m-%d')
+        case when count(*) filter (where v.reservations and party_on(v.consent_date, v.denounced_date, d.as_of)) > 0
+                 then 'not met by ' || strftime(d.as_of, '%Y-%m-%d')
+             when count(*) filter (where v.reservations is null
+                                   and party_on(v.consent_date, v.denounced_date, d.as_of)) > 0
+                 then 'not known: the reservations of this country are not in the data'
              else 'unknown: the data record current reservations, not when they were withdrawn' end as when_met
     from targets t
     cross join dates d

@@ -9,7 +9,7 @@ n as (
     select count(*) as countries from sel
 ),
 consents as (
-    select instrument, consent_date
+    select instrument, consent_date, denounced_date
     from ratification
     where consent_date is not null and country_iso3 in (select iso3 from sel)
 ),
@@ -18,8 +18,10 @@ counted as (
         i.code as instrument,
         i.short_name,
         i.kind,
-        count(c.consent_date) filter (where c.consent_date <= make_date($year_to, 12, 31)) as parties,
-        count(c.consent_date) filter (where c.consent_date < make_date($year_from, 1, 1)) as parties_at_start
+        count(c.consent_date) filter (where party_on(c.consent_date, c.denounced_date, make_date($year_to, 12, 31)))
+            as parties,
+        count(c.consent_date) filter (where party_on(c.consent_date, c.denounced_date, make_date($year_from - 1, 12, 31)))
+            as parties_at_start
     from instrument i
     left join consents c on c.instrument = i.code
     group by all

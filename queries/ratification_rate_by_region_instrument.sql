@@ -15,7 +15,7 @@ groups as (
 parties as (
     select country_iso3, instrument
     from ratification
-    where consent_date <= make_date($year_to, 12, 31)
+    where party_on(consent_date, denounced_date, make_date($year_to, 12, 31))
 ),
 counted as (
     select

@@ -15,12 +15,13 @@ final as (
         c.ohchr_region,
         i.short_name as instrument,
         r.instrument as instrument_code,
-        case when r.consent_date <= as_of.d then 'party' else 'signatory' end as status_at_year_end,
+        status_on(r.signature_date, r.consent_date, r.denounced_date, as_of.d) as status_at_year_end,
         r.signature_date,
         r.consent_date,
         r.consent_type,
         r.date_precision,
         r.reservations,
+        r.denounced_date,
         r.source
     from ratification r
     join sel on sel.iso3 = r.country_iso3

@@ -1,4 +1,4 @@
--- Status of one instrument in each selected country on 31 December of $year_to: party, signatory or
+-- Status of one instrument in each selected country on 31 December of $year_to: party, denounced, signatory or
 -- no action (countries without a ratification row took no action). Dates after that day are hidden.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_to; $instrument (OHCHR code).
 -- Grain: one row per selected country.
@@ -18,13 +18,13 @@ final as (
         c.iso3,
         c.name,
         c.ohchr_region,
-        case when rat.consent_date <= as_of.d then 'party'
-             when rat.signature_date <= as_of.d then 'signatory'
-             else 'no action' end as status,
+        status_on(rat.signature_date, rat.consent_date, rat.denounced_date, as_of.d) as status,
         case when rat.signature_date <= as_of.d then rat.signature_date end as signature_date,
         case when rat.consent_date <= as_of.d then rat.consent_date end as consent_date,
         case when rat.consent_date <= as_of.d then rat.consent_type end as consent_type,
-        coalesce(rat.consent_date <= as_of.d and rat.reservations, false) as reservations
+        case when party_on(rat.consent_date, rat.denounced_date, as_of.d) then rat.reservations else false end
+            as reservations,  -- NULL: a party whose reservations are not known
+        case when rat.denounced_date <= as_of.d then rat.denounced_date end as denounced_date
     from country c
     join sel on sel.iso3 = c.iso3
     cross join as_of

@@ -21,13 +21,13 @@ final as (
         grid.ohchr_region,
         grid.instrument,
         grid.short_name,
-        case when r.consent_date <= as_of.d then 'party'
-             when r.signature_date <= as_of.d then 'signatory'
-             else 'no action' end as status,
+        status_on(r.signature_date, r.consent_date, r.denounced_date, as_of.d) as status,
         case when r.signature_date <= as_of.d then r.signature_date end as signature_date,
         case when r.consent_date <= as_of.d then r.consent_date end as consent_date,
         case when r.consent_date <= as_of.d then r.consent_type end as consent_type,
-        coalesce(r.consent_date <= as_of.d and r.reservations, false) as reservations
+        case when party_on(r.consent_date, r.denounced_date, as_of.d) then r.reservations else false end
+            as reservations,  -- NULL: a party whose reservations are not known
+        case when r.denounced_date <= as_of.d then r.denounced_date end as denounced_date
     from grid
     cross join as_of
     left join ratification r on r.country_iso3 = grid.iso3 and r.instrument = grid.instrument

@@ -34,12 +34,12 @@ def test_one_country_by_code(built_db, con, tmp_path, capsys):
     assert main(["brief", "--country", "LBR", "--out", str(out), "--db", str(built_db)]) == 0
     assert capsys.readouterr().out.strip() == f"LBR → {out}"
     assert titles(out)[:3] == ["Country brief: Liberia", "Liberia: key figures", "Liberia compared with the Africa "
-                               "region (2008–2017)"]  # fmt: skip
+                               "region (2008–2026)"]  # fmt: skip
     assert titles(out)[-1] == "Sources"
     per_year = dict(con.execute("""select year(sent_date), count(*) from sp_communication
                                    where country_iso3 = 'LBR' group by 1""").fetchall())  # fmt: skip
     assert series_of(out, "Special Procedures communications")["Communications"] == [
-        float(per_year.get(y, 0)) for y in range(2008, 2018)
+        float(per_year.get(y, 0)) for y in range(2008, 2027)
     ]
 
 

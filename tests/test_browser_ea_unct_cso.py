@@ -68,13 +68,13 @@ def sql(built_db):
         africa_2012 = query.run(
             con, "hra_count_on_date", {**NONE, "region": "Africa", "on_date": date(2012, 6, 30)}
         ).iloc[0]
-        africa = Filters(2008, 2017, region="Africa").params()
+        africa = Filters(2008, 2026, region="Africa").params()
         hra_countries = query.run(con, "hra_deployment_by_country", {**africa, "on_date": date(2012, 6, 30)})
         submissions = query.run(con, "cso_submissions_by_year_type", africa)["submissions"].sum()
         nhri_rows = len(query.run(con, "nhri_by_country", NONE))
         ea6 = indicators.get("EA6.1")
-        rows = query.run(con, ea6.query, {**NONE, "year_from": 2008, "year_to": 2017})
-        ea6_latest = ea6.fmt(indicators.progress(ea6, indicators.by_year(ea6, rows), 2017).latest)
+        rows = query.run(con, ea6.query, {**NONE, "year_from": 2008, "year_to": 2026})
+        ea6_latest = ea6.fmt(indicators.progress(ea6, indicators.by_year(ea6, rows), 2026).latest)
         return {
             "on_2011": int(on_2011.total), "africa_2012": int(africa_2012.total), "hra_countries": len(hra_countries),
             "submissions_africa": f"{int(submissions):,}", "nhri_rows": nhri_rows, "ea6_latest": ea6_latest,
@@ -114,7 +114,7 @@ def test_unct_stories_tab_is_kept_in_the_url(page, served):
 
 def test_civil_society_page_values_and_nhri_download(page, served, sql):
     page.goto(f"{served}/civil-society?region=Africa")
-    expect(metric_value(page, "Submissions 2008–2017")).to_have_text(sql["submissions_africa"], timeout=FIRST_RENDER_MS)
+    expect(metric_value(page, "Submissions 2008–2026")).to_have_text(sql["submissions_africa"], timeout=FIRST_RENDER_MS)
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .barlayer .point').length > 0")
     page.get_by_role("tab", name="NHRIs").click()
     expect(page).to_have_url(re.compile(r"[?&]cso_view=NHRIs(&|$)"))

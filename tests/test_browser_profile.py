@@ -27,7 +27,7 @@ SIDEBAR = '[data-testid="stSidebar"]'
 def sql(built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
         party = con.execute("select count(*) from ratification where country_iso3 = 'LBR' and consent_date <= "
-                            "date '2017-12-31'").fetchone()[0]  # fmt: skip
+                            "date '2026-12-31'").fetchone()[0]  # fmt: skip
         africa = con.execute("select count(*) from country where ohchr_region = 'Africa'").fetchone()[0]
     return {"party": party, "africa": africa}
 
@@ -93,7 +93,7 @@ def test_presentation_mode_shows_one_chart_and_steps_to_the_next(page, app_url):
     expect(page.locator(SIDEBAR)).to_be_hidden()
     assert page.locator(PLOTS).count() == 0
     page.get_by_role("button", name="Next ▶").click()
-    expect(header).to_contain_text("Instruments ratified as of 31 December 2017")
+    expect(header).to_contain_text("Instruments ratified as of 31 December 2026")
     wait_for_idle(page)
     expect(page.locator(PLOTS)).to_have_count(1)
     page.get_by_role("button", name="Next ▶").click()
@@ -102,7 +102,7 @@ def test_presentation_mode_shows_one_chart_and_steps_to_the_next(page, app_url):
     expect(page.locator(PLOTS)).to_have_count(1)
     expect(page.locator('[data-testid="stMain"] .js-plotly-plot .pielayer')).to_have_count(1)
     page.get_by_role("button", name="◀ Previous").click()
-    expect(header).to_contain_text("Instruments ratified as of 31 December 2017")
+    expect(header).to_contain_text("Instruments ratified as of 31 December 2026")
     # Larger text for the projector.
     size = page.eval_on_selector('[data-testid="stMain"] [data-testid="stCaptionContainer"] p',
                                  "el => parseFloat(getComputedStyle(el).fontSize)")  # fmt: skip

@@ -35,11 +35,11 @@ SEARCH_COLUMNS = [
 def sql(built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
         yield {
-            "visits_2017": con.execute(
-                "select count(*) from sp_visit where status = 'completed' and year(start_date) = 2017"
+            "visits_latest": con.execute(
+                "select count(*) from sp_visit where status = 'completed' and year(start_date) = 2026"
             ).fetchone()[0],
             "visit_rows": con.execute(
-                "select count(*) from sp_visit where year(coalesce(start_date, request_date)) between 2008 and 2017"
+                "select count(*) from sp_visit where year(coalesce(start_date, request_date)) between 2008 and 2026"
             ).fetchone()[0],
             "matches": con.execute(
                 "select count(*) from recommendation where cycle is not null "
@@ -67,7 +67,7 @@ def download_csv(page: Page, key: str | None = None) -> list[list[str]]:
 def test_special_procedures_renders_and_exports_the_visits(page, app_url, sql):
     open_page(page, app_url, "special-procedures?sp_view=Tables")
     tile = page.locator(METRIC).filter(has_text="Country visits")
-    expect(tile.locator('[data-testid="stMetricValue"]')).to_have_text(str(sql["visits_2017"]))
+    expect(tile.locator('[data-testid="stMetricValue"]')).to_have_text(str(sql["visits_latest"]))
     expect(page.get_by_text("2013 as seed 004 reports it")).to_be_visible()
     rows = download_csv(page, "sp_visit_list_export")
     assert rows[0] == [sp.LABELS[c] for c in VISIT_COLUMNS]
@@ -96,7 +96,8 @@ def test_presentation_mode_shows_the_page_s_charts_one_at_a_time(page, app_url):
     assert page.locator(".js-plotly-plot:visible").count() == 1  # one chart; the rest of the page is hidden
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     expect(page.get_by_text("1 / 3")).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^Demo data: [\d,]+ of the [\d,]+ rows"))).to_be_visible()  # banner hidden
+    note = re.compile(r"^Real public data \d+% · .*demo \d+% \(.*\)\. Demo data: [\d,]+ of the [\d,]+ rows")
+    expect(page.get_by_text(note)).to_be_visible()  # the banner is hidden: the note under each chart says it
     page.get_by_role("button", name="Next ▶").click()
     expect(page.locator("h2:visible")).to_have_text(["Where the mandates went"])
     expect(page.get_by_text("2 / 3")).to_be_visible()

@@ -74,7 +74,7 @@ def test_nhris_by_status_count_the_countries_without_one(empty_db):
 # ---------------------------------------------------------------- the page (AppTest)
 
 SETTINGS = {
-    "all": ({}, Filters(2008, 2017)),
+    "all": ({}, Filters(2008, 2026)),
     "asia": ({"region": "Asia-Pacific", "year_from": "2011", "year_to": "2015"},
              Filters(2011, 2015, region="Asia-Pacific")),
 }  # fmt: skip
@@ -151,7 +151,7 @@ def test_ea7_targets_equal_sql(views, con, name):
 def test_ea7_target_filter_from_the_url(built_db, con):
     at = open_app({"cso_view": "EA7 target countries", "cso_target_met": "Not met"}, page=PAGE)
     assert at.selectbox(key="cso_target_met").value == "no"
-    want = ea_targets.status(con, "EA7", Filters(2008, 2017), met="no")
+    want = ea_targets.status(con, "EA7", Filters(2008, 2026), met="no")
     table = _frame(at, "Target kind")
     assert set(table["Met"]) == {"no"} and table["ISO3"].tolist() == want["iso3"].tolist()
 
@@ -162,19 +162,19 @@ def test_figures_are_valid_plotly_and_plot_the_sql_rows(con):
 
     from hrdash.figures import civil_society as fig
 
-    params = Filters(2008, 2017).params()
+    params = Filters(2008, 2026).params()
     by_year = query.run(con, "cso_submissions_by_year_type", params)
-    status = ea_targets.status(con, "EA7", Filters(2008, 2017))
+    status = ea_targets.status(con, "EA7", Filters(2008, 2026))
     figures = [
         fig.submissions_by_year(by_year),
         fig.upr_by_cycle(query.run(con, "cso_upr_submissions_by_cycle_type", params)),
         fig.diversity(query.run(con, "cso_reviews_by_diversity", params)),
         fig.nhri_status(query.run(con, "nhri_by_status", {k: params[k] for k in ("region", "countries", "target_ea")})),
-        fig.targets_now_vs_baseline(status, "2010–2013", "2014–2017"),
+        fig.targets_now_vs_baseline(status, "2010–2013", "2023–2026"),
     ]
     for f in figures:
         go.Figure(f.to_dict())  # raises on any invalid property
     bars = [t for t in figures[0].data if t.type == "bar"]
     assert sum(sum(t.y) for t in bars) == by_year["submissions"].sum()
     markers = {t.name: t for t in figures[4].data if t.mode == "markers+text"}
-    assert list(markers["2014–2017"].x) == status.sort_values(["now_value", "country"])["now_value"].tolist()
+    assert list(markers["2023–2026"].x) == status.sort_values(["now_value", "country"])["now_value"].tolist()

@@ -75,14 +75,14 @@ def upload(at: AppTest, *names: str) -> AppTest:
 def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
     at = data_page()
     assert any("anyone with access to this app can import" in i.value for i in at.info)
-    demo_before = sql(db, "select count(*) from ratification where source = 'demo'")[0][0]
-    superseded = sql(db, "select count(*) from ratification where source = 'demo' and instrument = 'CMW' and "
-                         "country_iso3 in ('AFG','DZA','ARM','NAM','TLS','SSD','PRK','ZWE','CIV')")[0][0]  # fmt: skip
+    public_before = sql(db, "select count(*) from ratification where source like 'public:%'")[0][0]
+    replaced = sql(db, "select count(*) from ratification where source like 'public:%' and instrument = 'CMW' and "
+                       "country_iso3 in ('AFG','DZA','ARM','NAM','TLS','SSD','PRK','ZWE','CIV')")[0][0]  # fmt: skip
     upload(at, "hr_status_icmw.csv")
     summary = frame(at, "to insert").iloc[0]
     assert (summary["format"], summary["status"], summary["rows read"], summary["to insert"]) == (
         "treaty_table", "ready to load", 10, 9)  # fmt: skip
-    assert summary["demo rows superseded"] == superseded > 0
+    assert summary["public rows replaced"] == replaced == 9 and summary["demo rows superseded"] == 0
     problems = frame(at, "problem")
     assert ((problems["row"] == 8) & (problems["column"] == "iso2") & (problems["value"] == "MS")).any()
     preview = frame(at, "consent_date")
@@ -92,22 +92,28 @@ def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     [tag] = [r[0] for r in sql(db, "select distinct source from ratification where source like 'import:%'")]
-    assert any(f"loaded as import #1 (`{tag}`) — 9 rows inserted" in s.value for s in at.success)
-    assert sql(db, "select count(*) from ratification where source = 'demo'") == [(demo_before - superseded,)]
+    assert any(f"loaded as import #1 (`{tag}`) — 9 rows inserted, 9 replaced (of which 9 public and 0 demo rows)."
+               in s.value for s in at.success)  # fmt: skip
+    assert sql(db, "select count(*) from ratification where source like 'public:%'") == [(public_before - replaced,)]
     history = frame(at, "Rows now")
     assert (history.iloc[0]["File"], history.iloc[0]["Inserted"], history.iloc[0]["Rows now"]) == (
         "hr_status_icmw.csv", 9, 9)  # fmt: skip
     assert history.iloc[0]["By"] == "app user (no authentication configured)"
-    # the new rows are on the Overview's sources table and lower the demo banner's count
+    # the new rows are on the Overview's sources table, named by their file, and in the banner's shares
     at.switch_page("views/overview.py")
     at.run()
     sources = frame(at, "Rows in view")
-    assert int(sources.loc[sources["Source"] == tag, "Rows in view"].iloc[0]) == 9
+    mine = sources[sources["Code"] == tag]
+    assert (mine["Source"].iloc[0], mine["Kind"].iloc[0], mine["Rows in view"].iloc[0]) == (
+        "Imported file hr_status_icmw.csv (import)",
+        "import",
+        "9",
+    )
     with duckdb.connect(str(db), read_only=True) as con:
-        params = {"region": None, "countries": [], "target_ea": None, "year_from": 2008, "year_to": 2017}
+        params = {"region": None, "countries": [], "target_ea": None, "year_from": 2008, "year_to": 2026}
         counts = query.run(con, "rows_by_source", params)
-    demo = int(counts.loc[counts["source"] == "demo", "rows"].sum())
-    assert f"**Demo data on screen.** {demo:,} of the" in at.warning[0].value
+    total = int(counts["rows"].sum())
+    assert " · imported files <1% · " in at.warning[0].value and 0 < 100 * 9 / total < 1
     if (ROOT / "views" / "ratification.py").exists():  # the Ratification page (CMW on its map by default)
         at.switch_page("views/ratification.py")
         at.run()

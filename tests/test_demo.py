@@ -1,4 +1,7 @@
-"""The demo generator: deterministic, and calibrated to the figures the seeds give."""
+"""The demo generator: deterministic, calibrated to the seeds' figures, filling only what the public data do not.
+
+Consistency with the real facts (no demo ratification, reports only by parties, no demo recommendation where real
+ones exist, "ratify X" only to non-parties) is tested in tests/test_public.py."""
 
 from __future__ import annotations
 
@@ -16,7 +19,8 @@ from tests.conftest import ROOT
 
 FINGERPRINT = (
     "import json, duckdb; from hrdash import db, demo; c = duckdb.connect(); db.load_reference(c, lambda m: None); "
-    "print(json.dumps(demo.fingerprint(demo.generate(db.reference_frames(c)))))"
+    "f = db.load_public(c, lambda m: None); "
+    "print(json.dumps(demo.fingerprint(demo.generate(db.reference_frames(c), f))))"
 )
 
 
@@ -24,14 +28,15 @@ FINGERPRINT = (
 def generated():
     with duckdb.connect() as c:
         db.load_reference(c, progress=lambda m: None)
+        facts = db.load_public(c, progress=lambda m: None)
         ref = db.reference_frames(c)
-    return ref, demo.generate(ref)
+    return ref, facts, demo.generate(ref, facts)
 
 
 def test_generator_is_byte_for_byte_deterministic(generated):
-    ref, tables = generated
+    ref, facts, tables = generated
     first = demo.fingerprint(tables)
-    assert first == demo.fingerprint(demo.generate(ref))
+    assert first == demo.fingerprint(demo.generate(ref, facts))
     # Another process, another hash seed: still the same bytes.
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", FINGERPRINT], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -41,7 +46,8 @@ def test_generator_is_byte_for_byte_deterministic(generated):
 
 
 def test_demo_rows_are_labelled_demo(generated):
-    _, tables = generated
+    _, _, tables = generated
+    assert "ratification" not in tables  # the real status is public: no demo ratification at all
     for name, df in tables.items():
         assert set(df["source"]) == {"demo"}, name
 
@@ -61,9 +67,9 @@ def test_cycle_one_reviews_every_member_state(con):
     members = con.execute("select count(*) from country where un_member").fetchone()[0]
     reviewed = con.execute(
         "select count(distinct u.country_iso3) from upr_review u join country c on c.iso3 = u.country_iso3 "
-        "where u.cycle = 1 and c.un_member and u.review_date between '2008-01-01' and '2011-12-31'"
+        "where u.cycle = 1 and c.un_member and u.review_year between 2008 and 2011"
     ).fetchone()[0]
-    assert reviewed == members == 193
+    assert reviewed == members == 193  # the public reviews (Terman's files)
     # demo reviews know everything: session, date (in the review year) and both report flags
     unknown = con.execute(
         "select count(*) filter (session is null or review_date is null or national_report is null "
@@ -77,23 +83,13 @@ def test_plausible_elsewhere(con):
     reviews = dict(q("select year(reviewed_date), count(*) from tb_report where reviewed_date is not null group by 1"))
     assert all(100 <= n <= 140 for n in reviews.values()), reviews  # "about 120 a year"
     per_cycle = dict(q("select cycle, count(*) from recommendation where mechanism = 'UPR' group by 1"))
-    assert 19_000 <= per_cycle[1] <= 23_000 and 33_000 <= per_cycle[2] <= 39_000
+    assert per_cycle[1] == 20_473  # real (public)
+    assert 33_000 <= per_cycle[2] <= 39_000 and 40_000 <= per_cycle[3] <= 50_000 and 40_000 <= per_cycle[4] <= 50_000
     supported = q(
-        "select avg((response = 'supported')::int) from recommendation where mechanism = 'UPR' and cycle in (1, 2)"
+        "select avg((response = 'supported')::int) from recommendation where source = 'demo' and mechanism = 'UPR' "
+        "and cycle in (2, 3)"
     )[0][0]
     assert 0.67 <= supported <= 0.73
-    parties = dict(q("select instrument, count(*) from ratification where status = 'party' group by 1"))
-    assert parties["CRC"] >= 185 and parties["CMW"] < 80 and parties["CED"] < 80  # near-universal vs low
-
-
-def test_ea2_targets_not_met_at_the_2013_baseline(con):
-    early = con.execute(
-        "select count(*) from ea_target t join ratification r on r.country_iso3 = t.country_iso3 "
-        "and list_contains(t.instruments, r.instrument) "
-        "where t.target_kind in ('ratify_cmw', 'ratify_ccpr_op2', 'ratify_cescr_op', 'ratify_covenant_or_icerd') "
-        "and r.source = 'demo' and r.consent_date < date '2014-01-01'"
-    ).fetchone()[0]
-    assert early == 0
 
 
 def test_seed_facts_are_not_overwritten_by_demo_rows(con):
@@ -108,11 +104,13 @@ def test_seed_facts_are_not_overwritten_by_demo_rows(con):
 
 
 def test_scale_multiplies_the_bulky_tables(generated):
-    ref, tables = generated
-    scaled = demo.generate(ref, scale=3)
+    ref, facts, tables = generated
+    scaled = demo.generate(ref, facts, scale=3)
     upr = lambda t: int((t["recommendation"]["mechanism"] == "UPR").sum())  # noqa: E731
     assert upr(scaled) == pytest.approx(3 * upr(tables), rel=0.02)
     assert len(scaled["sp_communication"]) == 3 * len(tables["sp_communication"])
     assert len(scaled["upr_review"]) == len(tables["upr_review"])  # reviews are not multiplied
     with pytest.raises(ValueError, match="positive"):
-        demo.generate(ref, scale=0)
+        demo.generate(ref, facts, scale=0)
+    with pytest.raises(ValueError, match="public facts"):
+        demo.generate(ref, {})

@@ -63,9 +63,28 @@ def test_about_sheet_lists_page_filters_sources_and_dates(small):
     about = dict(openpyxl.load_workbook(io.BytesIO(data))["About"].iter_rows(min_row=2, values_only=True))
     assert about["Page"] == "Ratification"
     assert about["Filter: Years"] == "2008–2017" and about["Filter: OHCHR region"] == "Africa"
-    assert about["Source: demo"].startswith("2 rows") and "not real" in about["Source: demo"]
-    assert about["Source: seed:004"] == "1 rows"
+    assert about["Source: Generated illustrative data (demo)"] == "2 rows (demo, generated illustrative data, not real)"
+    assert about["Source: Fact stated in seed document 004 (seed)"] == "1 rows (seed:004, real)"
+    assert about["Real or demo"] == "1 real rows, 2 demo rows"
     assert about["Rows"] == "3" and about["Database built"] == "b1" and about["Exported at (UTC)"]
+
+
+def test_about_sheet_names_public_data_and_imported_files():
+    """Public rows by their dataset's name, imported rows by the file's name: the About sheet tells them apart."""
+    with duckdb.connect() as c:
+        rows = "(1, 'public:untc-2026-02-03'), (2, 'public:untc-2026-02-03'), (3, 'import:0123456789abcdef'), " + (
+            "(4, 'demo')"
+        )
+        c.execute(f"create table t as select * from (values {rows}) v(n, source)")
+        info = export.ExportInfo("Ratification", "Rows", [], "b1", source_files={"import:0123456789abcdef": "cat.html"})
+        about = dict(openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(c, "select * from t", {}, {}, info)))[
+            "About"].iter_rows(min_row=2, values_only=True))  # fmt: skip
+    assert about["Source: UN Treaty Collection, status as of 3 Feb 2026 (public)"] == (
+        "2 rows (public:untc-2026-02-03, real public data bundled with the dashboard)"
+    )
+    assert about["Source: Imported file cat.html (import)"] == "1 rows (import:0123456789abcdef, real)"
+    assert about["Source: Generated illustrative data (demo)"].startswith("1 rows (demo,")
+    assert about["Real or demo"] == "3 real rows, 1 demo rows"
 
 
 def test_large_export_streams_in_batches(monkeypatch):
@@ -86,4 +105,4 @@ def test_excel_continues_on_further_sheets_past_the_row_limit():
     assert [r[0] for v in values for r in v[1:]] == list(range(25))  # every row once, in order
     about = dict(wb["About"].iter_rows(min_row=2, values_only=True))
     assert about["Rows"] == "25" and about["Sheets"] == "3 data sheets of at most 10 rows each"
-    assert about["Source: demo"].startswith("25 rows")
+    assert about["Source: Generated illustrative data (demo)"].startswith("25 rows")

@@ -96,13 +96,13 @@ def test_several_problems_are_all_listed(db, tmp_path):
 
 
 def test_upr_session_not_in_the_reference_table(db, tmp_path):
-    rows = ['"","To","To_COW","Session"', '"1","Kenya","KEN",21', '"2","Chile","CHL",27', '"3","Peru","PER",x',
+    rows = ['"","To","To_COW","Session"', '"1","Kenya","KEN",21', '"2","Chile","CHL",57', '"3","Peru","PER",x',
             '"4","Kenya","KEN",9', '"5","Kenya","KEN",10']  # fmt: skip
     errors = refused(db, tmp_path, "sessions.csv", "\n".join(rows) + "\n")
     assert [(e.row, e.column, e.value) for e in errors] == [
-        (3, "Session", "27"), (4, "Session", "x"), (6, "To / Session", "KEN / 1"),
+        (3, "Session", "57"), (4, "Session", "x"), (6, "To / Session", "KEN / 1"),
     ]  # fmt: skip
-    assert "session 27 is not in the reference table upr_session (sessions 1–26)" in errors[0].message
+    assert "session 57 is not in the UPR calendar (upr_session, sessions 1–53)" in errors[0].message
     assert "duplicate" in errors[2].message  # Kenya twice in cycle 1
 
 

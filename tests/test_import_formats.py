@@ -57,10 +57,18 @@ def test_per_treaty_table(db):
     assert "denunciation" in problems[(9, "note", "warning")]
     assert "contradicts the flags" in problems[(10, "status", "warning")]
     assert plan.problems.errors == 0 and log["inserted"] == 9
-    # demo rows of the same country and instrument are superseded; their other instruments stay demo
-    assert fetch(db, "select count(*) from ratification where source = 'demo' and instrument = 'CMW' "
-                     "and country_iso3 in ('DZA', 'ARM', 'PRK')")[0][0] == 0  # fmt: skip
-    assert fetch(db, "select count(*) from ratification where source = 'demo' and country_iso3 = 'DZA'")[0][0] > 0
+    # the bundled public rows of the same country and instrument are replaced (and counted); their other
+    # instruments stay public
+    assert plan.counts()["public"] == log["replaced_public"] == 9
+    in_file = ["DZA", "ARM", "PRK", "AFG", "CIV", "NAM", "SSD", "TLS", "ZWE"]
+    assert fetch(db, "select count(*) from ratification where source like 'public:%' and instrument = 'CMW' "
+                     "and list_contains($c, country_iso3)", {"c": in_file}) == [(0,)]  # fmt: skip
+    assert fetch(db, "select count(*) from ratification where source like 'public:%' and country_iso3 = 'DZA'") == [
+        (17,)
+    ]
+    # the file does not say whether the States made reservations: not known, never "no"
+    assert fetch(db, "select count(*) from ratification where source = $s and reservations is not null",
+                 {"s": plan.tag}) == [(0,)]  # fmt: skip
 
 
 def test_untc_status_csv(db):
@@ -82,6 +90,12 @@ def test_untc_status_csv(db):
     assert rows["IND"] == (D(2007, 2, 6), None, None, "day")
     assert rows["FRA"] == (None, None, None, "day")  # not listed: no action
     assert len(rows) == 196 and log["inserted"] == 196
+    # a newer Treaty Collection page replaces the bundled public rows of its instrument, every one of them
+    assert plan.counts()["public"] == log["replaced_public"] == 196
+    assert fetch(db, "select count(*) from ratification where instrument = 'CED' and source like 'public:%'") == [(0,)]
+    assert fetch(db, "select count(*) from ratification where instrument = 'CAT' and source like 'public:%'") == [
+        (196,)
+    ]
     notes = [p for p in plan.problems.items if p.severity == "notice" and p.row]
     assert [(p.row, p.value) for p in notes] == [(13, "Notes:")]  # the notes below the table are footnotes
     assert "rows 13–14 are the page's notes below the table: read as footnotes (1 found)" in notes[0].message
@@ -180,10 +194,12 @@ def test_terman_sessions_list(db):
         ("KNA", 1, 10, 2011, None, None, None),  # "St Kitts & Nevis"
         ("PRK", 1, 6, 2009, None, None, None),  # "DPR Korea"; session 6 ended in December 2009
         ("PRK", 2, 19, 2014, None, None, None),
-    ]  # review year from the reference table upr_session; date and report flags not in the file: NULL
-    assert log["inserted"] == 6 and plan.counts()["supersede"] == 6  # the demo reviews of those States and cycles
-    demo = fetch(db, "select count(*) from upr_review where source = 'demo' and country_iso3 = 'DZA' and cycle < 3")
-    assert demo == [(0,)]
+    ]  # review year from the UPR calendar (upr_session); date and report flags not in the file: NULL
+    # the bundled public reviews of those States and cycles are replaced (cycles 1-2 have no demo reviews)
+    assert log["inserted"] == 6 and plan.counts()["public"] == log["replaced_public"] == 6
+    assert plan.counts()["supersede"] == 0
+    public = fetch(db, "select count(*) from upr_review where source like 'public:%' and country_iso3 = 'DZA'")
+    assert public == [(0,)]
     [notice] = plan.problems.items
     assert notice.severity == "notice" and "not known" in notice.message
 
@@ -210,7 +226,7 @@ def test_terman_review_years(db):
     # imported after the sessions list, the same State and cycle is replaced: the newest import wins
     [(sessions, _)] = load(db, FIXTURES / "sessions.csv")
     both = fetch(db, "select country_iso3, cycle, session, review_year, source = $y from upr_review "
-                     "where country_iso3 in ('DZA', 'HTI') and source <> 'demo' order by 1, 2",
+                     "where country_iso3 in ('DZA', 'HTI') and source like 'import:%' order by 1, 2",
                  {"y": sessions.tag})  # fmt: skip
     assert both == [("DZA", 1, 1, 2008, True), ("DZA", 2, 13, 2012, True), ("HTI", 1, 12, 2011, True)]
     assert sessions.counts()["replace"] == 2  # DZA's two rows of upr-years.csv

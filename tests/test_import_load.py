@@ -97,8 +97,14 @@ def test_imports_survive_a_rebuild(db, monkeypatch):
     rows = "select * from {} where source in ($a, $b) order by all"
     before = {t: fetch(db, rows.format(t), {"a": a.tag, "b": b.tag}) for t in ("ratification", "recommendation")}
     log = fetch(db, "select * from import_log order by id")
-    demo_cmw = "select count(*) from ratification where source = 'demo' and instrument = 'CMW' and country_iso3 = 'DZA'"
-    assert fetch(db, demo_cmw) == [(0,)]
+    # the public CMW row of Algeria is replaced, and the demo cycle-2 UPR recommendations to Bosnia and Herzegovina
+    # (2012data.csv's cycle) are superseded
+    public_cmw = "select count(*) from ratification where source like 'public:%' and instrument = 'CMW' and " + (
+        "country_iso3 = 'DZA'"
+    )
+    demo_bih = "select count(*) from recommendation where source = 'demo' and country_iso3 = 'BIH' and cycle = 2"
+    assert fetch(db, public_cmw) == [(0,)] and fetch(db, demo_bih) == [(0,)]
+    public_left = fetch(db, "select count(*) from ratification where source like 'public:%'")
     monkeypatch.setattr(dbmod, "sources_hash", lambda: "changed sources")  # as when the schema or generator changes
     messages: list[str] = []
     dbmod.ensure_built(db, progress=messages.append)
@@ -106,7 +112,8 @@ def test_imports_survive_a_rebuild(db, monkeypatch):
     assert any("re-applied" in m for m in messages)
     after = {t: fetch(db, rows.format(t), {"a": a.tag, "b": b.tag}) for t in ("ratification", "recommendation")}
     assert after == before and fetch(db, "select * from import_log order by id") == log
-    assert fetch(db, demo_cmw) == [(0,)]  # still superseded
+    assert fetch(db, public_cmw) == [(0,)] and fetch(db, demo_bih) == [(0,)]  # still replaced and superseded
+    assert fetch(db, "select count(*) from ratification where source like 'public:%'") == public_left
     info = dict(fetch(db, "select key, value from build_info"))
     assert info["imports_reapplied"] == "2" and info["imports_not_reapplied"] == "[]"
 

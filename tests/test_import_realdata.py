@@ -3,6 +3,13 @@
 One database copy for the module: all the CSV files are imported once (about 20 s), then each figure of
 GROUND_TRUTH.md is computed from the database by source. The .xls exports are imported last: they are
 the same UPR Info exports as the CSV files, so they replace those rows and must give the same figures.
+The built database holds the bundled public facts derived from some of these files (data/public): each import
+replaces the public rows it covers, and says how many.
+
+The Treaty Collection's chapter IV CSV (untc_ratifications_2026) covers the 18 instruments at once, so imported with
+the others it would replace the per-treaty tables' rows: it is imported into a database copy of its own
+(fixture `untc_only`). upr_sessions.csv is a calendar: importing it checks it against the bundled one and loads
+nothing.
 
 Terman's sessions.csv and upr-years.csv both load upr_review and are imported in that order, so the
 later replaces the earlier on the same (State, cycle): sessions.csv's figures are computed on a database
@@ -50,7 +57,11 @@ UPR = {  # file: (rows, recommendations, States under review) — GROUND_TRUTH.m
 UPR_INFO_RAW = {"1-5": {"supported": 3841, "noted": 1831}, "6-9": {"supported": 6115, "noted": 2076}}
 UPR_INFO_ROWS = {"1-5": {"Accepted": 4087, "Noted": 2007}, "6-9": {"Accepted": 6206, "Noted": 2137}}
 RECOMMENDING_STATES = {"1-5": 139, "6-9": 135}
-CSV_FILES = sorted(p for p in REAL.glob("*/*.csv"))
+ALL_CSV_FILES = sorted(p for p in REAL.glob("*/*.csv"))
+UNTC = REAL / "untc_ratifications_2026" / "un_hr_ratifications.csv"
+CALENDAR = "upr_sessions/upr_sessions.csv"
+CSV_FILES = [p for p in ALL_CSV_FILES if p != UNTC]
+NOT_STATES = {"European Union", "Niue", "Cook Islands", "German Democratic Republic", "Czechoslovakia"}
 
 
 @pytest.fixture(scope="module")
@@ -72,16 +83,30 @@ def _read(rel: str) -> pd.DataFrame:
     return pd.read_csv(REAL / rel, dtype=str, keep_default_na=False, encoding="mac_roman")
 
 
-def test_every_file_imports_with_zero_unresolved_names(imported):
+@pytest.fixture(scope="module")
+def untc_only(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The chapter IV CSV imported alone into a copy of the database; return (db, plan, log)."""
+    db = tmp_path_factory.mktemp("untc") / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    [(plan, log)] = service.import_paths(db, [UNTC], imported_by="test")
+    return db, plan, log
+
+
+def test_every_file_imports_with_zero_unresolved_names(imported, untc_only):
     _, plans = imported
-    assert len(plans) == len(CSV_FILES) == 28
+    plans = {**plans, str(UNTC.relative_to(REAL)): untc_only[1]}
+    assert len(plans) == len(ALL_CSV_FILES) == 30
     for rel, plan in plans.items():
         assert plan.problems.errors == 0, (rel, plan.problems.items[:3])
+        if rel == CALENDAR:  # a calendar check: nothing to load
+            assert (plan.status, plan.format, plan.log_id) == ("nothing to load", "upr_calendar", None)
+            continue
         assert plan.status == "ready", (rel, plan.reason)
         assert plan.log_id is not None
     notices = {(rel, p.value) for rel, plan in plans.items() for p in plan.problems.items if p.severity == "notice"
                and "not a State" in p.message}  # fmt: skip
-    assert notices == {("hr_treaties_status/hr_status_op_crc_ic.csv", "MS")}  # Montserrat: reported, not loaded
+    untc = str(UNTC.relative_to(REAL))
+    assert notices == {("hr_treaties_status/hr_status_op_crc_ic.csv", "MS")} | {(untc, n) for n in NOT_STATES}
     unknown = [p for p in plans["upr_info_exports/1-5.csv"].problems.items if "UNKNOWN" in p.message]
     assert len(unknown) == 1 and unknown[0].value == "&#40;Unknown&#41;"
 
@@ -252,10 +277,13 @@ def test_sessions_figures(sessions_only):
              s) == [(2008, 48), (2009, 48), (2010, 47), (2011, 50)]  # fmt: skip
     # (upr-years.csv has 48 in 2010 and 2011: it puts Haiti's first review in 2010, session 12 is in 2011, and it
     # has no cycle-1 year for South Sudan, which sessions.csv lists in session 11; see upr_session.meta.json)
-    # the demo reviews of the same State and cycle are superseded, the others (cycle 3) stay
-    demo = q(db, "select count(*) from upr_review where source = 'demo' and (country_iso3, cycle) in "
-                 "(select (country_iso3, cycle) from upr_review where source = $s)", s)  # fmt: skip
-    assert demo == [(0,)] and plan.counts()["supersede"] == 305
+    # the bundled public reviews of the same State and cycle are replaced (all 305), the others stay; cycles 1-2 have
+    # no demo reviews to supersede
+    public = q(db, "select count(*) from upr_review where source like 'public:%' and (country_iso3, cycle) in "
+                   "(select (country_iso3, cycle) from upr_review where source = $s)", s)  # fmt: skip
+    assert public == [(0,)] and plan.counts()["public"] == 305 and plan.counts()["supersede"] == 0
+    assert log["replaced_public"] == 305
+    assert q(db, "select count(*) from upr_review where source like 'public:%'") == [(386 - 305,)]
 
 
 def test_upr_years_figures(imported):
@@ -306,18 +334,51 @@ def test_squashed_and_misspelled_states_under_review(imported):
     assert caf[0][0] > 0
 
 
-def test_demo_rows_are_superseded_and_the_banner_share_drops(imported, built_db):
-    db, _ = imported
-    before = q(built_db, "select count(*) filter (source = 'demo') from ratification")[0][0]
-    left = q(db, "select country_iso3, list(distinct instrument) from ratification where source = 'demo' group by 1")
-    assert before > 2000
-    # every demo ratification row of a State in the files is superseded; the non-member States (not in the
-    # files) keep theirs, and Gabon, missing from hr_status_op_crc_ic.csv, keeps its demo CRC-OP-IC row
-    assert {c for c, _ in left} <= {"PSE", "VAT", "XKX", "GAB"}
-    assert dict(left).get("GAB", ["CRC-OP-IC"]) == ["CRC-OP-IC"]
+def test_public_rows_are_replaced_and_the_imports_say_how_many(imported, built_db):
+    db, plans = imported
+    assert q(built_db, "select count(*) from ratification where source like 'public:%'") == [(196 * 18,)]
+    left = q(db, "select country_iso3, list(distinct instrument order by instrument) from ratification "
+                 "where source like 'public:%' group by 1 order by 1")  # fmt: skip
+    # every public row of a State in the per-treaty files is replaced (same key); the non-member States (not in the
+    # files) keep theirs, and Gabon, missing from hr_status_op_crc_ic.csv, keeps its public CRC-OP-IC row
+    assert [c for c, _ in left] == ["GAB", "PSE", "VAT", "XKX"]
+    assert dict(left)["GAB"] == ["CRC-OP-IC"] and len(dict(left)["XKX"]) == 18
+    assert plans["hr_treaties_status/hr_status_cat.csv"].counts()["public"] == 193
+    assert plans["hr_treaties_status/hr_status_op_crc_ic.csv"].counts()["public"] == 192
+    # UPR: the imported recommendations of a State and cycle supersede the public ones: none of cycle 1 is left
+    # (UPR Info's own ids are the public ones: its import replaces them by key as well)
+    assert q(db, "select count(*) from recommendation where source like 'public:%'") == [(0,)]
+    info = plans["upr_info_exports/1-5.csv"].counts()
+    assert info["public"] == q(built_db, "select count(*) from recommendation where source like 'public:%' and "
+                                         "session between 1 and 5")[0][0]  # fmt: skip
+    # voluntary pledges are not recommendations: they supersede nothing
+    assert plans["upr_info_exports/voluntary.csv"].counts()["public"] == 0
     upr_demo = q(db, "select count(*) from recommendation r where source = 'demo' and mechanism = 'UPR' and "
-                 "country_iso3 in (select country_iso3 from recommendation where source like 'import:%')")  # fmt: skip
+                 "(country_iso3, cycle) in (select (country_iso3, cycle) from recommendation "
+                 "where source like 'import:%' and not recommending_states = [country_iso3])")  # fmt: skip
     assert upr_demo == [(0,)]
+
+
+def test_the_chapter_iv_csv_imports_as_the_bundled_rows_and_replaces_them(untc_only, built_db):
+    """The file the public ratification table is derived from, imported: the same 3,528 rows, now as an import."""
+    db, plan, log = untc_only
+    assert plan.format == "untc_csv" and plan.counts()["public"] == 3528 and log["replaced_public"] == 3528
+    assert q(db, "select count(*) from ratification where source like 'public:%'") == [(0,)]
+    cols = "country_iso3, instrument, signature_date, consent_date, consent_type, date_precision, reservations"
+    imported = q(db, f"select {cols} from ratification where source = $s order by 1, 2", {"s": plan.tag})
+    assert imported == q(built_db, f"select {cols} from ratification order by 1, 2")
+    df = pd.read_csv(UNTC, dtype=str, keep_default_na=False)
+    skipped = [p.row for p in plan.problems.items if "not a State" in p.message]
+    assert sorted(skipped) == sorted(int(i) + 2 for i in df.index[df["country_name"].isin(NOT_STATES)])
+
+
+def test_the_session_calendar_is_a_check_that_loads_nothing(imported):
+    _, plans = imported
+    plan = plans[CALENDAR]
+    notes = [p.message for p in plan.problems.items]
+    assert plan.rows_read == 53 and plan.problems.counts == {"error": 0, "warning": 0, "notice": 1}
+    assert notes == ["a calendar check, not facts: 53 session(s) agree with the bundled UPR calendar (sessions "
+                     "1–53); nothing is loaded"]  # fmt: skip
 
 
 def test_xls_originals_give_the_same_rows_and_replace_the_csv(imported):

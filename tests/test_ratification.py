@@ -22,7 +22,7 @@ from tests.apptest import open_app
 
 PAGE = "views/ratification.py"
 SETTINGS = {
-    "all": {"url": {}, "region": None, "year_from": 2008, "year_to": 2017},
+    "all": {"url": {}, "region": None, "year_from": 2008, "year_to": 2026},
     "africa": {"url": {"region": "Africa", "year_from": "2010", "year_to": "2013"}, "region": "Africa",
                "year_from": 2010, "year_to": 2013},
 }  # fmt: skip
@@ -294,7 +294,9 @@ def test_country_grid_shows_each_status_as_sql_says(view, con, setting):
     df = sql(
         con,
         f"""select c.name, i.short_name,
-                   case when r.consent_date <= {AS_OF} then 2 when r.signature_date <= {AS_OF} then 1 else 0 end as code
+                   case when r.consent_date <= {AS_OF} and coalesce(r.denounced_date > {AS_OF}, true) then 3
+                        when r.denounced_date <= {AS_OF} then 1 when r.signature_date <= {AS_OF} then 2
+                        else 0 end as code
             from ({COUNTRIES}) c cross join instrument i
             left join ratification r on r.country_iso3 = c.iso3 and r.instrument = i.code""",
         setting,
@@ -302,10 +304,10 @@ def test_country_grid_shows_each_status_as_sql_says(view, con, setting):
     expected = {(r.name, r.short_name): r.code for r in df.itertuples()}
     shown = {(y, x): z for y, row in zip(grid["y"], grid["z"]) for x, z in zip(grid["x"], row)}
     assert shown == expected
-    symbols = {0: "·", 1: "○", 2: "●"}
+    symbols = {0: "·", 1: "×", 2: "○", 3: "●"}
     assert all(t == symbols[z] for zr, tr in zip(grid["z"], grid["text"]) for z, t in zip(zr, tr))
     # Sorted by the number of instruments ratified, most first, then by name.
-    parties = df.groupby("name")["code"].apply(lambda s: int((s == 2).sum()))
+    parties = df.groupby("name")["code"].apply(lambda s: int((s == 3).sum()))
     assert grid["y"] == sorted(parties.index, key=lambda n: (-parties[n], n))
     data = table(at, "Country", "Instruments ratified")
     assert list(data["Country"]) == grid["y"] and list(data["Instruments ratified"]) == [parties[n] for n in grid["y"]]
@@ -344,10 +346,12 @@ def expected_targets(con, setting: str) -> dict[tuple[str, str], str]:
     out = {}
     for r in rows.itertuples():
         mine = rat[(rat["country_iso3"] == r.country_iso3) & (rat["consent_date"] <= pd.Timestamp(d))]
-        if r.target_kind == "withdraw_reservations":
+        if r.target_kind == "withdraw_reservations":  # a party's flag not known: the target is unknown
+            flags = mine["reservations"].astype("boolean")
             out[(r.country_iso3, r.target_kind)] = (
-                "no" if mine["reservations"].any() else "yes" if d >= data_end else "unknown"
-            )
+                "no" if flags.fillna(False).any() else "unknown" if flags.isna().any()
+                else "yes" if d >= data_end else "unknown"
+            )  # fmt: skip
         else:
             hits = mine[mine["instrument"].isin(list(r.instruments))]
             if r.target_kind == "ratify_optional_protocols":
@@ -389,6 +393,20 @@ def test_reservations_per_instrument_equal_sql(view, con, setting):
     )
     assert dict(zip(bars["y"], bars["x"])) == dict(zip(df["short_name"], df["res"]))
     assert set(bars["text"]) == {f"{r.res} of {r.parties} parties" for r in df.itertuples()}
+    # the bundled Treaty Collection status gives no reservations: the page says so, with the number of parties
+    unknown, parties = sql(
+        con,
+        f"""select count(*) filter (where r.reservations is null), count(*) from ratification r
+            join ({COUNTRIES}) c on c.iso3 = r.country_iso3
+            where r.consent_date <= {AS_OF} and coalesce(r.denounced_date > {AS_OF}, true)""",
+        setting,
+    ).iloc[0]
+    assert unknown == parties > 0
+    note = [i.value for i in at.info if "Reservations are not known" in i.value]
+    assert note == [f"Reservations are not known for {unknown:,} of the {parties:,} State-party pairs shown: the UN "
+                    "Treaty Collection status the dashboard bundles does not say which States made reservations, so "
+                    "they are neither counted as reservations nor as none. Import a file that gives them (a canonical "
+                    "ratification table with a reservations column) to fill them in."]  # fmt: skip
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
@@ -441,16 +459,28 @@ def test_status_matrix_cells_and_hover():
     fig = figs.status_matrix(GRID, ["ICERD", "ICCPR"], "fewest")
     heat = fig.data[0]
     assert list(heat.y) == ["Alpha", "Zeta"] and list(heat.x) == ["ICERD", "ICCPR"]
-    assert np.asarray(heat.z).tolist() == [[0, 1], [2, 2]]
+    assert np.asarray(heat.z).tolist() == [[0, 2], [3, 3]]
     assert np.asarray(heat.text).tolist() == [["·", "○"], ["●", "●"]]
     assert np.asarray(heat.customdata)[1][1] == (
         "Zeta — ICCPR: party<br>signed —; consent 1972-05-01 (accession)<br>with reservations"
     )
 
 
+def test_a_denounced_instrument_is_not_a_party_in_the_grid():
+    grid = GRID.assign(status=["party", "denounced", "signatory", "no action"],
+                       denounced_date=pd.to_datetime([None, "1998-01-23", None, None]))  # fmt: skip
+    fig = figs.status_matrix(grid, ["ICERD", "ICCPR"], "name")
+    assert np.asarray(fig.data[0].z).tolist() == [[0, 2], [1, 3]]
+    assert np.asarray(fig.data[0].text).tolist() == [["·", "○"], ["×", "●"]]
+    table = figs.matrix_table(grid, ["ICERD", "ICCPR"], "name")
+    assert table.loc[table["Country"] == "Zeta", ["Instruments ratified", "ICERD"]].values.tolist() == [
+        [1, "× denounced 1998"]
+    ]
+
+
 def test_status_map_names_each_status_with_its_count():
     df = GRID[GRID["short_name"] == "ICCPR"].rename(columns={})
     fig = figs.status_map(df, "ICCPR")
-    assert [t.name for t in fig.data] == ["party (1)", "signatory (1)", "no action (0)"]
+    assert [t.name for t in fig.data] == ["party (1)", "signatory (1)", "denounced (0)", "no action (0)"]
     assert [list(t.locations) for t in fig.data[:2]] == [["AAA"], ["BBB"]]
     assert fig.layout.geo.projection.rotation.lon == 0  # Streamlit's plotly.js centres it on the Pacific otherwise

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from hrdash.countries import resolver
-from hrdash.demo.upr import SESSIONS as DEMO_SESSIONS
+from hrdash.demo.upr import session_days
 from hrdash.importers.upr import SESSION_START, cycle_of_session
+from hrdash.paths import REFERENCE
 from tests.conftest import SHARED, seed_text
 
 TERMAN = SHARED / "realdata" / "upr_terman_years"
@@ -131,12 +132,23 @@ def test_seed_figure_sentences_are_verbatim(empty_db):
         assert _norm(sentence) in seeds[source.removeprefix("seed:")], key
 
 
-def test_upr_sessions_agree_with_the_session_calendar_in_the_code(empty_db):
-    rows = empty_db.execute("select session, cycle, year from upr_session order by 1").fetchall()
-    assert [r[0] for r in rows] == list(range(1, 27))
-    for session, cycle, year in rows:
-        assert cycle == cycle_of_session(session) == (1 if session <= 12 else 2)
-        assert year == int(SESSION_START[session][:4]) == int(DEMO_SESSIONS[session][:4]), session
+def test_the_upr_calendar_is_one_table_read_by_the_importers_and_the_demo(empty_db):
+    """upr_session (data/public) is the one calendar: the importers' first days and the demo's dates come from it."""
+    rows = empty_db.execute("select session, cycle, year, first_day, source from upr_session order by 1").fetchall()
+    assert [r[0] for r in rows] == list(range(1, 54))
+    assert {r[4] for r in rows} == {"public:upr-calendar-2026"}
+    curated = pd.read_csv(REFERENCE / "upr_session_start.csv", dtype=str).set_index("session")["first_day"]
+    days = session_days(empty_db.execute("select * from upr_session").df())
+    for session, cycle, year, first_day, _ in rows:
+        expected_cycle = 1 if session <= 12 else 2 if session <= 26 else 3 if session <= 40 else 4
+        assert cycle == cycle_of_session(session) == expected_cycle
+        if session <= 48:  # checked first days: the curated list, the importers' and the demo's
+            assert first_day.isoformat() == SESSION_START[session] == curated[str(session)], session
+            assert str(days[session]) == SESSION_START[session]
+        else:  # not checked: no first day; the demo places its own in the session's year
+            assert first_day is None and session not in SESSION_START
+            assert int(str(days[session])[:4]) == year
+        assert str(days[session]).startswith(str(year))
 
 
 @pytest.mark.skipif(not TERMAN.exists(), reason=f"real data not found at {TERMAN} (../shared is absent)")

@@ -46,7 +46,7 @@ def test_good_row_is_accepted(empty_db):
         ("upr_review", {**GOOD_UPR_REVIEW, "review_year": 2016}, "CHECK"),  # review date in another year
         ("upr_review", {**GOOD_UPR_REVIEW, "review_year": None}, "NOT NULL"),  # the year is always known
         ("upr_review", {**GOOD_UPR_REVIEW, "review_year": 2007}, "CHECK"),  # before the first UPR session
-        ("upr_session", {"session": 27, "cycle": 3, "year": 2017, "source": "demo"}, "CHECK"),  # reference only
+        ("upr_session", {"session": 59, "cycle": 4, "year": 2028, "source": "demo"}, "CHECK"),  # public or reference
         (
             "sp_visit",
             {"id": "v1", "country_iso3": "KEN", "mandate_code": "sr_torture", "status": "completed",

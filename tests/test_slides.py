@@ -59,7 +59,14 @@ STATUS = pd.DataFrame({"status": ["party", "signatory", "no action"], "n": [12, 
 BY_COUNTRY = pd.DataFrame({"name": [f"Country {i:02d}" for i in range(20)], "value": list(range(20))})
 LONG = pd.DataFrame({"code": [f"I{i:02d}" for i in range(20)], "since": [date(2000 + i, 1, 2) for i in range(20)],
                      "reservations": [i % 2 == 0 for i in range(20)]})  # fmt: skip
-SOURCES = pd.DataFrame({"table_name": ["a", "a", "b"], "source": ["demo", "seed:002", "demo"], "rows": [20, 10, 10]})
+SOURCES = pd.DataFrame({
+    "table_name": ["ratification", "tb_report", "tb_report", "sp_visit", "ratification"],
+    "source": ["public:untc-2026-02-03", "demo", "seed:002", "demo", "import:abcdef0123456789"],
+    "rows": [40, 20, 20, 10, 10],
+})  # fmt: skip
+FILES = {"import:abcdef0123456789": "cat.html"}
+SHARES = ("Real public data 40% · imported files 10% · seed facts 20% · demo 30% (treaty-body reporting, Special "
+          "Procedures)")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +83,7 @@ def handmade():
         TableSpec("Instruments", LONG, {"code": "Code", "since": "Since"}),
     ]
     deck = Deck("Test deck", "A subtitle", [("Years", "2015–2017"), ("OHCHR region", "Africa")], SOURCES, items,
-                built_at="2026-01-01T00:00:00", created=date(2026, 2, 3))  # fmt: skip
+                built_at="2026-01-01T00:00:00", created=date(2026, 2, 3), source_files=FILES)  # fmt: skip
     return items, open_deck(slides.build(deck))
 
 
@@ -88,7 +95,7 @@ def test_slides_in_order(handmade):
                       "Instruments (1/2)", "Instruments (2/2)", "Sources"]  # fmt: skip
     first = texts(prs.slides[0])
     assert "Filters: Years: 2015–2017; OHCHR region: Africa" in first
-    assert "Date: 2026-02-03" in first and "Sources: demo, seed:002" in first
+    assert "Date: 2026-02-03" in first and f"Sources: {SHARES}" in first
     assert "Party to 12 of 18 instruments." in texts(prs.slides[1])
 
 
@@ -126,9 +133,15 @@ def test_long_tables_continue_and_cells_are_written_plainly(handmade):
 def test_the_sources_slide_states_the_demo_share(handmade):
     _, prs = handmade
     slide = prs.slides[len(prs.slides) - 1]
-    assert "Demo data: 30 of the 40 rows (75.0%) are generated illustrative data, not real figures." in texts(slide)
-    assert table_of(slide)[1:] == [["demo", "30", "generated illustrative data, not real"],
-                                   ["seed:002", "10", "fact stated in seed document 002"]]  # fmt: skip
+    assert f"{SHARES}. Demo data: 30 of the 100 rows are generated illustrative data, not real figures." in texts(slide)
+    assert table_of(slide) == [
+        ["Source", "Rows", "Real or demo", "Code"],
+        ["UN Treaty Collection, status as of 3 Feb 2026 (public)", "40", "real public data bundled with the dashboard",
+         "public:untc-2026-02-03"],
+        ["Generated illustrative data (demo)", "30", "generated illustrative data, not real", "demo"],
+        ["Fact stated in seed document 002 (seed)", "20", "real: a fact stated in a seed document", "seed:002"],
+        ["Imported file cat.html (import)", "10", "real: a file imported by a user", "import:abcdef0123456789"],
+    ]  # fmt: skip
     assert "Database built 2026-01-01T00:00:00." in texts(slide)
 
 
@@ -142,7 +155,8 @@ def test_a_chart_without_data_says_so():
 
 def test_demo_sentence_without_demo_rows():
     real = pd.DataFrame({"source": ["seed:001", "reference"], "rows": [3, 4]})
-    assert slides.demo_sentence(real).startswith("Demo data: none. All 7 rows come from real sources")
+    assert slides.demo_sentence(real) == "Demo data: none. All 7 rows in this view are real (seed facts, reference " \
+        "data): no demo data."  # fmt: skip
     assert slides.demo_share(real) == (0, 7)
 
 
@@ -242,11 +256,13 @@ def test_the_brief_tables_and_key_figures_are_the_page_s(liberia):
 def test_the_brief_sources_slide_states_the_page_s_demo_share(liberia):
     at, data = liberia
     prs = open_deck(data)
-    banner = next(w.value for w in at.warning if "Demo data on screen" in w.value)
-    demo, total = re.search(r"([\d,]+) of the ([\d,]+) rows", banner).groups()
+    shares = at.warning[0].value.split("**")[1].rstrip(".")  # the page's banner: "Real public data …% · …"
     sources = texts(prs.slides[len(prs.slides) - 1])
-    assert f"Demo data: {demo} of the {total} rows" in sources
-    assert "seed:000" in [r[0] for r in table_of(prs.slides[len(prs.slides) - 1])]
+    assert f"{shares}. Demo data: " in sources
+    table = table_of(prs.slides[len(prs.slides) - 1])
+    assert "seed:000" in [r[3] for r in table]
+    assert ["UN Treaty Collection, status as of 3 Feb 2026 (public)", "real public data bundled with the dashboard"] \
+        in [[r[0], r[2]] for r in table]  # fmt: skip
 
 
 @pytest.mark.skipif(LIBREOFFICE is None, reason="LibreOffice is not installed (Debian: apt-get install "

@@ -25,7 +25,7 @@ PAGE = "views/special_procedures.py"
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]
 # URL parameters and the same filters as SQL values: no filter, and Africa 2010–2013.
 SETTINGS = {
-    "all": ({}, {"region": None, "year_from": 2008, "year_to": 2017}),
+    "all": ({}, {"region": None, "year_from": 2008, "year_to": 2026}),
     "africa": (
         {"region": "Africa", "year_from": "2010", "year_to": "2013"},
         {"region": "Africa", "year_from": 2010, "year_to": 2013},

@@ -164,7 +164,8 @@ def test_page_shows_18_hras_on_30_june_2011(default_view):
     assert shown["With UN Country Teams"] == "18"
     captions = [shown_text(c.value) for c in default_view.caption]
     assert any("18 HRAs deployed as of 30 June 2011" in c and "seed:002" in c for c in captions)
-    assert default_view.warning[0].value.startswith("**Demo data on screen.**")
+    banner = default_view.warning[0].value
+    assert banner.startswith("**Real public data ") and "HRA deployments" in banner.split("demo", 1)[1]
 
 
 def test_page_counts_follow_the_filters_and_the_date(africa_2012, con):
@@ -181,7 +182,7 @@ def test_page_counts_follow_the_filters_and_the_date(africa_2012, con):
 @pytest.mark.parametrize("view", ["default_view", "africa_2012"])
 def test_hra_map_data_equals_sql(view, request, con):
     at = request.getfixturevalue(view)
-    filters = Filters(2008, 2017) if view == "default_view" else Filters(2010, 2017, region="Africa")
+    filters = Filters(2008, 2026) if view == "default_view" else Filters(2010, 2026, region="Africa")
     on = date(2011, 6, 30) if view == "default_view" else date(2012, 6, 30)
     want = query.run(con, "hra_deployment_by_country", {**filters.params(), "on_date": on})
     shown = _frame(at, "In post on the date")
@@ -192,7 +193,7 @@ def test_hra_map_data_equals_sql(view, request, con):
 
 
 @pytest.mark.parametrize(
-    "params, filters", [({}, Filters(2008, 2017)), ({"region": "Americas"}, Filters(2008, 2017, region="Americas"))]
+    "params, filters", [({}, Filters(2008, 2026)), ({"region": "Americas"}, Filters(2008, 2026, region="Americas"))]
 )
 def test_deployments_tab_equals_sql(built_db, con, params, filters):
     at = open_app({**params, "unct_view": "HRA deployments"}, page=PAGE)
@@ -215,7 +216,7 @@ def engagement_views(built_db):
 
 
 @pytest.mark.parametrize(
-    "name, filters", [("all", Filters(2008, 2017)), ("americas", Filters(2008, 2014, region="Americas"))]
+    "name, filters", [("all", Filters(2008, 2026)), ("americas", Filters(2008, 2014, region="Americas"))]
 )
 def test_engagement_tables_equal_sql(engagement_views, con, name, filters):
     at = engagement_views[name]
@@ -244,7 +245,7 @@ def test_stories_tab_shows_every_seed_story_with_its_source(built_db):
 
 @pytest.mark.parametrize(
     "params, filters",
-    [({}, Filters(2008, 2017)), ({"region": "Europe and Central Asia", "year_to": "2015"},
+    [({}, Filters(2008, 2026)), ({"region": "Europe and Central Asia", "year_to": "2015"},
                                  Filters(2008, 2015, region="Europe and Central Asia"))],
 )  # fmt: skip
 def test_targets_and_coverage_equal_sql(built_db, con, params, filters):
@@ -268,7 +269,7 @@ def test_figures_are_valid_plotly_and_plot_the_sql_rows(con):
     """The builders skip plotly's validation for speed: validate their output here, once."""
     import plotly.graph_objects as go
 
-    params = {**Filters(2008, 2017).params()}
+    params = {**Filters(2008, 2026).params()}
     on = date(2011, 6, 30)
     by_country = query.run(con, "hra_deployment_by_country", {**params, "on_date": on})
     deployments = query.run(con, "hra_deployments", params)

@@ -141,7 +141,8 @@ def country_grid() -> None:
     grid = ui.run("ratification_status_by_country_instrument", filters)
     st.caption(
         f"Status of each selected country ({grid['iso3'].nunique()}) for each instrument on {as_of}: "
-        "**●** party (blue), **○** signatory (orange), **·** no action (grey); hover a cell for the signature "
+        "**●** party (blue), **○** signatory (orange), **×** denounced (vermillion), **·** no action (grey); hover a "
+        "cell for the signature "
         "and consent dates. “Show data” gives the same grid in words, sortable by any column. "
         f"Filters: {where}."
     )
@@ -187,10 +188,13 @@ def reservations() -> None:
         f"Instruments without any are left out of the chart. Filters: {where}."
     )
     df = ui.run("ratification_reservations_by_instrument", filters)
+    if note := figs.reservations_note(df):
+        st.info(note)
     ui.chart(
         figure(figs.reservations_bars)(df), df, title="Reservations", key="ratification_reservations",
         labels={"instrument": "Code", "short_name": "Instrument", "parties": "States parties",
-                "with_reservations": "With reservations", "share_with_reservations": "Share with reservations (%)"},
+                "with_reservations": "With reservations", "reservations_not_known": "Reservations not known",
+                "share_with_reservations": "Share with reservations (%)"},
     )  # fmt: skip
 
 
@@ -205,7 +209,8 @@ def records() -> None:
         labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "instrument": "Instrument",
                 "instrument_code": "Code", "status_at_year_end": f"Status on {as_of}",
                 "signature_date": "Signature date", "consent_date": "Consent date", "consent_type": "Consent type",
-                "date_precision": "Date precision", "reservations": "Reservations", "source": "Source"},
+                "date_precision": "Date precision", "reservations": "Reservations (empty: not known)",
+                "denounced_date": "Denounced", "source": "Source"},
     )  # fmt: skip
 
 

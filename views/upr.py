@@ -3,7 +3,7 @@ from recommendation to ratification, UNCT engagement, and a full-text search of 
 
 import streamlit as st
 
-from hrdash import instrument_recognition, search, ui
+from hrdash import instrument_recognition, provenance, search, ui
 from hrdash.figures import upr
 
 PAGE = "UPR"
@@ -38,8 +38,9 @@ def cycles_view() -> None:
     for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
         col.metric(label, value, border=True)
     st.subheader("Recommendations per session")
-    st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}.")
     sessions = upr.level(data, "session")
+    st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}. "
+               + upr.without_session(sessions))  # fmt: skip
     ui.chart(
         upr.per_session(sessions), sessions, title="UPR recommendations per session", key="upr_per_session", labels=L
     )
@@ -76,6 +77,18 @@ def themes_view() -> None:
         f"that were supported (of those with a response). {filters.caption()}."
     )
     ui.chart(upr.themes(themes), themes, title="Most frequent themes", key="upr_themes", labels=L)
+    st.subheader("What the recommendations ask: UPR Info's action categories")
+    categories = ui.run("upr_recommendations_by_action_category", filters)
+    st.caption(
+        "Recommendations by UPR Info's action category — 1 minimal action (directed at other States, or asking for "
+        "assistance or information), 2 continuing action, 3 considering change, 4 general action, 5 specific "
+        "action — and the State's response. Only recommendations whose source gives the category: the bundled "
+        f"cycle-1 facts of sessions 1–9 and imported UPR Info exports. {filters.caption()}."
+    )
+    ui.chart(
+        upr.action_categories(categories), categories, title="UPR recommendations by action category",
+        key="upr_action_category", labels=L,
+    )  # fmt: skip
 
 
 def states_view() -> None:
@@ -158,7 +171,12 @@ def ratification_view() -> None:
             labels=L,
         )
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
-    preview = ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules)
+    preview = provenance.with_text_note(ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
+    if (preview["text"] == provenance.NO_TEXT).any():
+        st.caption(
+            "The bundled cycle-1 recommendations have no text here: their instruments were recognised from the "
+            f"text when the public facts were derived. {provenance.TEXT_NOT_BUNDLED}"
+        )
     st.dataframe(preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG)
     ui.export_buttons(
         "upr_ratification_requests", filters, page=PAGE, title="UPR recommendations to join an instrument",
@@ -208,6 +226,9 @@ def search_view() -> None:
     if search.dropped(q):
         st.warning(f"Only the first {search.MAX_TERMS} terms are searched for.")
     params = dict(words=words, theme=theme, response=response)
+    if note := provenance.without_text_note(ui.run("upr_recommendations_without_text", filters, theme=theme,
+                                            response=response), searching=bool(words)):  # fmt: skip
+        st.info(note)
     size_col, page_col, summary_col = st.columns([1, 1, 4])
     size = size_col.selectbox("Rows per page", PAGE_SIZES, key="upr_page_size", bind="query-params")
     asked = int(page_col.number_input("Page", min_value=1, step=1, key="upr_page", bind="query-params"))

@@ -9,7 +9,9 @@ import numpy as np
 import pandas as pd
 
 SEED = 20140101  # one seed for the whole demo dataset; change it and every table changes
-FIRST_YEAR, LAST_YEAR = 2008, 2017
+# The years the dashboard covers: the first UPR session (2008) to the latest year of the public data (the UPR
+# calendar and the Treaty Collection status, 2026; tests/test_demo.py keeps them equal).
+FIRST_YEAR, LAST_YEAR = 2008, 2026
 DEMO = "demo"
 
 
@@ -30,6 +32,14 @@ def days_between(r: np.random.Generator, lo, hi, n: int | None = None) -> np.nda
     span = (hi - lo).astype(int) + 1
     size = n if n is not None else np.broadcast(lo, hi).shape
     return lo + (r.random(size) * span).astype(int)
+
+
+def is_party(consent, denounced, on) -> np.ndarray:
+    """Return whether a State is a party on `on`: consented on or before it and not denounced by then (arrays)."""
+    consent = np.asarray(consent, dtype="datetime64[D]")
+    denounced = np.asarray(denounced, dtype="datetime64[D]")
+    on = np.asarray(on, dtype="datetime64[D]")
+    return (consent <= on) & (np.isnat(denounced) | (denounced > on))
 
 
 def year_start(y) -> np.ndarray:

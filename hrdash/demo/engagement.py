@@ -13,13 +13,13 @@ ENGAGED_REGIONS = {"Africa", "Americas", "Asia-Pacific", "Middle East and North 
 
 
 def national_mechanisms(country: pd.DataFrame) -> pd.DataFrame:
-    """Return standing national mechanisms for reporting and follow-up (about 75 by 2017)."""
+    """Return standing national mechanisms for reporting and follow-up (about 75 by 2017, 90 by the last year)."""
     r = rng("national_mechanism")
-    chosen = pick_distinct(r, country[country["un_member"]]["iso3"], 75)
+    chosen = pick_distinct(r, country[country["un_member"]]["iso3"], 90)
     return pd.DataFrame(
         {
             "country_iso3": chosen,
-            "established": to_date_series(days_between(r, "2002-01-01", "2017-12-31", len(chosen))),
+            "established": to_date_series(days_between(r, "2002-01-01", f"{LAST_YEAR}-12-31", len(chosen))),
             "type": r.choice(
                 ["ad hoc", "ministerial", "inter-ministerial", "institutionally separate"],
                 len(chosen),
@@ -34,7 +34,7 @@ def national_mechanisms(country: pd.DataFrame) -> pd.DataFrame:
 
 
 def stakeholder_submissions(upr_review: pd.DataFrame, tb_report: pd.DataFrame) -> pd.DataFrame:
-    """Return submissions by NHRIs and civil society to each UPR review and treaty-body review."""
+    """Return submissions by NHRIs and civil society to each UPR review (real or demo) and treaty-body review."""
     r = rng("stakeholder_submission")
     upr = pd.DataFrame(
         {"country_iso3": upr_review["country_iso3"], "mechanism": "UPR",
@@ -43,7 +43,7 @@ def stakeholder_submissions(upr_review: pd.DataFrame, tb_report: pd.DataFrame) -
     tb = tb_report.dropna(subset=["reviewed_date"])
     tb = pd.DataFrame(
         {"country_iso3": tb["country_iso3"], "mechanism": "treaty bodies", "year": tb["reviewed_date"].dt.year,
-         "cycle": None, "growth": 1 + (tb["reviewed_date"].dt.year - FIRST_YEAR) / 5}
+         "cycle": None, "growth": np.minimum(1 + (tb["reviewed_date"].dt.year - FIRST_YEAR) / 5, 3)}
     )  # fmt: skip
     frames = []
     for kind, mean in SUBMITTER_MEANS.items():
@@ -106,10 +106,11 @@ def hra_deployments(country: pd.DataFrame, seed: pd.DataFrame) -> pd.DataFrame:
     on, before, after = chosen[:need], chosen[need : need + 4], chosen[need + 4 :]
     starts = np.concatenate(
         [days_between(r, "2006-01-01", "2011-06-01", len(on)), days_between(r, "2005-01-01", "2008-12-31", len(before)),
-         days_between(r, "2011-09-01", "2016-12-31", len(after))]
+         days_between(r, "2011-09-01", f"{LAST_YEAR - 1}-12-31", len(after))]
     )  # fmt: skip
     ends = np.concatenate(
-        [np.where(r.random(len(on)) < 0.5, days_between(r, "2011-07-01", "2017-12-31", len(on)), np.datetime64("NaT")),
+        [np.where(r.random(len(on)) < 0.5, days_between(r, "2011-07-01", f"{LAST_YEAR}-12-31", len(on)),
+                  np.datetime64("NaT")),
          days_between(r, "2009-06-01", "2011-05-31", len(before)),
          np.where(r.random(len(after)) < 0.3, starts[-len(after):] + 900, np.datetime64("NaT"))]
     )  # fmt: skip

@@ -67,17 +67,17 @@ def visits(country: pd.DataFrame, mandate: pd.DataFrame, invited: set[str]) -> p
 
 
 def standing_invitations(country: pd.DataFrame, reluctant: set[str]) -> pd.DataFrame:
-    """Return standing invitations: about 110 by 2013, a few more by 2017."""
+    """Return standing invitations: about 110 by 2013, a few more each year since."""
     r = rng("standing_invitation")
     members = country[country["un_member"]]["iso3"].to_numpy()
     eager = np.array([c for c in members if c not in reluctant])
     early = pick_distinct(r, eager, 108)
     rest = np.array([c for c in members if c not in set(early)])
-    late = pick_distinct(r, rest, 12)
+    late = pick_distinct(r, rest, 12 + (LAST_YEAR - 2017))
     dates = np.concatenate(
         [
             days_between(r, "1999-03-01", "2013-12-31", len(early)),
-            days_between(r, "2014-01-01", "2017-12-31", len(late)),
+            days_between(r, "2014-01-01", f"{LAST_YEAR}-12-31", len(late)),
         ]
     )
     df = pd.DataFrame({"country_iso3": np.concatenate([early, late]), "extended_date": to_date_series(dates)})

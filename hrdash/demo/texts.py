@@ -1,5 +1,8 @@
 """Phrases the demo recommendations are composed of, by theme.
 
+Themes are named as UPR Info's database names its issues (the vocabulary of the real cycle-1 recommendations the
+project bundles), so that a theme chart counts real and demo recommendations under the same names.
+
 Each theme has actions in the style of UPR working-group reports; a recommendation is an
 opening, an action and a closing clause, about 150–300 characters like the real ones.
 """
@@ -7,75 +10,75 @@ opening, an action and a closing clause, about 150–300 characters like the rea
 from __future__ import annotations
 
 THEMES: dict[str, list[str]] = {
-    "women's rights": [
+    "Women's rights": [
         "combat violence against women, including domestic violence and marital rape, and ensure that perpetrators are prosecuted",
         "eliminate discriminatory provisions against women in the civil and family codes",
     ],
-    "children's rights": [
+    "Rights of the Child": [
         "prohibit corporal punishment of children in all settings, including the home",
         "raise the minimum age of marriage to 18 years for both girls and boys",
     ],
-    "torture and other CID treatment": [
+    "Torture and other CID treatment": [
         "establish an independent mechanism to investigate all allegations of torture and ill-treatment by law enforcement officials",
         "bring the definition of torture in the criminal code into line with the Convention against Torture",
     ],
-    "death penalty": [
+    "Death penalty": [
         "establish an official moratorium on executions with a view to abolishing the death penalty",
         "commute all death sentences to terms of imprisonment",
     ],
-    "freedom of expression": [
+    "Freedom of opinion and expression": [
         "decriminalize defamation and guarantee the safety of journalists and media workers",
         "ensure that legislation on the media and the internet complies with international standards on freedom of expression",
     ],
-    "human rights defenders": [
+    "Human rights defenders": [
         "protect human rights defenders from harassment and reprisals and investigate all attacks against them",
         "create an enabling environment for civil society organizations, including by reviewing restrictive registration laws",
     ],
-    "justice": [
+    "Justice": [
         "strengthen the independence of the judiciary and guarantee the right to a fair trial",
         "reduce the length of pre-trial detention and improve conditions in places of detention",
     ],
-    "national human rights institution": [
+    "NHRI": [
         "establish a national human rights institution in full compliance with the Paris Principles",
         "provide the national human rights institution with adequate financial and human resources",
     ],
-    "racial discrimination": [
+    "Racial discrimination": [
         "adopt a comprehensive anti-discrimination law covering all grounds, including race, ethnicity and descent",
         "combat hate speech and racist incidents and ensure that such acts are investigated and punished",
     ],
-    "persons with disabilities": [
+    "Disabilities": [
         "ensure inclusive education and access to employment for persons with disabilities",
         "harmonize national legislation with the Convention on the Rights of Persons with Disabilities",
     ],
-    "migrants": [
+    "Migrants": [
         "protect the rights of migrant workers, including domestic workers, against abuse and exploitation",
         "ensure access to asylum procedures and respect the principle of non-refoulement",
     ],
-    "trafficking": [
+    "Trafficking": [
         "strengthen measures to combat trafficking in persons and provide assistance and protection to victims",
     ],
-    "right to education": [
+    "Right to education": [
         "guarantee free and compulsory primary education for all children, particularly girls and children in rural areas",
     ],
-    "right to health": [
+    "Right to health": [
         "improve access to health services, especially maternal health care in rural areas",
     ],
-    "poverty": [
+    "Poverty": [
         "continue implementing poverty reduction strategies with a human rights-based approach",
     ],
-    "indigenous peoples": [
+    "Indigenous peoples": [
         "guarantee the right of indigenous peoples to free, prior and informed consultation on projects affecting their lands",
     ],
-    "sexual orientation and gender identity": [
+    "Sexual Orientation and Gender Identity": [
         "decriminalize consensual sexual relations between adults of the same sex and combat discrimination on that ground",
     ],
-    "freedom of religion": [
+    "Freedom of religion and belief": [
         "guarantee freedom of religion or belief and protect religious minorities from discrimination",
     ],
-    "cooperation with special procedures": [
+    "Special procedures": [
         "extend a standing invitation to all special procedures mandate holders and accept pending visit requests",
     ],
-    "treaty body reporting": [
+    "Treaty bodies": [
         "submit its overdue reports to the treaty bodies and establish a national mechanism for reporting and follow-up",
     ],
 }
@@ -111,8 +114,8 @@ INSTRUMENT_NAMES: dict[str, list[str]] = {
     "CRPD-OP": ["the Optional Protocol to the Convention on the Rights of Persons with Disabilities"],
 }  # fmt: skip
 AFFECTED_GROUPS = {
-    "women's rights": "women and girls", "children's rights": "children", "migrants": "migrants",
-    "persons with disabilities": "persons with disabilities", "indigenous peoples": "indigenous peoples",
-    "human rights defenders": "human rights defenders", "racial discrimination": "minorities",
-    "sexual orientation and gender identity": "LGBTI persons", "trafficking": "victims of trafficking",
+    "Women's rights": "women and girls", "Rights of the Child": "children", "Migrants": "migrants",
+    "Disabilities": "persons with disabilities", "Indigenous peoples": "indigenous peoples",
+    "Human rights defenders": "human rights defenders", "Racial discrimination": "minorities",
+    "Sexual Orientation and Gender Identity": "LGBTI persons", "Trafficking": "victims of trafficking",
 }  # fmt: skip

@@ -1,4 +1,8 @@
-"""Demo treaty-body reporting: about 120 State reports reviewed a year (seed 004)."""
+"""Demo treaty-body reporting: about 120 State reports reviewed a year (seed 004), by States parties only.
+
+Who is a party, and since when, is the real status (the bundled UN Treaty Collection facts): a State reports on a
+treaty only after a year as its party, and never after it denounced it.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,11 @@ def generate(ratification: pd.DataFrame, country: pd.DataFrame) -> pd.DataFrame:
     """Return treaty-body reports: due, submitted and reviewed dates per State party and treaty."""
     r = rng("tb_report")
     parties = ratification[ratification["instrument"].isin(CORE) & ratification["consent_date"].notna()]
-    pairs = parties[["country_iso3", "instrument", "consent_date"]].reset_index(drop=True)
+    pairs = parties[["country_iso3", "instrument", "consent_date", "denounced_date"]].reset_index(drop=True)
     consent = pairs["consent_date"].to_numpy(dtype="datetime64[D]")
+    # Reports end with a denunciation: no report due, submitted or reviewed from that day on.
+    until = pairs["denounced_date"].to_numpy(dtype="datetime64[D]")
+    until = np.where(np.isnat(until), np.datetime64(f"{LAST_YEAR}-12-31"), until)
     reports: list[tuple] = []
     last_submitted = {}
     for year in range(FIRST_YEAR, LAST_YEAR + 1):
@@ -26,7 +33,8 @@ def generate(ratification: pd.DataFrame, country: pd.DataFrame) -> pd.DataFrame:
         lag_review = r.integers(240, 1000, n)  # waiting time between submission and review
         submitted = review - lag_review
         # A State can only report on a treaty it has been party to for a year.
-        eligible = np.flatnonzero(consent < np.datetime64(f"{year - 3}-01-01"))
+        still = until >= np.datetime64(f"{year}-12-31")
+        eligible = np.flatnonzero((consent < np.datetime64(f"{year - 3}-01-01")) & still)
         chosen = r.choice(eligible, size=n, replace=False)
         delay = np.where(r.random(n) < 0.25, -r.integers(0, 120, n), r.integers(30, 1800, n))
         for i, k in enumerate(chosen):
@@ -34,11 +42,11 @@ def generate(ratification: pd.DataFrame, country: pd.DataFrame) -> pd.DataFrame:
             reports.append((k, due, submitted[i], review[i]))
             last_submitted[k] = max(last_submitted.get(k, submitted[i]), submitted[i])
     # Reports due by the end of the data and not yet reviewed: some submitted, most overdue.
-    end = np.datetime64(f"{LAST_YEAR}-12-31")
     for k in range(len(pairs)):
         if r.random() >= OUTSTANDING_SHARE:
             continue
         start = max(last_submitted.get(k, consent[k]), consent[k]) + 365
+        end = min(np.datetime64(f"{LAST_YEAR}-12-31"), until[k])
         if start >= end - 30:
             continue
         due = start + int(r.integers(0, (end - start).astype(int)))

@@ -1,46 +1,71 @@
-"""Demo UPR reviews and recommendations of all mechanisms (UPR, treaty bodies, Special Procedures)."""
+"""Demo UPR reviews and recommendations of all mechanisms (UPR, treaty bodies, Special Procedures).
+
+Only what the bundled public facts do not cover: the real UPR calendar (upr_session) and the real reviews of
+cycles 1–2 and recommendations of cycle 1 (sessions 1–12) are data/public. The demo adds the reviews of cycles 3
+and 4 (sessions 27–53, the years of the real calendar) and recommendations for the sessions without real ones
+(13–53): on the real cycle-2 reviews and on the demo cycle-3 and cycle-4 reviews.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .common import DEMO, rng, to_date_series
+from .common import DEMO, LAST_YEAR, is_party, rng, to_date_series
 from .texts import AFFECTED_GROUPS, CLOSINGS, INSTRUMENT_NAMES, OPENINGS, RATIFY_OPENINGS, THEMES
 
-# Working-group sessions: number -> (cycle, first day). Cycle 1 reviewed all 193 members.
-SESSIONS = {
-    1: "2008-04-07", 2: "2008-05-05", 3: "2008-12-01", 4: "2009-02-02", 5: "2009-05-04",
-    6: "2009-11-30", 7: "2010-02-08", 8: "2010-05-03", 9: "2010-11-01", 10: "2011-01-24",
-    11: "2011-05-02", 12: "2011-10-03", 13: "2012-05-21", 14: "2012-10-22", 15: "2013-01-21",
-    16: "2013-04-22", 17: "2013-10-21", 18: "2014-01-27", 19: "2014-04-28", 20: "2014-10-27",
-    21: "2015-01-19", 22: "2015-05-04", 23: "2015-11-02", 24: "2016-01-18", 25: "2016-05-02",
-    26: "2016-10-31", 27: "2017-05-01", 28: "2017-11-06",
-}  # fmt: skip
-CYCLE_SESSIONS = {1: range(1, 13), 2: range(13, 27), 3: range(27, 29)}
-# Mean recommendations per review: cycle 1 about 21,000 in all, cycle 2 about 36,000.
-RECS_PER_REVIEW = {1: 103, 2: 176, 3: 216}  # lognormal noise below adds about 6%
+DEMO_CYCLES = (3, 4)  # cycles 1 and 2 are reviewed in the public data
+SESSIONS_PER_CYCLE = 14  # cycles 2, 3 and 4 have 14 sessions each (cycle 1 had 12)
+# Mean recommendations per review: cycle 2 had about 36,000 in all, later cycles a few more per review.
+RECS_PER_REVIEW = {2: 176, 3: 216, 4: 230}  # lognormal noise below adds about 6%
 SUPPORTED_SHARE = 0.7
 RATIFY_SHARE = 0.04  # of UPR recommendations that ask to join a treaty
 _THEME_NAMES = list(THEMES)
 
 
-def cycle_of(session: int) -> int:
-    return next(c for c, s in CYCLE_SESSIONS.items() if session in s)
+def session_days(upr_session: pd.DataFrame) -> dict[int, np.datetime64]:
+    """Return a first day per session: the real one where the calendar has it, else a demo one.
+
+    A session without a checked first day (49–53) is placed 364 days (52 weeks) after the session three before it
+    — three sessions a year, each in the same season — which keeps it in the year the calendar gives it.
+    """
+    days: dict[int, np.datetime64] = {}
+    for s in upr_session.sort_values("session").itertuples():
+        known = s.first_day is not None and not pd.isna(s.first_day)
+        days[s.session] = np.datetime64(pd.Timestamp(s.first_day).date()) if known else days[s.session - 3] + 364
+        if int(str(days[s.session])[:4]) != s.year:
+            raise ValueError(f"demo date of UPR session {s.session} ({days[s.session]}) is not in {s.year}")
+    return days
 
 
-def reviews(country: pd.DataFrame) -> pd.DataFrame:
-    """Return one UPR review per member State and cycle; cycle 3 only for its 2017 sessions."""
+def reviews(country: pd.DataFrame, upr_session: pd.DataFrame, public_reviews: pd.DataFrame) -> pd.DataFrame:
+    """Return demo UPR reviews of cycles 3 and 4: each member State in the place it had in cycle 2.
+
+    The order of the real cycle-2 reviews (session, else year, then the cycle-1 session) is cut into 14 sessions
+    per cycle; cycle 4's last session (54) is not in the calendar yet, so its States have no cycle-4 review.
+    """
     r = rng("upr_review")
-    order = r.permutation(country[country["un_member"]]["iso3"].to_numpy())
+    days = session_days(upr_session)
+    members = set(country.loc[country["un_member"], "iso3"])
+    c1 = public_reviews[public_reviews["cycle"] == 1].set_index("country_iso3")["session"]
+    c2 = public_reviews[(public_reviews["cycle"] == 2) & public_reviews["country_iso3"].isin(members)].copy()
+    c2["c1"] = c2["country_iso3"].map(c1).fillna(99)
+    c2["slot"] = c2["session"].astype("Float64").fillna(99)
+    order = c2.sort_values(["review_year", "slot", "c1", "country_iso3"], kind="stable")["country_iso3"].to_numpy()
+    missing = sorted(members - set(order))  # a member without a cycle-2 review: placed last
+    order = np.concatenate([order, np.array(missing, dtype=object)])
+    first = dict(zip(*np.unique(upr_session["cycle"], return_index=True)))
     rows = []
-    for cycle, sessions in CYCLE_SESSIONS.items():
-        per_cycle = len(CYCLE_SESSIONS[1]) if cycle == 1 else len(CYCLE_SESSIONS[2])
-        groups = np.array_split(order, per_cycle)
-        for session, states in zip(sessions, groups):
+    for cycle in DEMO_CYCLES:
+        start = int(upr_session["session"].iloc[first[cycle]])
+        for k, states in enumerate(np.array_split(order, SESSIONS_PER_CYCLE)):
+            session = start + k
+            if session not in days:
+                continue
             for c in states:
-                review = np.datetime64(SESSIONS[session]) + int(r.integers(0, 10))
-                midterm = cycle < 3 and r.random() < (0.25 if cycle == 1 else 0.35)
+                review = days[session] + int(r.integers(0, 10))
+                midterm = bool(r.random() < 0.4) if cycle == 3 else bool(review < np.datetime64("2024-01-01") and
+                                                                          r.random() < 0.2)  # fmt: skip
                 rows.append((c, cycle, session, review, bool(r.random() < 0.97), midterm))
     df = pd.DataFrame(
         rows, columns=["country_iso3", "cycle", "session", "review_date", "national_report", "midterm_report"]
@@ -69,59 +94,86 @@ def _ratify_texts(r: np.random.Generator, codes: list[str]) -> list[str]:
     return out
 
 
-def _responses(r: np.random.Generator, cycle: np.ndarray, session: np.ndarray) -> np.ndarray:
-    resp = np.where(r.random(len(cycle)) < SUPPORTED_SHARE, "supported", "noted").astype(object)
-    resp[session == max(SESSIONS)] = "pending"  # the last session's responses are not in yet
+def _responses(r: np.random.Generator, session: np.ndarray, last_session: int) -> np.ndarray:
+    resp = np.where(r.random(len(session)) < SUPPORTED_SHARE, "supported", "noted").astype(object)
+    resp[session == last_session] = "pending"  # the last session's responses are not in yet
     return resp
 
 
 def _implementation(r: np.random.Generator, response: np.ndarray, cycle: np.ndarray) -> np.ndarray:
-    known = (response == "supported") & (cycle < 3) & (r.random(len(cycle)) < 0.6)
+    known = (response == "supported") & (cycle < 4) & (r.random(len(cycle)) < 0.6)
     status = r.choice(
         ["fully implemented", "partially implemented", "not implemented"], len(cycle), p=[0.2, 0.45, 0.35]
     )
     return np.where(known, status, None)
 
 
+def _recommenders(r: np.random.Generator, states: np.ndarray, n: int) -> list[list[str]]:
+    """Return the recommending States of n recommendations: one State, or 2–3 for about 6% of them."""
+    first = states[r.integers(0, len(states), n)]
+    out = [[s] for s in first.tolist()]
+    for i in np.flatnonzero(r.random(n) < 0.06):
+        out[i] = r.choice(states, int(r.integers(2, 4)), replace=False).tolist()
+    return out
+
+
+def review_dates(reviews: pd.DataFrame, days: dict[int, np.datetime64]) -> np.ndarray:
+    """Return the date a review's recommendations carry: its review date, its session's first day, or, for a review
+    known only by its year, 31 December of that year (the convention of the year-only sources)."""
+    by_session = reviews["session"].map(lambda s: days.get(int(s)) if pd.notna(s) else None)
+    year_end = (reviews["review_year"].astype(str) + "-12-31").to_numpy(dtype="datetime64[D]")
+    given = reviews["review_date"].to_numpy(dtype="datetime64[D]")
+    return np.where(~np.isnat(given), given, np.where(by_session.notna(), by_session.to_numpy(), year_end)).astype(
+        "datetime64[D]"
+    )
+
+
 def upr_recommendations(
-    review: pd.DataFrame, ratification: pd.DataFrame, country: pd.DataFrame, scale: int
+    review: pd.DataFrame, ratification: pd.DataFrame, country: pd.DataFrame, upr_session: pd.DataFrame, scale: int
 ) -> pd.DataFrame:
-    """Return UPR recommendations per review; some ask to ratify a treaty the State has not joined."""
+    """Return UPR recommendations per review of cycles 2–4; "ratify X" only to a State not party to X then."""
     r = rng("recommendation-upr")
+    review = review[review["cycle"] >= 2].reset_index(drop=True)
+    days = session_days(upr_session)
     counts = np.maximum(5, r.lognormal(0, 0.35, len(review)) * review["cycle"].map(RECS_PER_REVIEW).to_numpy() * scale)
-    counts = counts.astype(int)
-    rep = review.loc[review.index.repeat(counts)].reset_index(drop=True)
+    rep = review.loc[review.index.repeat(counts.astype(int))].reset_index(drop=True)
+    rec_date = np.repeat(review_dates(review, days), counts.astype(int))
     n = len(rep)
     theme_idx = r.integers(0, len(_THEME_NAMES), n)
     text = np.array(_texts(r, theme_idx), dtype=object)
     themes = [[_THEME_NAMES[t]] for t in theme_idx]
-    # Treaty recommendations: only for treaties the State was not party to at its review.
-    party = ratification.dropna(subset=["consent_date"]).set_index(["country_iso3", "instrument"])["consent_date"]
+    # Treaty recommendations: only for treaties the State was not party to at its review (the public status).
+    status = ratification.set_index(["country_iso3", "instrument"])[["consent_date", "denounced_date"]]
     ratify_rows = np.flatnonzero(r.random(n) < RATIFY_SHARE)
     ratify_codes = r.choice(list(INSTRUMENT_NAMES), len(ratify_rows))
-    consent = [party.get((rep.at[i, "country_iso3"], code)) for i, code in zip(ratify_rows, ratify_codes)]
-    keep = [i for i, d in zip(ratify_rows, consent) if d is None or d > rep.at[i, "review_date"]]
+    asked = status.reindex(pd.MultiIndex.from_arrays([rep["country_iso3"].to_numpy()[ratify_rows], ratify_codes]))
+    consent = pd.to_datetime(asked["consent_date"]).to_numpy(dtype="datetime64[D]")
+    denounced = pd.to_datetime(asked["denounced_date"]).to_numpy(dtype="datetime64[D]")
+    keep = ratify_rows[~is_party(consent, denounced, rec_date[ratify_rows])]
     codes = dict(zip(ratify_rows, ratify_codes))
     text[keep] = _ratify_texts(r, [codes[i] for i in keep])
     for i in keep:
-        themes[i] = ["ratification of treaties"]
+        themes[i] = ["International instruments"]
     states = country[country["un_member"]]["iso3"].to_numpy()
-    n_states = np.where(r.random(n) < 0.06, r.integers(2, 4, n), 1)
-    recommenders = [r.choice(states, k, replace=False).tolist() for k in n_states]
+    recommenders = _recommenders(r, states, n)
     cycle = rep["cycle"].to_numpy()
-    response = _responses(r, cycle, rep["session"].to_numpy())
+    session = rep["session"].astype("Int64").to_numpy(dtype="float64", na_value=np.nan)
+    response = _responses(r, session, int(upr_session["session"].max()))
+    letters = r.integers(1, 17, n)
     df = pd.DataFrame(
         {
             "country_iso3": rep["country_iso3"],
             "mechanism": "UPR",
             "body": None,
-            "document_symbol": [f"A/HRC/WG.6/{s}/L.{int(k)}" for s, k in zip(rep["session"], r.integers(1, 17, n))],
-            "rec_date": rep["review_date"],
+            "document_symbol": [
+                None if np.isnan(s) else f"A/HRC/WG.6/{int(s)}/L.{int(k)}" for s, k in zip(session, letters)
+            ],  # fmt: skip
+            "rec_date": to_date_series(rec_date),
             "text": text,
             "themes": themes,
             "affected_groups": [[AFFECTED_GROUPS[t[0]]] if t[0] in AFFECTED_GROUPS else [] for t in themes],
             "cycle": cycle,
-            "session": rep["session"].to_numpy(),
+            "session": rep["session"].astype("Int64").to_numpy(),
             "paragraph": [
                 f"{90 + int(c)}.{i + 1}" for c, i in zip(cycle, rep.groupby(["country_iso3", "cycle"]).cumcount())
             ],
@@ -145,6 +197,7 @@ def other_recommendations(tb_report: pd.DataFrame, sp_visit: pd.DataFrame) -> pd
          "document_symbol": [f"{b}/C/{c}/CO/{k}" for b, c, k in zip(tb["body"], tb["country_iso3"], tb["report_no"])]}
     )  # fmt: skip
     sp = sp_visit[sp_visit["status"] == "completed"]
+    sp = sp[sp["end_date"] + pd.Timedelta(days=240) <= pd.Timestamp(f"{LAST_YEAR}-12-31")]  # reports not out yet
     sp = pd.DataFrame(
         {"country_iso3": sp["country_iso3"], "mechanism": "special procedure", "body": sp["mandate_code"],
          "rec_date": sp["end_date"] + pd.Timedelta(days=240), "document_symbol": sp["report_symbol"]}

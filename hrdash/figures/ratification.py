@@ -14,9 +14,14 @@ import plotly.graph_objects as go
 from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, assemble, category_map, plain
 from ..text import plot, plot_frame
 
-STATUS_COLOURS = {"party": OKABE_ITO[0], "signatory": OKABE_ITO[1], "no action": NO_DATA_GREY}
-STATUS_SYMBOLS = {"party": "●", "signatory": "○", "no action": "·"}
-STATUS_CODE = {"no action": 0, "signatory": 1, "party": 2}
+STATUS_COLOURS = {
+    "party": OKABE_ITO[0],
+    "signatory": OKABE_ITO[1],
+    "denounced": OKABE_ITO[5],
+    "no action": NO_DATA_GREY,
+}
+STATUS_SYMBOLS = {"party": "●", "signatory": "○", "denounced": "×", "no action": "·"}
+STATUS_CODE = {"no action": 0, "denounced": 1, "signatory": 2, "party": 3}
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 MATRIX_SORTS = {
@@ -36,13 +41,19 @@ def _years(s: pd.Series) -> pd.Series:
     return pd.to_datetime(s).dt.year.astype("Int64").astype(str)
 
 
+def _reserved(df: pd.DataFrame) -> np.ndarray:
+    """Return True where a row's reservations are known to be made (False where not, or not known)."""
+    return df["reservations"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
 def _hover(df: pd.DataFrame, instrument: pd.Series | str) -> pd.Series:
     """Return "<country> — <instrument>: <status>", the dates and any reservations, one string per row."""
     return (
         df["name"] + " — " + instrument + ": " + df["status"]
         + "<br>signed " + _dates(df["signature_date"]) + "; consent " + _dates(df["consent_date"])
         + np.where(df["consent_type"].notna(), " (" + df["consent_type"].fillna("") + ")", "")
-        + np.where(df["reservations"], "<br>with reservations", "")
+        + np.where(_reserved(df), "<br>with reservations", "")
+        + np.where((df["status"] == "party") & df["reservations"].isna(), "<br>reservations not known", "")
     )  # fmt: skip
 
 
@@ -153,8 +164,12 @@ def rate_bars(df: pd.DataFrame, category: str, note: str | None = None) -> go.Fi
 
 
 def reservations_bars(df: pd.DataFrame) -> go.Figure:
-    """Return horizontal bars of States parties with reservations per instrument, labelled "n of parties"."""
-    df = plot_frame(df[df["with_reservations"] > 0])
+    """Return horizontal bars of States parties with reservations per instrument, labelled "n of parties".
+
+    Instruments whose parties' reservations are not known (with_reservations empty) have no bar: see
+    `reservations_note` for the sentence that says so.
+    """
+    df = plot_frame(df[df["with_reservations"].fillna(0) > 0])
     label = df["with_reservations"].astype(str) + " of " + df["parties"].astype(str) + " parties"
     bars = {
         "type": "bar", **plain(x=df["with_reservations"], y=df["short_name"], text=label), "orientation": "h",
@@ -167,6 +182,21 @@ def reservations_bars(df: pd.DataFrame) -> go.Figure:
         {"margin": MARGIN, "height": 60 + 24 * len(df), "yaxis": {"autorange": "reversed"},
          "xaxis": {"range": [0, top * 1.45], "title": {"text": "States parties with reservations"}}},
     )  # fmt: skip
+
+
+def reservations_note(df: pd.DataFrame) -> str:
+    """Return a sentence on the parties whose reservations are not known (ratification_reservations_by_instrument
+    rows), or "" when every party's are known."""
+    unknown = int(df["reservations_not_known"].sum()) if "reservations_not_known" in df else 0
+    if not unknown:
+        return ""
+    parties = int(df["parties"].sum())
+    return (
+        f"Reservations are not known for {unknown:,} of the {parties:,} State-party pairs shown: the UN Treaty "
+        "Collection status the dashboard bundles does not say which States made reservations, so they are neither "
+        "counted as reservations nor as none. Import a file that gives them (a canonical ratification table with a "
+        "reservations column) to fill them in."
+    )
 
 
 def _matrix_order(df: pd.DataFrame, sort: str) -> list[str]:
@@ -191,11 +221,14 @@ def matrix_table(df: pd.DataFrame, order: list[str], sort: str = "name") -> pd.D
     """Return the status grid as a table: one row per country, one column per instrument, status in words.
 
     A party's cell reads "● party 1972" (with " (res.)" when it has reservations), a signatory's
-    "○ signed 2001", no action "·"; `order` lists the instruments' short names in column order.
+    "○ signed 2001", a State that denounced it "× denounced 1998", no action "·"; `order` lists the instruments'
+    short names in column order.
     """
-    party = "● party " + _years(df["consent_date"]) + np.where(df["reservations"], " (res.)", "")
+    party = "● party " + _years(df["consent_date"]) + np.where(_reserved(df), " (res.)", "")
+    denounced = "× denounced " + _years(df["denounced_date"]) if "denounced_date" in df else "× denounced"
     cell = np.where(df["status"] == "party", party, np.where(df["status"] == "signatory",
-                    "○ signed " + _years(df["signature_date"]), "·"))  # fmt: skip
+                    "○ signed " + _years(df["signature_date"]),
+                    np.where(df["status"] == "denounced", denounced, "·")))  # fmt: skip
     rows = _matrix_order(df, sort)
     cols = [c for c in order if c in set(df["short_name"])]
     out = pd.DataFrame(_grid(df, pd.Series(cell, index=df.index), rows, cols, "·"), columns=cols)
@@ -210,19 +243,21 @@ def matrix_table(df: pd.DataFrame, order: list[str], sort: str = "name") -> pd.D
 def status_matrix(df: pd.DataFrame, order: list[str], sort: str = "name") -> go.Figure:
     """Return the country × instrument status grid: a coloured cell with a symbol per status, dates on hover.
 
-    ● party (blue), ○ signatory (orange), · no action (grey) — the page's caption is the legend; rows
+    ● party (blue), ○ signatory (orange), × denounced (vermillion), · no action (grey) — the page's caption is the
+    legend; rows
     in the `sort` order of MATRIX_SORTS.
     """
     df, order = plot_frame(df), [plot(o) for o in order]
     rows = _matrix_order(df, sort)
     cols = [c for c in order if c in set(df["short_name"])]
     names = df.drop_duplicates("iso3").set_index("iso3")["name"].reindex(rows).to_numpy()
-    colours = list(STATUS_COLOURS.values())
+    # One band of the colour scale per status code (0 no action … 3 party), each a quarter of it.
+    bands = [STATUS_COLOURS[s] for s in sorted(STATUS_CODE, key=STATUS_CODE.get)]
+    scale = [[edge, colour] for i, colour in enumerate(bands) for edge in (i / len(bands), (i + 1) / len(bands))]
     heat = {
         "type": "heatmap", "z": _grid(df, df["status"].map(STATUS_CODE), rows, cols, 0), "x": cols,
-        "y": names, "zmin": 0, "zmax": 2, "showscale": False, "xgap": 1, "ygap": 1,
-        "colorscale": [[0, colours[2]], [0.33, colours[2]], [0.33, colours[1]], [0.67, colours[1]],
-                       [0.67, colours[0]], [1, colours[0]]],
+        "y": names, "zmin": 0, "zmax": len(bands) - 1, "showscale": False, "xgap": 1, "ygap": 1,
+        "colorscale": scale,
         "text": _grid(df, df["status"].map(STATUS_SYMBOLS), rows, cols, ""), "texttemplate": "%{text}",
         "textfont": {"size": 12}, "customdata": _grid(df, _hover(df, df["short_name"]), rows, cols, ""),
         "hovertemplate": "%{customdata}<extra></extra>",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import provenance
 from ..charts import OKABE_ITO
 from ..text import plot_frame
 from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
@@ -25,10 +26,11 @@ IMPLEMENTATION_STYLE = {
     "partially implemented": ("Partially implemented", OKABE_ITO[4], "/"),
     "not implemented": ("Not implemented", OKABE_ITO[5], "x"),
 }
-CYCLE_PATTERNS = ["", "/", "."]
+CYCLE_PATTERNS = ["", "/", ".", "x"]
 LABELS = {
     "name": "Country", "country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "cycle": "Cycle",
     "session": "Session", "response": "Response", "recommendations": "Recommendations", "total": "Recommendations",
+    "action_category": "Action category (UPR Info, 1–5)",
     "supported": "Supported", "noted": "Noted", "pending": "Pending", "supported_share": "Supported (%)",
     "noted_share": "Noted (%)", "pending_share": "Pending (%)", "theme": "Theme", "recommender": "Recommending State",
     "recommender_iso3": "Recommending State (code)", "recommender_region": "Recommending region",
@@ -86,15 +88,52 @@ def totals(by_cycle: pd.DataFrame) -> list[tuple[str, str]]:
     return out
 
 
+def without_session(df: pd.DataFrame) -> str:
+    """Return a sentence on the recommendations of reviews known only by their year (session rows with no session),
+    which the per-session chart cannot place, or "" when there are none."""
+    rows = df[df["session"].isna()]
+    if not len(rows):
+        return ""
+    cycles = " and ".join(str(int(c)) for c in rows["cycle"])
+    return (
+        f"{int(rows['total'].sum()):,} recommendations of cycle {cycles} are not in the chart: their reviews are "
+        "known only by their year (the bundled review calendar has no session for them), so they have no session."
+    )
+
+
+# UPR Info's action categories (its database's scale): what a recommendation asks the State to do, from 1 (directed
+# at other States, or asking for assistance or information) to 5 (a specific action).
+ACTION_CATEGORIES = {
+    1: "1 · minimal action", 2: "2 · continuing action", 3: "3 · considering change", 4: "4 · general action",
+    5: "5 · specific action",
+}  # fmt: skip
+
+
+def action_categories(df: pd.DataFrame) -> go.Figure:
+    """Return stacked horizontal bars of the responses per UPR Info action category (upr_recommendations_by_
+    action_category rows), the total and supported share beside each."""
+    rows = df.iloc[::-1]
+    names = [ACTION_CATEGORIES.get(int(c), str(c)) for c in rows["action_category"]]
+    data = _response_bars(names, rows, text="count")
+    text = [f" {n:,} · {pct(s)} supported" for n, s in zip(rows["total"], rows["supported_share"])]
+    data.append(_side_labels(names, rows["total"].tolist(), text))
+    right = float(rows["total"].max()) * 1.5 if len(rows) else 1.0
+    return figure(data, {"height": 120 + 38 * len(rows), "barmode": "stack",
+                         "xaxis": axis("Recommendations", range=[0, right])})  # fmt: skip
+
+
 def per_session(df: pd.DataFrame) -> go.Figure:
-    """Return bars of recommendations per working-group session (session rows), hatched by cycle, labelled."""
-    df = plot_frame(df)
+    """Return bars of recommendations per working-group session (session rows), hatched by cycle, labelled.
+
+    Recommendations without a session (reviews known only by their year) have no bar: see `without_session`.
+    """
+    df = plot_frame(df[df["session"].notna()])
     data = []
     for i, cycle in enumerate(dict.fromkeys(df["cycle"])):
         rows = df[df["cycle"] == cycle]
         data.append({
             "type": "bar", "x": rows["session"].tolist(), "y": rows["total"].tolist(), "name": f"Cycle {cycle}",
-            "marker": marker(OKABE_ITO[i % len(OKABE_ITO)], CYCLE_PATTERNS[i % 3]),
+            "marker": marker(OKABE_ITO[i % len(OKABE_ITO)], CYCLE_PATTERNS[i % len(CYCLE_PATTERNS)]),
             "text": [f"{v:,}" for v in rows["total"]], "textposition": "outside", "textangle": -90,
             "hovertemplate": f"Cycle {cycle}, session %{{x}}: %{{y:,}} recommendations<extra></extra>",
         })  # fmt: skip
@@ -261,9 +300,9 @@ SEARCH_COUNTS = ["matches", "supported", "noted", "pending"]
 
 
 def search_page(df: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
-    """Return the totals and the recommendations of one `upr_search_page` result."""
+    """Return the totals and the recommendations of one `upr_search_page` result (NO_TEXT where none is bundled)."""
     rows = df[df["id"].notna()].drop(columns=SEARCH_COUNTS).reset_index(drop=True)
-    return df[SEARCH_COUNTS].iloc[0], rows
+    return df[SEARCH_COUNTS].iloc[0], provenance.with_text_note(rows)
 
 
 def search_summary(found: pd.Series, page_no: int, pages: int) -> str:

@@ -47,7 +47,7 @@ def report(plan: Plan) -> list[str]:
         out.append(f"  rows read         {plan.rows_read:,}")
     for t in plan.tables.values():
         out.append(f"  {t.table:<17} {t.insert:,} to insert, {t.replace:,} to replace, "
-                   f"{t.supersede:,} demo rows superseded")  # fmt: skip
+                   f"{t.public:,} public rows replaced, {t.supersede:,} demo rows superseded")  # fmt: skip
     if plan.skip_bad_rows or plan.skipped_rows:
         out.append(f"  to skip           {plan.skipped_rows:,} bad row(s)")
     items = plan.problems.items if plan.problems else []
@@ -110,7 +110,8 @@ def main(args: argparse.Namespace) -> int:
                                                  lambda m: print(f"  … {m}", flush=True))  # fmt: skip
                         if log is not None:
                             print(f"  → loaded as import #{log['id']} ({plan.tag}): {log['inserted']:,} rows inserted, "
-                                  f"{log['replaced']:,} replaced", flush=True)  # fmt: skip
+                                  f"{log['replaced']:,} replaced (of which {log['replaced_public']:,} public and "
+                                  f"{log['superseded']:,} demo rows)", flush=True)  # fmt: skip
                             continue
                     print(f"  → {_verdict(plan, dry_run=False)}", flush=True)
                     _discard(plan)

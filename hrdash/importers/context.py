@@ -25,6 +25,11 @@ def _reference() -> dict[str, pd.DataFrame]:
         return db.reference_frames(con)
 
 
+def reference(table: str) -> pd.DataFrame:
+    """Return a reference table as the importers see it (country, instrument, upr_session, ...)."""
+    return _reference()[table]
+
+
 @cache
 def _scratch() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
@@ -77,7 +82,7 @@ class Context:
 
     def reference(self, table: str) -> pd.DataFrame:
         """Return a reference table (country, instrument, sp_mandate, ...)."""
-        return _reference()[table]
+        return reference(table)
 
     def state(self, res: Resolution, row: int, column: str, *, multi: bool = False) -> tuple[str, ...] | None:
         """Return the ISO3 code(s) of a resolved name, reporting what does not resolve.

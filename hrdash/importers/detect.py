@@ -13,12 +13,15 @@ from .ratification import untc_header, untc_table_end
 from .tabular import Sheet
 from .uhri import REQUIRED as UHRI_REQUIRED
 from .uhri import header_map
+from .untc_csv import is_untc_csv
+from .upr_calendar import is_calendar
 from .upr_files import UPR_INFO_CSV, UPR_INFO_XLS
 from .upr_matrix import matrix_header
 
 FORMATS = {
     "canonical": "Canonical table (one table of the data model; also the Excel templates)",
     "untc_status": "UN Treaty Collection status table (chapter IV; CSV or saved HTML page)",
+    "untc_csv": "UN Treaty Collection chapter IV, all instruments in one CSV (country_name, treaty_id, action_type, …)",
     "treaty_table": "Per-treaty ratification table (iso2, member, state party, year, …, status)",
     "upr_terman": "UPR recommendations by review year (Terman year file)",
     "upr_info": "UPR Info database export (CSV or .xls)",
@@ -26,6 +29,7 @@ FORMATS = {
     "upr_lookup": "UPR reviews by session or by year (Terman's sessions.csv, upr-years.csv)",
     "ohchr_ratification": "OHCHR ratification dashboard export of one treaty (UnderlyingData_<TREATY>_OHCHR_….xls)",
     "upr_matrix": "OHCHR UPR thematic list of recommendations (the State's Word matrix, .docx)",
+    "upr_calendar": "UPR sessions and their years (session, year): checked against the bundled calendar, not loaded",
 }
 # Format families: a CSV and an .xls of the same UPR Info export are one source.
 TERMAN = {"text", "to", "decision", "from", "year"}
@@ -48,6 +52,10 @@ def detect(con: duckdb.DuckDBPyConnection, kind: str, sheets: list[Sheet]) -> tu
             return "upr_terman", sheet
         if {"to", "to cow", "session"} <= set(low) or {"country", "review1", "review2"} <= set(low):
             return "upr_lookup", sheet
+        if is_untc_csv(first):
+            return "untc_csv", sheet
+        if is_calendar(first):
+            return "upr_calendar", sheet
         if first[:11] in (UPR_INFO_CSV, UPR_INFO_XLS):
             return "upr_info", sheet
         found = header_map(first)

@@ -2,11 +2,14 @@
 
 In one transaction, per import: (1) delete the rows of earlier versions of the same logical
 source (`replaces`); (2) per table, delete rows with the same primary key as a new row when they
-are demo rows or rows of other imports (the newest import wins; rows from seeds or reference
-data are never replaced: the import is refused); (3) delete the demo rows the new rows supersede
-— same table and country, and where a file covers only part of a country's rows, the same
-instrument, mechanism, cycle or body (COVERAGE); (4) insert; (5) write the import_log row. Any
-error rolls everything back; a killed process leaves no trace because nothing is committed.
+are demo rows, bundled public rows (`public:…`) or rows of other imports (the newest wins; rows
+from seeds or reference data are never replaced: the import is refused); (3) delete the demo and
+public rows the new rows cover — same table and country, and where a file covers only part of a
+country's rows, the same instrument, mechanism, cycle or body (COVERAGE): imported UPR
+recommendations of a State and cycle (one review, one session) supersede the bundled and demo ones
+of that State and cycle, so nothing is counted twice; (4) insert; (5) write the import_log row.
+Any error rolls everything back; a killed process leaves no trace because nothing is committed.
+Re-applied after a rebuild (service.replay), an import replaces the same public and demo rows again.
 """
 
 from __future__ import annotations
@@ -21,23 +24,31 @@ from .canonical import DERIVED_YEARS, IMPORTABLE
 from .model import Plan
 from .validate import columns, primary_key, q
 
+# What part of a table an imported file covers: its rows' values of these columns (SQL expressions of columns). A
+# recommendation of another mechanism than the UPR has no cycle: it covers the country and mechanism.
 COVERAGE = {
     "ratification": ["country_iso3", "instrument"],
     "tb_report": ["country_iso3", "instrument"],
-    "recommendation": ["country_iso3", "mechanism"],
+    "recommendation": ["country_iso3", "mechanism", "coalesce(cycle, 0)"],
     "upr_review": ["country_iso3", "cycle"],
     "normative_output": ["body"],
 }
-CURATED = "source <> 'demo' and source not like 'import:%'"
+# Rows of a file that do not cover anything: a voluntary pledge (the State under review recommending to itself) is
+# not a recommendation, and must not supersede the recommendations of its State and cycle.
+COVERS = {"recommendation": "not coalesce(recommending_states = [country_iso3], false)"}
+CURATED = "source <> 'demo' and source not like 'import:%' and source not like 'public:%'"
 
 
 class Conflict(ValueError):
     """New rows have the key of curated (seed or reference) rows, which an import never replaces."""
 
 
-def _tuple(cols: list[str], alias: str = "") -> str:
-    prefix = f"{alias}." if alias else ""
-    return "(" + ", ".join(prefix + q(c) for c in cols) + ")"
+def _expr(col: str) -> str:
+    return col if "(" in col else q(col)  # a COVERAGE expression (written here, never from a file) or a column
+
+
+def _tuple(cols: list[str]) -> str:
+    return "(" + ", ".join(_expr(c) for c in cols) + ")"
 
 
 def _count(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], delete: bool, table: str) -> int:
@@ -48,7 +59,8 @@ def _count(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], del
 def table_counts(
     con: duckdb.DuckDBPyConnection, table: str, parquet: Path, replaces: list[str], delete: bool
 ) -> dict[str, int]:
-    """Return rows replaced (same key, other imports) and demo rows superseded; delete them if `delete`."""
+    """Return rows replaced (same key, other imports), demo rows superseded and public rows replaced (same key or
+    covered); delete them if `delete`."""
     p = {"p": str(parquet)}
     pk = primary_key(con, table)
     new_keys = f"{_tuple(pk)} in (select {', '.join(q(c) for c in pk)} from read_parquet($p))"
@@ -60,13 +72,14 @@ def table_counts(
         )
     cov = [c for c in COVERAGE.get(table, ["country_iso3"])]
     covered = (
-        f"{_tuple(cov)} in (select distinct {', '.join(q(c) for c in cov)} from read_parquet($p) "
-        f"where {' and '.join(f'{q(c)} is not null' for c in cov)})"
+        f"{_tuple(cov)} in (select distinct {', '.join(_expr(c) for c in cov)} from read_parquet($p) "
+        f"where {' and '.join([*(f'{_expr(c)} is not null' for c in cov), COVERS.get(table, 'true')])})"
     )
     supersede = _count(con, f"source = 'demo' and ({new_keys} or {covered})", p, delete, table)
+    public = _count(con, f"source like 'public:%' and ({new_keys} or {covered})", p, delete, table)
     others = "source like 'import:%'" + (" and source not in (select unnest($r::varchar[]))" if replaces else "")
     replace = _count(con, f"{others} and {new_keys}", {**p, "r": replaces} if replaces else p, delete, table)
-    return {"replace": replace, "supersede": supersede}
+    return {"replace": replace, "supersede": supersede, "public": public}
 
 
 def prior_rows(con: duckdb.DuckDBPyConnection, replaces: list[str], delete: bool) -> int:
@@ -82,6 +95,7 @@ def estimate(con: duckdb.DuckDBPyConnection, plan: Plan) -> None:
     for i, (table, tp) in enumerate(plan.tables.items()):
         counts = table_counts(con, table, plan.folder / tp.parquet, plan.replaces, delete=False)
         tp.insert, tp.replace, tp.supersede = tp.rows, counts["replace"] + (prior if i == 0 else 0), counts["supersede"]
+        tp.public = counts["public"]
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, parquet: Path) -> int:
@@ -115,7 +129,7 @@ def apply(
     con.execute("begin transaction")
     try:
         replaced = prior_rows(con, manifest["replaces"], delete=True)
-        inserted = superseded = 0
+        inserted = superseded = public = 0
         for table, info in manifest["tables"].items():
             parquet = folder / info["file"]
             counts = table_counts(con, table, parquet, manifest["replaces"], delete=True)
@@ -123,11 +137,12 @@ def apply(
             inserted += insert_rows(con, table, parquet)
             replaced += counts["replace"]
             superseded += counts["supersede"]
+            public += counts["public"]
         if log is None:
             next_id = con.execute("select coalesce(max(id), 0) + 1 from import_log").fetchone()[0]
             log = {
                 "id": int(next_id), "file_name": manifest["file_name"], "sha256": manifest["sha256"],
-                "format": manifest["format"], "inserted": inserted, "replaced": replaced + superseded,
+                "format": manifest["format"], "inserted": inserted, "replaced": replaced + superseded + public,
                 "skipped": manifest["skipped"], "imported_at": datetime.now(UTC).replace(tzinfo=None),
                 "imported_by": imported_by or "unknown",
             }  # fmt: skip
@@ -140,7 +155,7 @@ def apply(
     except BaseException:
         con.execute("rollback")
         raise
-    return {**log, "superseded": superseded, "replaced_real": replaced}
+    return {**log, "superseded": superseded, "replaced_public": public, "replaced_real": replaced}
 
 
 def log_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

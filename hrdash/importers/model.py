@@ -105,6 +105,7 @@ class TablePlan:
     insert: int = 0
     replace: int = 0  # rows of earlier versions of this source, or with the same key from other imports
     supersede: int = 0  # demo rows of the same country (and instrument / mechanism ...) superseded
+    public: int = 0  # bundled public rows (public:…) with the same key or covered, replaced
 
 
 @dataclass
@@ -145,10 +146,11 @@ class Plan:
         return sum(t.rows for t in self.tables.values())
 
     def counts(self) -> dict[str, int]:
-        """Return rows to insert / replace / supersede / skip over all tables."""
+        """Return rows to insert / replace / supersede (demo) / replace of the public data / skip over all tables."""
         return {
             "insert": sum(t.insert for t in self.tables.values()),
             "replace": sum(t.replace for t in self.tables.values()),
             "supersede": sum(t.supersede for t in self.tables.values()),
+            "public": sum(t.public for t in self.tables.values()),
             "skip": self.skipped_rows,
         }

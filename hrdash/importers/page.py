@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, indicators, ui
+from .. import dictionary, indicators, provenance, ui
 from ..paths import default_db
 from ..text import md
 from ..update import page as update_page
@@ -58,8 +58,9 @@ def sources() -> None:
     table = table.reset_index().rename(columns={"table_name": "Table"})
     st.caption(
         "Rows of every table by source: `reference` curated facts, `seed:NNN` facts stated in a seed document, "
-        "`demo` generated illustrative data (not real), `import:<hash>` a file loaded here or with "
-        "`python -m hrdash import`. Imported real rows supersede the demo rows of the same country and table."
+        "`public:<dataset>` real public facts bundled with the dashboard, `demo` generated illustrative data (not "
+        "real), `import:<hash>` a file loaded here or with `python -m hrdash import`. Imported rows replace the "
+        "bundled public rows and supersede the demo rows of the same country and table."
     )
     st.dataframe(table, hide_index=True, key="data_sources")
     info = dict(ui.run("build_info").itertuples(index=False))
@@ -139,12 +140,13 @@ def show_plan(plan: Plan, i: int) -> None:
                 + f"; {plan.size / 1e6:.2f} MB."
             )  # fmt: skip
         c = plan.counts()
-        cols = st.columns(5)
+        cols = st.columns(6)
         cols[0].metric("Rows read", f"{plan.rows_read:,}")
         cols[1].metric("To insert", f"{c['insert']:,}")
         cols[2].metric("To replace", f"{c['replace']:,}", help="Rows of an earlier version of the same source")
-        cols[3].metric("Demo rows superseded", f"{c['supersede']:,}")
-        cols[4].metric("To skip", f"{c['skip']:,}")
+        cols[3].metric("Public rows replaced", f"{c['public']:,}", help="Bundled public facts this file updates")
+        cols[4].metric("Demo rows superseded", f"{c['supersede']:,}")
+        cols[5].metric("To skip", f"{c['skip']:,}")
         names = report.unresolved(plan)
         if len(names):
             st.markdown(f"**Unresolved country names: {len(names)}**")
@@ -178,8 +180,8 @@ def load(plans: list[Plan], who: str) -> list[str]:
                     messages.append(f"{md(plan.file_name)}: already imported, nothing to do.")
                 else:
                     messages.append(
-                        f"{md(plan.file_name)}: loaded as import #{log['id']} (`{plan.tag}`) — "
-                        f"{log['inserted']:,} rows inserted, {log['replaced']:,} replaced (of which "
+                        f"{md(plan.file_name)}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} "
+                        f"rows inserted, {log['replaced']:,} replaced (of which {log['replaced_public']:,} public and "
                         f"{log['superseded']:,} demo rows)."
                     )
     except Locked as e:
@@ -237,14 +239,16 @@ def history() -> None:
     log = sources[sources["id"].notna()].astype({"id": "int64"})
     st.caption(
         f"{len(log)} import(s), newest first. 'Rows now' is 0 once a newer version of the same source replaced "
-        "them; 'Replaced' counts earlier versions, rows with the same key and demo rows superseded."
+        "them; 'Replaced' counts earlier versions, rows with the same key, bundled public rows replaced and demo "
+        "rows superseded."
     )
     labels = {"id": "#", "imported_at": "Imported at (UTC)", "file_name": "File", "format": "Format",
               "inserted": "Inserted", "replaced": "Replaced", "skipped": "Skipped", "rows_now": "Rows now",
               "imported_by": "By", "source": "Source tag", "sha256": "SHA-256"}  # fmt: skip
     st.dataframe(log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history")
     others = sources[sources["id"].isna()][["source", "rows_now"]]
-    st.caption("Other sources: " + "; ".join(f"{md(r.source)} {r.rows_now:,} rows" for r in others.itertuples()) + ".")
+    st.caption("Other sources: " + "; ".join(f"{md(provenance.label(r.source))} `{r.source}` {r.rows_now:,} rows"
+                                             for r in others.itertuples()) + ".")  # fmt: skip
 
 
 @st.cache_data(show_spinner=False)

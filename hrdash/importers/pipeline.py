@@ -17,6 +17,8 @@ from .context import Context, scratch_connection
 from .model import Plan, Problems, Refused, TablePlan
 from .ohchr_dashboard import read_ohchr_dashboard
 from .ratification import read_treaty_table, read_untc
+from .untc_csv import read_untc_csv
+from .upr_calendar import read_calendar
 from .upr_files import read_terman, read_upr_info
 from .upr_matrix import read_upr_matrix
 from .upr_reviews import read_lookup
@@ -93,13 +95,15 @@ def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | No
         sheet = tabular.Sheet("csv", tabular.csv_rows(text or ""))
     if not sheet.rows:
         raise Refused("empty file: no header and no rows")
-    readers = {"treaty_table": read_treaty_table, "untc_status": read_untc, "ohchr_ratification": read_ohchr_dashboard}
+    readers = {"treaty_table": read_treaty_table, "untc_status": read_untc, "ohchr_ratification": read_ohchr_dashboard,
+               "untc_csv": read_untc_csv}  # fmt: skip
     if detected in readers:
         frames, labels, ctx.instrument = readers[detected](ctx, sheet)
         labels = {"ratification": labels}
     else:
         reader = {"upr_terman": read_terman, "upr_info": read_upr_info, "uhri": uhri.read_uhri,
-                  "upr_lookup": read_lookup, "upr_matrix": read_upr_matrix}[detected]  # fmt: skip
+                  "upr_lookup": read_lookup, "upr_matrix": read_upr_matrix,
+                  "upr_calendar": read_calendar}[detected]  # fmt: skip
         frames, labels = reader(ctx, sheet)
         labels = {t: labels for t in frames}
     return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, detect.rows_read(detected, sheet)
@@ -158,7 +162,11 @@ def inspect(
     if problems.errors and (not skip_bad_rows or any(p.row is None for p in problems.items if p.severity == "error")):
         return _refuse(plan, f"{problems.errors:,} problem(s) in the rows; nothing was loaded")
     if not plan.tables or plan.rows == 0:
-        plan.status, plan.reason = "nothing to load", "no rows to load"
+        check = plan.format == "upr_calendar"  # a calendar is checked, never loaded (see upr_calendar.py)
+        plan.status, plan.reason = (
+            "nothing to load",
+            "a calendar check: nothing to load" if check else "no rows to load",
+        )
     if target is not None and plan.status == "ready":
         _against(plan, target, store_root)
     return plan
@@ -169,7 +177,8 @@ def _validate(plan: Plan, ctx: Context, staged: dict[str, str], labels: dict[str
     for table, staging in staged.items():
         typed = f"{staging}_typed"
         present = {r[0] for r in con.execute(f"describe {staging}").fetchall()}
-        extras = [c for c in EXTRA_COLUMNS if c in present]
+        have = {c.name for c in validate.columns(con, table)}
+        extras = [c for c in EXTRA_COLUMNS if c in present and c not in have]  # kept beside the table's columns
         validate.typed(con, table, staging, extras, plan.tag, typed)
         validate.check(con, table, staging, typed, labels.get(table, {}), problems)
         con.execute(f"drop table {staging}")

@@ -105,7 +105,7 @@ def read_treaty_table(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFram
         elif status == "signatory":
             undated["signatory"] += 1
             sig = adopted
-        rows.append((n, iso3[0], code, sig, consent, ctype, "year", None))
+        rows.append((n, iso3[0], code, sig, consent, ctype, "year", None))  # reservations: not in the file
     for status, count in undated.items():
         if count:
             p.add(None, "year ratification or accession", None,
@@ -220,7 +220,7 @@ def read_untc(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], dict
             p.add(n, header[0], name, f"{iso3[0]} appears twice")
             continue
         seen.add(iso3[0])
-        rows.append((n, iso3[0], code, sig, con, ctype, "day", None, denounced))
+        rows.append((n, iso3[0], code, sig, con, ctype, "day", None, denounced))  # reservations: not on the page
     others = sorted(set(ctx.reference("country")["iso3"]) - seen)
     rows += [(None, c, code, None, None, None, "day", None, None) for c in others]
     p.add(None, None, None, f"{len(others)} States of the country table are not in the list: recorded as no action "

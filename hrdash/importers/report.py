@@ -19,14 +19,16 @@ STATUS_TEXT = {
 
 
 def summary(plans: list[Plan]) -> pd.DataFrame:
-    """Return one row per checked file: format, status, rows read, to insert / replace / supersede / skip."""
+    """Return one row per checked file: format, status, rows read, to insert / replace / public replaced / supersede /
+    skip."""
     rows = []
     for p in plans:
         c = p.counts()
         errors = p.problems.counts if p.problems else {"error": 0, "warning": 0, "notice": 0}
         rows.append({
             "file": p.file_name, "format": p.format or "—", "status": STATUS_TEXT[p.status], "rows read": p.rows_read,
-            "to insert": c["insert"], "to replace": c["replace"], "demo rows superseded": c["supersede"],
+            "to insert": c["insert"], "to replace": c["replace"], "public rows replaced": c["public"],
+            "demo rows superseded": c["supersede"],
             "to skip": c["skip"], "problems": errors["error"], "warnings": errors["warning"], "notes": errors["notice"],
         })  # fmt: skip
     return pd.DataFrame(rows)

@@ -7,27 +7,32 @@ whitespace is collapsed are one recommendation with several recommending States.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import re
 
 import pandas as pd
 
-# First day of each UPR Working Group session (OHCHR's UPR calendar). The review of a State
-# falls within its session's two weeks; rec_date is the session's first day when only the
-# session is known.
-SESSION_START = {
-    1: "2008-04-07", 2: "2008-05-05", 3: "2008-12-01", 4: "2009-02-02", 5: "2009-05-04",
-    6: "2009-11-30", 7: "2010-02-08", 8: "2010-05-03", 9: "2010-11-01", 10: "2011-01-24",
-    11: "2011-05-02", 12: "2011-10-03", 13: "2012-05-21", 14: "2012-10-22", 15: "2013-01-21",
-    16: "2013-04-22", 17: "2013-10-21", 18: "2014-01-27", 19: "2014-04-28", 20: "2014-10-27",
-    21: "2015-01-19", 22: "2015-05-04", 23: "2015-11-02", 24: "2016-01-18", 25: "2016-05-02",
-    26: "2016-10-31", 27: "2017-05-01", 28: "2017-11-06", 29: "2018-01-15", 30: "2018-05-07",
-    31: "2018-11-05", 32: "2019-01-21", 33: "2019-05-06", 34: "2019-11-04", 35: "2020-01-20",
-    36: "2020-11-02", 37: "2021-01-18", 38: "2021-05-03", 39: "2021-11-01", 40: "2022-01-24",
-    41: "2022-11-07", 42: "2023-01-23", 43: "2023-05-01", 44: "2023-11-06", 45: "2024-01-22",
-    46: "2024-04-29", 47: "2024-11-04", 48: "2025-01-20",
-}  # fmt: skip
+from ..paths import PUBLIC
+
+# First day of each UPR Working Group session, from the one copy of the UPR calendar (data/public/upr_session.csv,
+# column first_day: sessions whose first day the project has checked). The review of a State falls within its
+# session's two weeks; rec_date is the session's first day when only the session is known.
+SESSION_START: dict[int, str] = {}
+
+
+def reload_calendar() -> dict[int, str]:
+    """Return SESSION_START read (again) from data/public/upr_session.csv ({} if it is absent)."""
+    path = PUBLIC / "upr_session.csv"
+    SESSION_START.clear()
+    if path.exists():
+        with path.open(newline="", encoding="utf-8") as fh:
+            SESSION_START.update({int(r["session"]): r["first_day"] for r in csv.DictReader(fh) if r["first_day"]})
+    return SESSION_START
+
+
+reload_calendar()
 CYCLE_FIRST_SESSION = {1: 1, 2: 13, 3: 27, 4: 41}
 
 # Terman year files: the working group's decision as parsed from its report.

@@ -1,8 +1,8 @@
 """When each State was reviewed by the UPR: Terman's companion files to the year files, loaded into upr_review.
 
 `sessions.csv`: `"",To,To_COW,Session`, one row per State and review; the cycle and the review year
-come from the session (reference table upr_session, sessions 1–26; a session it does not list is
-refused, never guessed). `upr-years.csv`: `country,review1,review2,report1,report2`, one row per
+come from the session (the UPR calendar, table upr_session from data/public, sessions 1–53; a session it does
+not list is refused, never guessed). `upr-years.csv`: `country,review1,review2,report1,report2`, one row per
 State; review1 / review2 give the year of its cycle-1 / cycle-2 review (`.` or empty: not reviewed
 in that cycle, or not known: no row). Neither file gives the review date or says whether the
 national and mid-term reports were submitted: those columns stay NULL (not known). Dropped on
@@ -58,14 +58,15 @@ def read_sessions(ctx: Context, names: dict[str, str], rows: list[dict]) -> tupl
             continue
         session = int(raw)
         if session not in ref.index:
-            message = (f"session {session} is not in the reference table upr_session ({known}): its cycle and "
-                       "year are not known; add the session to data/reference/upr_session.csv")  # fmt: skip
+            message = (f"session {session} is not in the UPR calendar (upr_session, {known}): its cycle and year "
+                       "are not known; re-derive the calendar (python -m hrdash derive-public) once it has the "
+                       "session")  # fmt: skip
             ctx.problems.add(n, session_col, raw, message)
             continue
         if iso3 is not None:
             out.append((n, iso3[0], int(ref.at[session, "cycle"]), session, int(ref.at[session, "year"])))
     ctx.problems.add(None, None, None, f"{NOT_IN_FILE}; review_year is the year of the session "
-                     "(reference table upr_session)", "notice")  # fmt: skip
+                     "(the UPR calendar, table upr_session)", "notice")  # fmt: skip
     labels = {"country_iso3": state_col, "cycle": session_col, "session": session_col, "review_year": session_col}
     return {"upr_review": pd.DataFrame(out, columns=COLUMNS)}, labels
 
@@ -87,7 +88,7 @@ def read_years(ctx: Context, names: dict[str, str], rows: list[dict]) -> tuple[d
             years = ref.loc[ref["cycle"] == cycle, "year"]
             if not re.fullmatch(r"\d{4}", raw) or not years.min() <= int(raw) <= years.max():
                 ctx.problems.add(n, col, raw, f"not a year of UPR cycle {cycle} ({years.min()}–{years.max()}, "
-                                 "the years of its sessions in the reference table upr_session)")  # fmt: skip
+                                 "the years of its sessions in the UPR calendar, table upr_session)")  # fmt: skip
                 continue
             if iso3 is not None:
                 out.append((n, iso3[0], cycle, None, int(raw)))
