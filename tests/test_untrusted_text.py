@@ -109,7 +109,7 @@ def test_unct_stories_and_deployments_tabs(hostile):
 def test_upr_themes_chart_and_search(hostile):
     at = open_app({"upr_view": "Themes"}, page="views/upr.py")
     assert_inert(at)
-    [fig] = figures(at)
+    [fig] = [f for f in figures(at) if plot(FIELDS["theme"]) in f["data"][0].get("y", [])]  # themes, not actions
     assert fig["data"][0]["y"][-1] == plot(FIELDS["theme"])  # the most frequent theme: the top bar
     at = open_app({"upr_view": "Search", "upr_q": "HYPERLINK recommendation"}, page="views/upr.py")
     texts = assert_inert(at)
