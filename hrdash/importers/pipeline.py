@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import re
@@ -12,8 +13,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import canonical, detect, load, sniff, store, tabular, templates, uhri, validate
+from . import canonical, csvtext, detect, load, sniff, store, tabular, templates, uhri, validate
 from .context import Context, scratch_connection
+from .limits import Budget, Limits
+from .limits import resolve as resolve_limits
 from .model import Plan, Problems, Refused, TablePlan
 from .ohchr_dashboard import read_ohchr_dashboard
 from .ratification import read_treaty_table, read_untc
@@ -42,57 +45,64 @@ def source_key(fmt: str, parsed_detail: str, stem: str, source_name: str | None)
     return f"{FAMILY.get(fmt, fmt)}:{stem}"
 
 
-def _sheets(kind: str, data: bytes, text: str | None, full: bool) -> list[tabular.Sheet]:
+def _sheets(kind: str, data: bytes, text: str | None, budget: Budget) -> list[tabular.Sheet]:
     if kind == "xlsx":
-        return tabular.xlsx_sheets(data)
+        return tabular.xlsx_sheets(data, budget)
     if kind == "xls":
-        return tabular.xls_sheets(data)
+        return tabular.xls_sheets(data, budget)
     if kind == "html":
-        return tabular.html_sheets(text or "")
+        return tabular.html_sheets(text or "", budget)
     if kind == "docx":
-        return tabular.docx_sheets(data)
-    return [tabular.Sheet("csv", tabular.csv_rows(text or "", None if full else 30))]
+        return tabular.docx_sheets(data, budget)
+    raise ValueError(kind)
 
 
-HEAD = 262_144  # bytes of a CSV file read to recognise its layout (a big canonical file is then read by DuckDB)
+HEAD_ROWS = 30  # rows of a CSV file read to recognise its layout (a big canonical file is then read by DuckDB)
 
 
-def _head(data: bytes) -> bytes:
-    if len(data) <= HEAD:
-        return data
-    cut = max(data.rfind(b"\n", 0, HEAD), data.rfind(b"\r", 0, HEAD))
-    return data[: cut if cut > 0 else HEAD]
+def _decode(ctx: Context, kind: str, data: bytes) -> str:
+    text, ctx.encoding = sniff.decode(data, ctx.encoding)  # an encoding the user named, else detected
+    if ctx.encoding == sniff.MIXED and kind == "html":
+        at = csvtext.UNDECODABLE.search(text)
+        line = text.count("\n", 0, at.start()) + 1 if at else 0
+        raise Refused(f"line {line:,}: a byte that is not UTF-8, while the rest of the page is UTF-8 (mixed "
+                      "encodings): save the whole page as UTF-8, or name its encoding")  # fmt: skip
+    return text
 
 
 def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | None) -> tuple[str, dict, dict, int]:
     """Return (format, {table: staging}, labels, rows read)."""
-    text, forced = None, ctx.encoding  # an encoding the user named, else detected
-    if kind == "html":
-        text, ctx.encoding = sniff.decode(data, forced)
-    elif kind == "csv":
-        text, ctx.encoding = sniff.decode(_head(data), forced)
-    sheets = _sheets(kind, data, text, full=kind != "csv")
+    text, sound, budget = None, None, ctx.budget
+
+    def warn(row: int, column: str, value: str, message: str) -> None:
+        ctx.problems.add(row, column, value, message, "warning")
+
+    if kind in ("csv", "html"):
+        text = _decode(ctx, kind, data)
+    if kind == "csv":
+        sound = csvtext.well_formed(text)
+        sheets = [tabular.Sheet("csv", tabular.csv_rows(text, HEAD_ROWS, budget, sound=sound))]
+    else:
+        sheets = _sheets(kind, data, text, budget)
+    budget.check_time("after reading the file")
     detected, sheet = detect.detect(ctx.con, kind, sheets) if not fmt or kind == "docx" else (fmt, sheets[0])
     ctx.format = detected
     if fmt in detect.HEADER_ROW:  # a format the user named: the sheet that has its header
         sheet = next((s for s in sheets if s.rows and detect.HEADER_ROW[fmt](s.rows) is not None), sheet)
-    if kind == "csv" and len(data) > len(_head(data)):
-        text, ctx.encoding = sniff.decode(data, forced)  # the whole file: its head may be plain ASCII
     if detected == "canonical":
         if kind == "csv":
-            if ctx.encoding != "utf-8" or re.search(rb"\r(?!\n)", data[:65536]):
-                ctx.path = ctx.path.with_name("utf8.csv")  # DuckDB reads UTF-8: give it a re-encoded copy
-                ctx.path.write_text(text or "", encoding="utf-8")
-            text = None
-            staged, labels = canonical.read_csv(ctx, table)
+            staged, labels = _canonical_csv(ctx, text or "", data, sound, table, warn)
         else:
             staged, labels = canonical.read_sheets(ctx, sheets, table, templates.example_values)
         rows = sum(ctx.con.execute(f"select count(*) from {s}").fetchone()[0] for s in staged.values())
         return detected, staged, labels, rows
     if kind == "csv":
-        sheet = tabular.Sheet("csv", tabular.csv_rows(text or ""))
+        sheet = tabular.Sheet("csv", tabular.csv_rows(text or "", None, budget, warn, sound))
     if not sheet.rows:
         raise Refused("empty file: no header and no rows")
+    read = detect.rows_read(detected, sheet)
+    if read == 0:
+        raise Refused("the file has a header but no rows")
     readers = {"treaty_table": read_treaty_table, "untc_status": read_untc, "ohchr_ratification": read_ohchr_dashboard}
     if detected in readers:
         frames, labels, ctx.instrument = readers[detected](ctx, sheet)
@@ -102,7 +112,30 @@ def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | No
                   "upr_lookup": read_lookup, "upr_matrix": read_upr_matrix}[detected]  # fmt: skip
         frames, labels = reader(ctx, sheet)
         labels = {t: labels for t in frames}
-    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, detect.rows_read(detected, sheet)
+    budget.check_time("after reading the rows")
+    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, read
+
+
+def _canonical_csv(ctx: Context, text: str, data: bytes, sound: bool | None, table: str | None, warn):
+    """Read a canonical CSV file with DuckDB after a strict pass over it (quoting, bytes, limits; no row kept)."""
+    _, longest = csvtext.scan(text, ctx.budget, warn, sound)
+    original = ctx.path
+    if ctx.encoding != "utf-8" or not sound or re.search(rb"\r(?!\n)", data[:65536]):
+        # DuckDB reads UTF-8 with well-formed quotes: give it a clean copy, removed once read
+        ctx.path = original.with_name("clean.csv")
+        with ctx.path.open("w", encoding="utf-8", newline="") as fh:
+            if sound:
+                fh.write(text)
+            else:
+                csv.writer(fh, delimiter=csvtext.delimiter_of(text)).writerows(
+                    csvtext.iter_csv(text, ctx.budget, keep_cells=False, sound=sound)
+                )
+    try:
+        return canonical.read_csv(ctx, table, csvtext.delimiter_of(text), longest)
+    finally:
+        if ctx.path != original:
+            ctx.path.unlink(missing_ok=True)
+            ctx.path = original
 
 
 def inspect(
@@ -120,42 +153,47 @@ def inspect(
     max_mb: float | None = None,
     country: str | None = None,
     session: int | None = None,
+    limits: Limits | None = None,
 ) -> Plan:
     """Return the plan for one file: format, problems, preview, rows to load; stage accepted rows as Parquet.
 
     Nothing is written to the database. `target` (a connection to it, read-only is enough) lets the
-    plan say how many rows would be replaced or superseded, and whether the file is already loaded.
+    plan say how many rows would be replaced or superseded, and whether the file is already loaded. `limits`
+    (default: limits.resolve(), from the environment) bound what reading the file may cost; `max_mb` overrides
+    their size limit.
     """
+    budget = Budget((limits or resolve_limits()).with_max_mb(max_mb))
     sha = hashlib.sha256(data).hexdigest()
     plan = Plan(file_name=os.path.basename(name), sha256=sha, size=len(data), skip_bad_rows=skip_bad_rows)
     plan.problems = problems = Problems(plan.file_name)
     try:
-        sniff.check_size(len(data), sniff.max_bytes(max_mb))
-        kind = sniff.kind(data, name, sniff.max_bytes(max_mb))
+        sniff.check_size(len(data), budget.limits.max_bytes)
+        kind = sniff.kind(data, name, budget)
     except Refused as e:
-        return _refuse(plan, str(e))
+        return _refuse(plan, str(e), e.row, e.column)
     plan.folder = store.staging_folder(store_root, sha)
     plan.original = "original" + (os.path.splitext(name.lower())[1] or ".bin")
     (plan.folder / plan.original).write_bytes(data)
     con = scratch_connection()
     ctx = Context(plan.file_name, plan.folder / plan.original, problems, con, instrument, source_name, encoding,
-                  country=country, session=session)  # fmt: skip
+                  country=country, session=session, budget=budget)  # fmt: skip
     try:
-        plan.format, staged, labels, plan.rows_read = _read(ctx, kind, data, fmt, table)
-        plan.format_label = detect.FORMATS.get(plan.format, plan.format)
-        plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ctx.detail
-        plan.source_key = source_key(plan.format, plan.detail, ctx.stem, source_name)
-        _validate(plan, ctx, staged, labels)
+        with budget.interrupting(con):
+            plan.format, staged, labels, plan.rows_read = _read(ctx, kind, data, fmt, table)
+            plan.format_label = detect.FORMATS.get(plan.format, plan.format)
+            plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ctx.detail
+            plan.source_key = source_key(plan.format, plan.detail, ctx.stem, source_name)
+            _validate(plan, ctx, staged, labels)
     except (Refused, duckdb.Error, ValueError) as e:
         plan.format = plan.format or ctx.format  # refused by the reader of a layout it was recognised as
         plan.format_label = detect.FORMATS.get(plan.format, plan.format)
-        return _refuse(plan, str(e).splitlines()[0])
+        return _refuse(plan, str(e).splitlines()[0], getattr(e, "row", None), getattr(e, "column", None))
     except Exception as e:  # noqa: BLE001 - a file that does not fit the layout it was said to have
         return _refuse(plan, f"could not be read as {fmt or plan.format or 'any known format'}: "
                        f"{type(e).__name__} {str(e).splitlines()[0] if str(e) else ''}".strip())  # fmt: skip
     finally:
         con.close()
-    if problems.errors and (not skip_bad_rows or any(p.row is None for p in problems.items if p.severity == "error")):
+    if problems.errors and (not skip_bad_rows or problems.file_errors):
         return _refuse(plan, f"{problems.errors:,} problem(s) in the rows; nothing was loaded")
     if not plan.tables or plan.rows == 0:
         plan.status, plan.reason = "nothing to load", "no rows to load"
@@ -173,11 +211,11 @@ def _validate(plan: Plan, ctx: Context, staged: dict[str, str], labels: dict[str
         validate.typed(con, table, staging, extras, plan.tag, typed)
         validate.check(con, table, staging, typed, labels.get(table, {}), problems)
         con.execute(f"drop table {staging}")
-    bad = sorted(problems.bad_rows)
-    plan.skipped_rows = len(bad)
-    con.execute("create or replace temp table bad_rows (r bigint)")
-    if bad:
-        con.executemany("insert into bad_rows values (?)", [(r,) for r in bad])
+        ctx.budget.check_time(f"while checking the rows of {table}")
+    problems.finish(con)  # counts the problems found in bulk, creates table bad_rows
+    plan.skipped_rows = problems.bad_row_count
+    if problems.errors and (not plan.skip_bad_rows or problems.file_errors):
+        return  # refused: nothing to stage
     for table, staging in staged.items():
         typed = f"{staging}_typed"
         _formula_warnings(con, typed, table, problems)
@@ -208,11 +246,14 @@ def _formula_warnings(con: duckdb.DuckDBPyConnection, typed: str, table: str, pr
                          "exports prefix it with ' so spreadsheets show it as text", "warning")  # fmt: skip
 
 
-def _refuse(plan: Plan, reason: str) -> Plan:
+def _refuse(plan: Plan, reason: str, row: int | None = None, column: str | None = None) -> Plan:
     plan.status, plan.reason = "refused", reason
-    already = any(p.row is None and p.message == reason for p in plan.problems.items)
+    already = any(p.row == row and p.message == reason for p in plan.problems.items)
     if reason and not already and (not plan.problems.errors or not reason.endswith("nothing was loaded")):
-        plan.problems.file_error(reason)
+        if row is None:
+            plan.problems.file_error(reason)
+        else:
+            plan.problems.add(row, column, None, reason)
     if plan.folder is not None:
         shutil.rmtree(plan.folder, ignore_errors=True)
         plan.folder = None
