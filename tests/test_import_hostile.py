@@ -1,0 +1,94 @@
+"""The corpus of hostile files (tests/hostile/corpus.py): each refused with a message naming where, or loaded exactly.
+
+Refused files are imported together against one database copy, whose every table is compared before and
+after (a failed import changes nothing); each loaded file gets a copy of its own and its rows are read back.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from hrdash.importers import limits, load, service, store
+from tests.hostile.corpus import CASES
+
+REFUSED = [c for c in CASES if c.expect == "refused"]
+LOADED = [c for c in CASES if c.expect == "loaded"]
+
+
+def checksums(db: Path) -> dict:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return load.checksums(con)
+
+
+def test_case_names_are_unique():
+    assert len({c.name for c in CASES}) == len(CASES) > 40
+
+
+class Outcomes(dict):
+    """The plans of the refused files, shown briefly in a failure's report (the plans are large)."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} outcomes>"
+
+
+@pytest.fixture(scope="module")
+def refused_plans(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Import every file that must be refused (with its own limits) into one database copy; return the plans."""
+    folder = tmp_path_factory.mktemp("hostile")
+    db = folder / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    before = checksums(db)
+    plans, seconds = Outcomes(), Outcomes()
+    for case in REFUSED:
+        path = folder / "in" / case.name
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(case.build())
+        started = time.perf_counter()
+        [(plan, log)] = service.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
+        seconds[case.name] = time.perf_counter() - started
+        plans[case.name] = (plan, log)
+    assert checksums(db) == before  # nothing of any refused file reached the database
+    staging = store.store_dir(db) / store.STAGING
+    assert not list(staging.iterdir()) if staging.exists() else True  # and nothing is left in staging
+    return plans, seconds
+
+
+@pytest.mark.parametrize("case", REFUSED, ids=lambda c: c.name)
+def test_refused_with_where(refused_plans, case):
+    plans, seconds = refused_plans
+    plan, log = plans[case.name]
+    assert plan.status == "refused" and log is None, (plan.status, plan.reason)
+    errors = [p for p in plan.problems.items if p.severity == "error"]
+    text = plan.reason + " | " + " | ".join(p.text() for p in errors[:3])
+    assert case.message in text, text
+    if case.where is not None:
+        assert (errors[0].row, errors[0].column) == case.where, errors[0].text()
+    assert seconds[case.name] < 10, seconds[case.name]
+
+
+def test_many_bad_rows_are_counted_and_the_first_kept(refused_plans):
+    plan, _ = refused_plans[0]["many_bad_rows.csv"]
+    assert plan.problems.errors == 20_000 and plan.skipped_rows == 20_000
+    kept = [p for p in plan.problems.items if p.severity == "error"]
+    assert len(kept) == 5_000 and [p.row for p in kept[:3]] == [2, 3, 4]
+    assert {(p.column, p.value) for p in kept} == {("country_iso3", "Atlantis")}
+
+
+@pytest.mark.parametrize("case", LOADED, ids=lambda c: c.name)
+def test_loaded_exactly(built_db, tmp_path, case):
+    db = tmp_path / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    path = tmp_path / case.name
+    path.write_bytes(case.build())
+    [(plan, log)] = service.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
+    assert plan.status == "ready" and log is not None, plan.reason
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert [tuple(r) for r in con.execute(case.query, {"s": plan.tag}).fetchall()] == case.rows
+    if case.warning:
+        assert any(case.warning in p.message for p in plan.problems.items if p.severity == "warning")
+    assert not (tmp_path.parent / "evil.txt").exists() and not (tmp_path / "evil.txt").exists()
