@@ -117,6 +117,17 @@ def resolve(
     return replace(DEFAULTS, **values)
 
 
+def configured(options: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Limits:
+    """Return the limits of a command-line run: `options`, else the environment, else the secrets.toml the app reads."""
+    from ..update.settings import SettingsError, read_secrets, secrets_file
+
+    try:
+        secrets = read_secrets(secrets_file())
+    except SettingsError as e:
+        raise LimitError(str(e)) from e
+    return resolve(options, environ=environ, secrets=secrets)
+
+
 def how_to_raise(name: str) -> str:
     """Return where the limit `name` is set, for messages."""
     s = SETTINGS[name]

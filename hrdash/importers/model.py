@@ -204,6 +204,8 @@ class Plan:
     original: str = ""  # file name of the stored original inside the folder
     replaces: list[str] = field(default_factory=list)  # source tags of earlier versions of this source
     log_id: int | None = None  # set once loaded
+    restores: dict[str, Any] | None = None  # the import_log row of the same file whose rows or stored copy are lost
+    restore: str = ""  # what loading restores: "rows" (and the stored copy) or "store" (only the stored copy)
 
     @property
     def tag(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import streamlit as st
 from .. import dictionary, indicators, ui
 from ..paths import default_db
 from ..update import page as update_page
-from . import access, downloads, pipeline, report, sniff, store, templates
+from . import access, cli, downloads, limits, pipeline, report, store, templates
 from .detect import FORMATS
 from .gate import GATE
 from .model import Locked, Plan
@@ -40,9 +41,14 @@ def current_access() -> access.Access:
     return access.decide(_secrets(), _user())
 
 
+def import_limits() -> limits.Limits:
+    """Return the import's limits: $HRDASH_MAX_IMPORT_… variables, else [hrdash] in secrets.toml, else defaults."""
+    return limits.resolve(environ=os.environ, secrets=_secrets())
+
+
 def limit_mb() -> float:
-    """Return the size limit of one imported file, in MB (secrets, else $HRDASH_MAX_IMPORT_MB, else 50)."""
-    return access.max_import_mb(_secrets()) or sniff.max_bytes() / 1e6
+    """Return the size limit of one imported file, in MB."""
+    return import_limits().max_mb
 
 
 def sources() -> None:
@@ -105,16 +111,27 @@ def _options() -> dict[str, Any]:
 
 
 def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
-    """Return the checked plan of each uploaded file (kept in the session while files and options are unchanged)."""
+    """Return the checked plan of each uploaded file (kept in the session while files and options are unchanged).
+
+    Plans of files no longer uploaded (or checked with other options) give up their staged copy at once; a plan
+    whose copy is gone (swept after an hour) is checked again.
+    """
     cache: dict[tuple, Plan] = st.session_state.setdefault("import_checked", {})
     root = store.store_dir(default_db())
-    plans = []
+    keys = []
     for f in files:
         data = f.getvalue()
-        key = (f.name, len(data), hash(data), tuple(sorted(options.items())))
-        if key not in cache:
+        keys.append((f.name, len(data), hash(data), tuple(sorted(options.items()))))
+    for key in [k for k in cache if k not in keys]:
+        store.discard(cache.pop(key).folder)
+    plans = []
+    for f, key in zip(files, keys):
+        data = f.getvalue()
+        stale = key in cache and cache[key].status == "ready" and not (cache[key].folder and cache[key].folder.exists())
+        if key not in cache or stale:
             with st.spinner(f"Checking {f.name} …"), GATE.shared(), ui.connection().cursor() as cur:
-                cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, max_mb=limit_mb(), **options)
+                cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, limits=import_limits(),
+                                              **options)  # fmt: skip
         plans.append(cache[key])
     return plans
 
@@ -125,6 +142,8 @@ def show_plan(plan: Plan, i: int) -> None:
         st.subheader(plan.file_name)
         into = ", ".join(f"{t.rows:,} row(s) into `{t.table}`" for t in plan.tables.values())
         text = {"ready": f"{into}, once you confirm below", "refused": plan.reason}.get(plan.status, plan.reason)
+        if plan.restores is not None:
+            text = f"{plan.reason}. Confirm below to restore it" + (f" ({into})" if plan.restore == "rows" else "")
         STATUS[plan.status](f"**{report.STATUS_TEXT[plan.status].capitalize()}**: {text}")
         if plan.format:
             st.caption(
@@ -170,6 +189,8 @@ def load(plans: list[Plan], who: str) -> list[str]:
                 log = pipeline.load_plan(con, plan, root, who)
                 if log is None:
                     messages.append(f"{plan.file_name}: already imported, nothing to do.")
+                elif log.get("restored"):
+                    messages.append(f"{plan.file_name}: {cli.loaded_message(plan, log)}.")
                 else:
                     messages.append(
                         f"{plan.file_name}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} rows "

@@ -8,15 +8,15 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pandas as pd
 
-from . import canonical, csvtext, detect, load, sniff, store, tabular, templates, uhri, validate
+from . import canonical, csvtext, detect, sniff, store, tabular, templates, uhri, validate
+from .commit import LOG_KEYS, _against, history_current, history_with_keys, load_plan, manifest  # noqa: F401
 from .context import Context, scratch_connection
 from .limits import Budget, Limits
-from .limits import resolve as resolve_limits
+from .limits import configured as configured_limits
 from .model import Plan, Problems, Refused, TablePlan
 from .ohchr_dashboard import read_ohchr_dashboard
 from .ratification import read_treaty_table, read_untc
@@ -159,10 +159,10 @@ def inspect(
 
     Nothing is written to the database. `target` (a connection to it, read-only is enough) lets the
     plan say how many rows would be replaced or superseded, and whether the file is already loaded. `limits`
-    (default: limits.resolve(), from the environment) bound what reading the file may cost; `max_mb` overrides
-    their size limit.
+    (default limits.configured(): environment, then secrets.toml) bound what reading the file may cost; `max_mb`
+    overrides their size limit.
     """
-    budget = Budget((limits or resolve_limits()).with_max_mb(max_mb))
+    budget = Budget((limits or configured_limits()).with_max_mb(max_mb))
     sha = hashlib.sha256(data).hexdigest()
     plan = Plan(file_name=os.path.basename(name), sha256=sha, size=len(data), skip_bad_rows=skip_bad_rows)
     plan.problems = problems = Problems(plan.file_name)
@@ -199,6 +199,9 @@ def inspect(
         plan.status, plan.reason = "nothing to load", "no rows to load"
     if target is not None and plan.status == "ready":
         _against(plan, target, store_root)
+    if plan.status != "ready":  # nothing will be loaded from it: no copy is kept
+        store.discard(plan.folder)
+        plan.folder = None
     return plan
 
 
@@ -261,76 +264,7 @@ def _refuse(plan: Plan, reason: str, row: int | None = None, column: str | None 
     return plan
 
 
-def _against(plan: Plan, target: duckdb.DuckDBPyConnection, store_root: Path) -> None:
-    """Fill in what loading would change in `target`, and whether this exact file is already loaded."""
-    history = history_with_keys(target, store_root)
-    same_source = [h for h in history if h["source_key"] == plan.source_key]
-    current = history_current(history)
-    if plan.sha256 in current:
-        h = current[plan.sha256]
-        plan.status = "already imported"
-        plan.reason = f"already imported as import #{h['id']} on {h['imported_at']:%Y-%m-%d %H:%M}: nothing to do"
-        plan.log_id = h["id"]
-        for tp in plan.tables.values():
-            tp.insert = 0
-        return
-    plan.replaces = sorted({f"import:{h['sha256'][:16]}" for h in same_source})
-    load.estimate(target, plan)
-
-
-def history_with_keys(con: duckdb.DuckDBPyConnection, store_root: Path) -> list[dict[str, Any]]:
-    """Return the import_log rows with each import's logical source (from its stored manifest)."""
-    rows = load.log_rows(con)
-    for r in rows:
-        m = store.read_manifest(store.folder(store_root, r["sha256"])) or {}
-        r["source_key"] = m.get("source_key")
-    return rows
-
-
-def history_current(history: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Return {sha256: log row} of the imports whose rows are in the database (not replaced by a later version)."""
-    latest: dict[str, dict[str, Any]] = {}
-    for h in history:
-        latest[h["source_key"] or h["sha256"]] = h
-    return {h["sha256"]: h for h in latest.values()}
-
-
-def manifest(plan: Plan) -> dict[str, Any]:
-    """Return the manifest of a checked plan (what the store keeps to re-apply it)."""
-    return {
-        "version": 1, "file_name": plan.file_name, "sha256": plan.sha256, "tag": plan.tag, "format": plan.format,
-        "source_key": plan.source_key, "detail": plan.detail, "encoding": plan.encoding, "original": plan.original,
-        "replaces": plan.replaces, "skipped": plan.skipped_rows, "rows_read": plan.rows_read,
-        "tables": {t: {"file": tp.parquet, "rows": tp.rows} for t, tp in plan.tables.items()},
-    }  # fmt: skip
-
-
 def problems_frame(plans: list[Plan]) -> pd.DataFrame:
     """Return the problems of several plans as one table."""
     frames = [p.problems.frame() for p in plans if p.problems is not None]
     return pd.concat(frames, ignore_index=True) if frames else Problems("").frame()
-
-
-def load_plan(
-    con: duckdb.DuckDBPyConnection, plan: Plan, store_root: Path, imported_by: str, progress=lambda m: None
-) -> dict[str, Any] | None:
-    """Load a checked plan into `con` (read-write) in one transaction; return its import_log row.
-
-    Re-checks against the database first (another import may have happened since the check):
-    returns None when this exact file is already loaded. The import's folder is moved into the
-    store before the transaction, and marked committed after it.
-    """
-    if plan.status != "ready" or plan.folder is None:
-        raise ValueError(f"{plan.file_name}: cannot load a file that is {plan.status}")
-    _against(plan, con, store_root)
-    if plan.status == "already imported":
-        return None
-    m = manifest(plan)
-    store.write_manifest(plan.folder, m)
-    folder = store.promote(plan.folder, store_root, plan.sha256)
-    plan.folder = folder
-    log = load.apply(con, folder, m, imported_by=imported_by, progress=progress)
-    store.write_manifest(folder, {**m, "log": log})
-    store.mark_committed(folder)
-    plan.log_id = log["id"]
-    return log
