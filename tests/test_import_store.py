@@ -247,8 +247,13 @@ def test_build_and_import_refuse_alike_while_the_app_holds_the_database(db):
     holder = app_holding(db)
     try:
         runs = {
-            command: subprocess.run([sys.executable, "-m", "hrdash", command, "--db", str(db), *files], cwd=ROOT,
-                                    capture_output=True, text=True, timeout=120)  # fmt: skip
+            command: subprocess.run(
+                [sys.executable, "-m", "hrdash", command, "--db", str(db), *files],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )  # fmt: skip
             for command, files in (("build", []), ("import", [str(UNCT)]))
         }
     finally:
