@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from .context import Context
+from .limits import LimitExceeded
 from .model import Refused
 from .tabular import Sheet
 from .validate import columns, generated, q
@@ -26,6 +27,7 @@ IMPORTABLE = [
 ]  # fmt: skip
 IGNORED = {"source"}  # plus the generated columns of each table (ratification.status)
 COUNTRY_COLUMNS = {"country_iso3"}
+MAX_DISTINCT_NAMES = 20_000
 STATE_LIST_COLUMNS = {"recommending_states"}
 # A column a file may leave out (or empty) when another column gives it: {table: {column: date column it is the
 # year of}}. Files made before upr_review had review_year still import, and so do their stored imports (load.py).
@@ -64,6 +66,10 @@ def _resolve_column(ctx: Context, staging: str, col: str, multi: bool) -> None:
         if multi
         else (f"(select _row, trim({q(col)}) as v from {staging})")
     )
+    distinct = con.execute(f"select count(distinct v) from {items} where v <> ''").fetchone()[0]
+    if distinct > MAX_DISTINCT_NAMES:  # a real file names a few hundred countries (lists: a few thousand)
+        raise Refused(f"column '{col}' holds {distinct:,} different country names or codes, more than "
+                      f"{MAX_DISTINCT_NAMES:,}: it is not a column of countries", None, col)  # fmt: skip
     mapping = []
     for (value,) in con.execute(f"select distinct v from {items} where v <> ''").fetchall():
         res = ctx.countries.resolve(value, multi=True) if multi else _resolve_one(ctx, value)
@@ -178,10 +184,29 @@ def read_csv(
         ctx.problems.add_query(con, "select line as _row, left(csv_line, 200) as value, 'malformed CSV line: ' || "
                                "error_message as message from csv_rejects", None, None)  # fmt: skip
     header = [r[0] for r in con.execute("describe raw_csv").fetchall() if r[0] != "_row"]
+    check_limits(ctx, "raw_csv", header, "_row" if rejects else "rowid + 2")
     table = _table_for(ctx, header, table_hint)
     if con.execute("select count(*) from raw_csv").fetchone()[0] == 0 and not rejects:
         raise Refused("the file has a header but no rows")
     return {table: stage_raw(ctx, "raw_csv", table, header)}, {table: {}}
+
+
+def check_limits(ctx: Context, raw: str, header: list[str], row: str) -> None:
+    """Refuse a table DuckDB has read past the limits: rows, columns, a cell's characters (found in one pass)."""
+    lim = ctx.budget.limits
+    if len(header) > lim.columns:
+        raise LimitExceeded("columns", "the file, row 1", f"{len(header):,} columns", lim, 1)
+    longest = ", ".join(f"max(length({q(h)}))" for h in header)
+    n, *lengths = ctx.con.execute(f"select count(*), {longest} from {raw}").fetchone()
+    if n + 1 > lim.rows:
+        raise LimitExceeded("rows", "the file", f"it has {n + 1:,} rows", lim, lim.rows + 1)
+    for h, length in zip(header, lengths):
+        if length is not None and length > lim.cell_chars:
+            sql = f"select {row} as r, length({q(h)}) from {raw} where length({q(h)}) > $n order by r limit 1"
+            first, chars = ctx.con.execute(sql, {"n": lim.cell_chars}).fetchone()
+            where, found = f"the file, row {first:,}, column '{h}'", f"a cell of {chars:,} characters"
+            raise LimitExceeded("cell_chars", where, found, lim, first, h)
+    ctx.budget.check_time("after reading the file")
 
 
 def read_sheets(ctx: Context, sheets: list[Sheet], table_hint: str | None, examples) -> tuple[dict[str, str], dict]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from .limits import Budget
 from .model import Problems
 
 _counter = itertools.count()
+SCRATCH_MEMORY = "512MB"
 MAX_SUGGESTIONS = 200
 
 
@@ -29,7 +31,11 @@ def _reference() -> dict[str, pd.DataFrame]:
 
 @cache
 def _scratch() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
+    # A file of millions of rows is checked within a bounded memory: past it DuckDB spills to a temporary folder
+    # (its default would be 80% of the machine's memory, shared with the app).
+    con = duckdb.connect(
+        config={"memory_limit": SCRATCH_MEMORY, "temp_directory": tempfile.mkdtemp(prefix="hrdash-check-")}
+    )
     con.execute(db.SCHEMA.read_text())
     for table in db.REFERENCE_TABLES:
         db.insert_frame(con, table, _reference()[table])

@@ -90,6 +90,15 @@ def _column(header: list[str] | None, index: int) -> str:
     return f"column {index + 1}"
 
 
+def longest_line(data: bytes) -> int:
+    """Return the length in bytes of the longest line of `data` (lines end at CR or LF)."""
+    import numpy as np
+
+    ends = np.flatnonzero(np.isin(np.frombuffer(data, dtype=np.uint8), (10, 13)))
+    bounds = np.concatenate(([-1], ends, [len(data)]))
+    return int(np.diff(bounds).max()) - 1 if len(data) else 0
+
+
 def well_formed(text: str) -> bool:
     """Return True if every quote of CSV text opens a field and closes it right before a delimiter or line end."""
     return _well_formed(delimiter_of(text)).fullmatch(text) is not None
@@ -111,7 +120,8 @@ def iter_csv(
     budget = budget or Budget()
     delimiter = delimiter_of(text)
     sound = well_formed(text) if sound is None else sound
-    nul, undecodable = "\x00" in text, UNDECODABLE.search(text) is not None
+    nul = "\x00" in text
+    undecodable = not text.isascii() and UNDECODABLE.search(text) is not None
     tap = _Tap(text)
     reader = csv.reader(tap, delimiter=delimiter)
     header: list[str] | None = None

@@ -57,7 +57,7 @@ class Limits:
     """The limits of one import (see SETTINGS for what each counts)."""
 
     max_mb: float = 50.0
-    rows: int = 1_000_000
+    rows: int = 2_000_000
     columns: int = 1_000
     cell_chars: int = 32_767  # Excel's own limit of one cell
     cells: int = 5_000_000

@@ -116,9 +116,20 @@ def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | No
     return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, read
 
 
+LONG_LINE = 1_000_000  # characters: DuckDB reads lines up to 2 MB unless told more
+
+
 def _canonical_csv(ctx: Context, text: str, data: bytes, sound: bool | None, table: str | None, warn):
-    """Read a canonical CSV file with DuckDB after a strict pass over it (quoting, bytes, limits; no row kept)."""
-    _, longest = csvtext.scan(text, ctx.budget, warn, sound)
+    """Read a canonical CSV file with DuckDB, after a strict pass over it where needed (no row kept in memory).
+
+    A file whose quoting is sound, with no NUL, stray byte or very long line, goes straight to DuckDB, which
+    then checks its rows, columns and cell sizes in bulk (canonical.check_limits); any other file is first
+    read row by row (csvtext.scan), which names the row and column of what is wrong.
+    """
+    clean = sound and "\x00" not in text and ctx.encoding != sniff.MIXED
+    longest = 0
+    if not clean or csvtext.longest_line(data) >= LONG_LINE:
+        _, longest = csvtext.scan(text, ctx.budget, warn, sound)
     original = ctx.path
     if ctx.encoding != "utf-8" or not sound or re.search(rb"\r(?!\n)", data[:65536]):
         # DuckDB reads UTF-8 with well-formed quotes: give it a clean copy, removed once read

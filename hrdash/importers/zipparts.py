@@ -27,10 +27,7 @@ _ACTIVE = [  # (part name pattern, what it is)
 ]
 _MACRO_TYPE = re.compile(rb"macroEnabled|vnd\.ms-excel\.(?:macrosheet|intlmacrosheet|dialogsheet)|vbaProject",
                          re.IGNORECASE)  # fmt: skip
-_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
-_ROW_NUMBER = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr\s*=\s*[\"'](\d+)")
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
-_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_PREFIX = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:sheetData|body)\b")  # the namespace prefix of a part's elements
 
 
 @dataclass(frozen=True)
@@ -64,9 +61,14 @@ def check_archive(zf: zipfile.ZipFile, what: str, budget: Budget) -> None:
 
 
 def count_part(zf: zipfile.ZipFile, name: str, budget: Budget) -> PartCount:
-    """Return the counts of one XML part, streamed (the last row number stops at the rows limit)."""
+    """Return the counts of one XML part, streamed with byte counts (C speed: about a second per 300 MB).
+
+    The largest row number is looked for only among numbers as long as the rows limit or longer: a sheet
+    whose rows are numbered below the limit passes whatever it claims.
+    """
     size = rows = last = cells = elements = 0
-    carry = b""
+    carry, prefix = b"", None
+    digits = len(str(budget.limits.rows))
     with zf.open(name) as fh:
         while True:
             chunk = fh.read(CHUNK)
@@ -75,10 +77,13 @@ def count_part(zf: zipfile.ZipFile, name: str, budget: Budget) -> PartCount:
             cut = len(data) if cut <= 0 else cut
             part, carry = data[:cut], data[cut:]
             size += len(chunk)
-            rows += len(_ROW.findall(part))
-            cells += len(_CELL.findall(part))
-            elements += len(_ELEMENT.findall(part))
-            numbers = _ROW_NUMBER.findall(part)
+            if prefix is None and (m := _PREFIX.search(part)):
+                prefix = m.group(1) or b""
+            p = b"<" + (prefix or b"")
+            rows += sum(part.count(p + b"row" + end) for end in (b" ", b">", b"/"))
+            cells += sum(part.count(p + b"c" + end) for end in (b" ", b">", b"/"))
+            elements += part.count(b"<") - part.count(b"</") - part.count(b"<?") - part.count(b"<!")
+            numbers = re.findall(re.escape(p) + rb"row\b[^>]*?\sr\s*=\s*[\"'](\d{%d,})" % digits, part)
             if numbers:
                 last = max(last, max(map(int, numbers)))
             if not chunk:

@@ -270,7 +270,9 @@ def wide_terman() -> bytes:
 # fmt: off
 CASES = [
     # workbooks (.xlsx)
-    Case("dimension_bomb.xlsx", dimension_bomb, "refused", "has a row numbered 1,048,576, over the limit of 1,000,000"),
+    Case("dimension_bomb.xlsx", dimension_bomb, "refused", "required: must not be empty", (1_048_576, "year")),
+    Case("dimension_bomb_rows.xlsx", dimension_bomb, "refused",
+         "has a row numbered 1,048,576, over the limit of 1,000,000", limits={"rows": 1_000_000}),
     Case("dimension_lie.xlsx", dimension_lie, "loaded", rows=[("KEN", "lying dimension")]),
     Case("far_column.xlsx", far_column, "refused", "row 2: a cell in column 16,384, over the limit of 1,000 columns"),
     Case("unpacked.xlsx", unpacked, "refused", "unpacks to 3 MB, over the limit of 1 MB unpacked",
@@ -323,8 +325,12 @@ CASES = [
     Case("unicode_text.txt", utf16("\t"), "loaded", rows=[("KEN", "Côte d’Ivoire partnership")]),
     Case("wide_terman.csv", wide_terman, "refused", "row 1: 1,506 columns, over the limit of 1,000"),
     Case("rows.csv", lambda: _unct(*(_row("KEN", f"r{i}") for i in range(150))), "refused",
-         "row 101 is past the last row allowed", limits={"rows": 100}),
+         "the file: it has 151 rows, over the limit of 100 rows", limits={"rows": 100}),
+    Case("rows_terman.csv", lambda: terman(*(f"45.{i} Ratify;,Kenya,support,Norway,2012,\n" for i in range(150))),
+         "refused", "row 101 is past the last row allowed, over the limit of 100 rows", limits={"rows": 100}),
     Case("many_bad_rows.csv", many_bad_rows, "refused", "20,000 problem(s) in the rows", (2, "country_iso3")),
+    Case("many_names.csv", lambda: _unct(*(_row(f"Land {i}", "x") for i in range(20_001))), "refused",
+         "holds 20,001 different country names or codes, more than 20,000"),
     Case("header_only.csv", lambda: UNCT.encode(), "refused", "header but no rows"),
     Case("2012data.csv", lambda: TERMAN.encode(), "refused", "header but no rows"),
     Case("hr_status_icmw.csv", lambda: TREATY.encode(), "refused", "header but no rows"),
