@@ -18,6 +18,7 @@ from .detect import FORMATS
 from .gate import GATE
 from .model import Locked, Plan
 
+ENCODINGS = ["utf-8", "utf-16", "cp1252", "mac_roman", "latin-1"]
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]
 STATUS = {"ready": st.success, "refused": st.error, "already imported": st.info, "nothing to load": st.info}
 
@@ -78,7 +79,7 @@ def sources() -> None:
 
 
 def _options() -> dict[str, Any]:
-    with st.expander("Options: format, instrument, State and session, source name, bad rows"):
+    with st.expander("Options: format, instrument, State and session, source name, encoding, bad rows"):
         fmt = st.selectbox(
             "Format", ["detect", *FORMATS], format_func=lambda f: "Detect from the header" if f == "detect" else
             FORMATS[f], key="import_format",
@@ -101,13 +102,19 @@ def _options() -> dict[str, Any]:
             help="A later file with the same source name replaces this one's rows (default: from the file name; "
             "status tables: the instrument).",
         )  # fmt: skip
+        encoding = st.selectbox(
+            "Encoding of a CSV or HTML file", ["detect", *ENCODINGS], key="import_encoding",
+            format_func=lambda e: "Detect (UTF-8, UTF-16, else cp1252 or Mac Roman)" if e == "detect" else e,
+            help="Only for a text file whose characters come out wrong, or that mixes two encodings.",
+        )  # fmt: skip
         skip = st.checkbox(
             "Skip bad rows: load the good rows and list the bad ones in a downloadable report",
             key="import_skip_bad_rows",
         )
     return {"fmt": None if fmt == "detect" else fmt, "instrument": instrument.strip() or None,
             "source_name": source_name.strip() or None, "skip_bad_rows": skip, "country": country.strip() or None,
-            "session": None if session is None else int(session)}  # fmt: skip
+            "session": None if session is None else int(session),
+            "encoding": None if encoding == "detect" else encoding}  # fmt: skip
 
 
 def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
