@@ -7,6 +7,8 @@ after (a failed import changes nothing); each loaded file gets a copy of its own
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import duckdb
 import pytest
 
 from hrdash.importers import limits, load, service, store
+from tests.conftest import ROOT
 from tests.hostile.corpus import CASES
 
 REFUSED = [c for c in CASES if c.expect == "refused"]
@@ -92,3 +95,16 @@ def test_loaded_exactly(built_db, tmp_path, case):
     if case.warning:
         assert any(case.warning in p.message for p in plan.problems.items if p.severity == "warning")
     assert not (tmp_path.parent / "evil.txt").exists() and not (tmp_path / "evil.txt").exists()
+
+
+def test_header_only_files_exit_1_in_every_format(built_db, tmp_path):
+    """Was: exit 1 for a canonical table, 0 for Terman and treaty tables."""
+    db = tmp_path / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    names = ["header_only.csv", "2012data.csv", "hr_status_icmw.csv"]
+    for case in (c for c in CASES if c.name in names):
+        (tmp_path / case.name).write_bytes(case.build())
+    for name in names:
+        out = subprocess.run([sys.executable, "-m", "hrdash", "import", "--db", str(db), str(tmp_path / name)],
+                             cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+        assert out.returncode == 1 and "REFUSED: the file has a header but no rows" in out.stdout, (name, out.stdout)

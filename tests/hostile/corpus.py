@@ -238,7 +238,7 @@ def html_mixed() -> bytes:
 
 
 def nul_late() -> bytes:
-    good = "".join(_row("KEN", f"good row {i}", 2000 + i % 15) for i in range(200))
+    good = "".join(_row("KEN", f"good row {i}", 2000 + i % 15) for i in range(400))  # 17 KB: past the 8 KB sniffed
     return _unct(good, _row("UGA", "nul \x00 here"))
 
 
@@ -318,7 +318,7 @@ CASES = [
          warning="text after a closing quote"),
     Case("big_field.csv", lambda: _unct(_row("KEN", "x" * 2_000_000)), "refused",
          "a cell of 2,000,000 characters, over the limit of 32,767", (2, "description")),
-    Case("nul.csv", nul_late, "refused", "a NUL byte", (202, "description")),
+    Case("nul.csv", nul_late, "refused", "a NUL byte", (402, "description")),
     Case("mixed.csv", mixed_csv, "refused", "byte 0xE9 is not UTF-8, while the rest of the file is UTF-8",
          (4, "description")),
     Case("utf16.csv", utf16(","), "loaded", rows=[("KEN", "Côte d’Ivoire partnership")]),
