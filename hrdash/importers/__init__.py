@@ -11,6 +11,6 @@ validate.py checks staged rows against the schema itself. pipeline.py checks a f
 (problems, preview, Parquet of the rows to load); commit.py compares it with the database and load.py loads it
 in one transaction (replacement, supersession of demo rows, import_log); store.py keeps accepted imports, with
 checksums, in the database's store so that a rebuild re-applies them (service.replay); restore.py tells when an
-import's rows or stored copy are lost, so that importing its file again restores it. service.py holds the locking and the read-write connection;
-cli.py is `python -m hrdash import`; page.py the Data page.
+import's rows or stored copy are lost, so that importing its file again restores it. service.py holds the
+locking and the read-write connection; cli.py is `python -m hrdash import`; page.py the Data page.
 """
