@@ -157,7 +157,7 @@ def replay(
     rebuild tries again, and importing its file again restores it. `old_con`: the old database, already open.
     """
     root = store.store_dir(new_db)
-    entries = load.log_rows(old_con) if old_con is not None else _old_log(old_db)
+    entries = _log_of(old_con) if old_con is not None else _old_log(old_db)
     if entries is None:  # no readable old database: the committed imports of the store
         entries = [m["log"] for m in store.committed_manifests(root)]
     done, failed = 0, []
@@ -179,6 +179,13 @@ def replay(
 def _log_values(log: dict[str, Any]) -> dict[str, Any]:
     keys = ["id", "file_name", "sha256", "format", "inserted", "replaced", "skipped", "imported_at", "imported_by"]
     return {k: log[k] for k in keys}
+
+
+def _log_of(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
+    try:
+        return load.log_rows(con)
+    except duckdb.Error:  # a database of a much older version, without import_log
+        return None
 
 
 def _old_log(old_db: Path) -> list[dict[str, Any]] | None:
