@@ -71,7 +71,7 @@ def test_refused_with_where(refused_plans, case):
     assert case.message in text, text
     if case.where is not None:
         assert (errors[0].row, errors[0].column) == case.where, errors[0].text()
-    assert seconds[case.name] < 10, seconds[case.name]
+    assert seconds[case.name] < 25, seconds[case.name]  # the target of issue 12 is 30 s at full size
 
 
 def test_many_bad_rows_are_counted_and_the_first_kept(refused_plans):
@@ -108,3 +108,20 @@ def test_header_only_files_exit_1_in_every_format(built_db, tmp_path):
         out = subprocess.run([sys.executable, "-m", "hrdash", "import", "--db", str(db), str(tmp_path / name)],
                              cwd=ROOT, capture_output=True, text=True)  # fmt: skip
         assert out.returncode == 1 and "REFUSED: the file has a header but no rows" in out.stdout, (name, out.stdout)
+
+
+def test_the_data_page_states_and_applies_the_limits_of_secrets_toml(built_db, tmp_path, monkeypatch):
+    from tests.test_data_page import data_page, frame
+
+    db = tmp_path / "hrdash.duckdb"
+    shutil.copy(built_db, db)
+    monkeypatch.setenv("HRDASH_DB", str(db))
+    at = data_page(secrets={"hrdash": {"max_import_rows": 3}})
+    stated = "Limits: 50 MB per file; 3 rows per table or sheet; 1,000 columns per row"
+    assert any(stated in c.value for c in at.caption)
+    rows = "".join(f",KEN,{2010 + i},UPR,follow-up plan,row {i}\n" for i in range(5))
+    data = ("id,country_iso3,year,mechanism,activity,description\n" + rows).encode()
+    at.file_uploader(key="import_files").set_value([("unct_engagement.csv", data, "text/csv")])
+    at.run()
+    assert frame(at, "to insert").iloc[0]["status"] == "refused"
+    assert any("row 4 is past the last row allowed, over the limit of 3 rows per table" in e.value for e in at.error)

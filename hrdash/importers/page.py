@@ -47,6 +47,13 @@ def import_limits() -> limits.Limits:
     return limits.resolve(environ=os.environ, secrets=_secrets())
 
 
+def limits_caption(bounds: limits.Limits) -> str:
+    """Return the sentence that tells what one file may hold (the limits in force, and where they are set)."""
+    shown = "; ".join(f"{value} {what}" for what, value, *_ in limits.describe(bounds))
+    return (f"Limits: {shown}. Macros and active content are refused; nothing in a file is ever run. An administrator "
+            "sets the limits under [hrdash] in secrets.toml (README: Security model).")  # fmt: skip
+
+
 def limit_mb() -> float:
     """Return the size limit of one imported file, in MB."""
     return import_limits().max_mb
@@ -233,6 +240,7 @@ def import_section() -> None:
         "Formats: " + "; ".join(FORMATS.values()) + ". The format is detected from the header. Nothing is loaded "
         "until you confirm; a file with any bad row is refused unless you choose to skip bad rows."
     )
+    st.caption(limits_caption(import_limits()))
     if not files:
         return
     plans = check(files, options)
