@@ -11,6 +11,7 @@ import duckdb
 
 from . import brief, db, demo
 from .importers import cli as importer
+from .importers.model import Locked
 from .paths import PUBLIC, default_db
 from .stats import stats
 from .update import cli as updater
@@ -49,7 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         if args.scale < 1:
             parser.error("--scale must be a positive integer")
-        db.build(args.db, scale=args.scale, progress=lambda m: print(m, flush=True))
+        try:
+            db.build(args.db, scale=args.scale, progress=lambda m: print(m, flush=True))
+        except Locked as e:
+            print(f"error: {e}", flush=True)
+            return 3
     elif args.command == "stats":
         path = args.db or default_db()
         if not Path(path).exists():

@@ -107,6 +107,8 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
     """Build the database into a temporary file and move it into place only when complete."""
     db = Path(db or default_db())
     db.parent.mkdir(parents=True, exist_ok=True)
+    with _held(db):  # refuse at once, before the work, while another process (the app) has the file open
+        pass
     tmp = db.with_name(f".{db.name}.building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     started = time.perf_counter()
@@ -125,8 +127,8 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
             "demo_seed": str(demo.common.SEED),
             "sources_hash": sources_hash(),
         }
-        with _imports_held(db):  # imported files survive a rebuild: re-applied, no import in between
-            info |= _reapply_imports(con, db, progress)
+        with _imports_held(db), _held(db) as old:  # no import in between; refused while the app has the file
+            info |= _reapply_imports(con, db, progress, old)
             con.executemany("insert into build_info values (?, ?)", list(info.items()))
             con.execute("checkpoint")
             con.close()
@@ -157,13 +159,22 @@ def _imports_held(db: Path):
         yield
 
 
-def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progress) -> dict[str, str]:
+def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progress, old=None) -> dict[str, str]:
     """Re-apply to the new database the imports of the one it replaces (see importers.service.replay)."""
     if not _has_imports(db):
         return {}
     from .importers import service
 
-    return service.replay(con, db, db, progress)
+    return service.replay(con, db, db, progress, old)
+
+
+@contextmanager
+def _held(db: Path):
+    """Hold the database being replaced open read-write: raises importers.model.Locked while the app has it open."""
+    from .importers import service
+
+    with service.holding(db, "build") as old:
+        yield old
 
 
 def build_info(db: Path) -> dict[str, str]:

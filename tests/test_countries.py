@@ -109,9 +109,55 @@ def test_every_country_table_name_resolves_to_itself():
 
 def test_resolutions_are_cached_per_distinct_name():
     names = [f"Republic of Moldova {i}" for i in range(1, 4)]  # footnotes: three distinct raw names
-    countries._library.cache_clear()
+    resolver().resolve.cache_clear()
     started = time.perf_counter()
     first = [resolver().resolve(n).codes for n in names * 2000]
     elapsed = time.perf_counter() - started
     assert set(first) == {("MDA",)}
-    assert elapsed < 1.0  # 6,000 look-ups of 3 names: the library is asked at most once per name
+    assert elapsed < 1.0  # 6,000 look-ups of 3 names: each name is worked out once
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Not Kenya", "Republic of Narnia formerly Uganda", "Kenyan", "Greater Uganda", "Kenya Airways", "Northern Mali",
+     "Sudanese", "New Guinea", "and", "can", "per"],
+)  # fmt: skip
+def test_a_name_inside_a_longer_text_is_not_that_country(name):
+    """country_converter's regular expressions find "kenya" in "Not Kenya": only exact matches count here."""
+    assert countries._library() is not None
+    import country_converter as coco
+
+    if name in ("Not Kenya", "Republic of Narnia formerly Uganda"):  # what the library alone would have said
+        assert coco.CountryConverter().convert(name, to="ISO3") in ("KEN", "UGA")
+    for multi in (False, True):
+        res = resolver().resolve(name, multi=multi)
+        assert res.status == "unresolved" and res.codes == (), (name, res)
+
+
+def test_lists_resolve_every_name_or_name_what_is_missing():
+    assert resolver().resolve("Guinea and Equatorial Guinea", multi=True).codes == ("GIN", "GNQ")
+    assert resolver().resolve("Bosnia and Herzegovina and Serbia", multi=True).codes == ("BIH", "SRB")
+    assert resolver().resolve("Trinidad & Tobago, Jamaica", multi=True).codes == ("TTO", "JAM")
+    narnia = resolver().resolve("Norway and Narnia", multi=True)
+    assert narnia.status == "unresolved" and narnia.missing == ("Narnia",)
+    assert resolver().resolve("Guinea and Equatorial Guinea").how == "joint"  # one country expected
+
+
+def test_near_misses_get_a_suggestion_and_made_up_names_none():
+    assert resolver().suggest("Keyna") == "Kenya"
+    assert resolver().suggest("Urugay") == "Uruguay"
+    assert resolver().suggest("Narnia") is None and resolver().suggest("Not Kenya") is None
+    assert resolver().resolve("Keyna").status == "unresolved"  # a suggestion is never applied
+
+
+INVERTED = [
+    ("Korea, Republic of", "KOR"), ("Bahamas (The)", "BHS"), ("St Lucia", "LCA"),
+    ("Netherlands (Kingdom of the)", "NLD"),
+    ("democraticrepublicofthecongo", "COD"), ("saintvincentandthegrenadines", "VCT"),
+    ("Venezuela (Bolivarian Republic of)", "VEN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "iso3"), INVERTED)
+def test_inverted_and_abbreviated_forms_match_exactly(name, iso3):
+    assert resolver().resolve(name).codes == (iso3,)

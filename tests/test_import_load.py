@@ -134,6 +134,8 @@ def test_an_upr_review_import_stored_before_review_year_existed_is_re_applied(db
     with duckdb.connect() as con:  # the stored rows as an import of the earlier schema wrote them
         con.execute(f"copy (select * exclude (review_year) from '{parquet}') to '{parquet}.old' (format parquet)")
     os.replace(f"{parquet}.old", parquet)
+    manifest = store.read_manifest(parquet.parent)  # as the earlier version wrote it: no checksums yet
+    store.write_manifest(parquet.parent, {**{k: v for k, v in manifest.items() if k != "checksums"}, "version": 1})
     dbmod.build(db, progress=lambda m: None)
     assert dict(fetch(db, "select key, value from build_info"))["imports_not_reapplied"] == "[]"
     rows = fetch(db, "select country_iso3, session, review_year, review_date, national_report from upr_review "

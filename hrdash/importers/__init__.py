@@ -4,10 +4,13 @@ Reading (one module per layout): canonical.py (our tables, CSV/Excel, the templa
 (per-treaty tables; UN Treaty Collection CSV/HTML, with untc.py for its brackets and footnotes),
 ohchr_dashboard.py (OHCHR's ratification dashboard export), upr_files.py (Terman year files; UPR Info
 CSV/.xls), upr_matrix.py (OHCHR's UPR matrices, .docx), uhri.py (UHRI Excel export); sniff.py and
-tabular.py turn bytes into cells, detect.py names the layout, countries are resolved by hrdash.countries.
+tabular.py turn bytes into cells (csvtext.py reads CSV strictly, zipparts.py checks .xlsx/.docx packages before
+they are parsed, limits.py holds the limits every reader stops at), detect.py names the layout, countries are
+resolved by hrdash.countries.
 validate.py checks staged rows against the schema itself. pipeline.py checks a file into a Plan
-(problems, preview, Parquet of the rows to load); load.py loads a plan in one transaction (replacement,
-supersession of demo rows, import_log); store.py keeps accepted imports beside the database so that a
-rebuild re-applies them (service.replay). service.py holds the locking and the read-write connection;
-cli.py is `python -m hrdash import`; page.py the Data page.
+(problems, preview, Parquet of the rows to load); commit.py compares it with the database and load.py loads it
+in one transaction (replacement, supersession of demo rows, import_log); store.py keeps accepted imports, with
+checksums, in the database's store so that a rebuild re-applies them (service.replay); restore.py tells when an
+import's rows or stored copy are lost, so that importing its file again restores it. service.py holds the
+locking and the read-write connection; cli.py is `python -m hrdash import`; page.py the Data page.
 """

@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from .context import Context
+from .limits import LimitExceeded
 from .model import Refused
 from .tabular import Sheet
 from .validate import columns, generated, q
@@ -26,6 +27,7 @@ IMPORTABLE = [
 ]  # fmt: skip
 IGNORED = {"source"}  # plus the generated columns of each table (ratification.status)
 COUNTRY_COLUMNS = {"country_iso3"}
+MAX_DISTINCT_NAMES = 20_000
 STATE_LIST_COLUMNS = {"recommending_states"}
 # A column a file may leave out (or empty) when another column gives it: {table: {column: date column it is the
 # year of}}. Files made before upr_review had review_year still import, and so do their stored imports (load.py).
@@ -64,24 +66,23 @@ def _resolve_column(ctx: Context, staging: str, col: str, multi: bool) -> None:
         if multi
         else (f"(select _row, trim({q(col)}) as v from {staging})")
     )
+    distinct = con.execute(f"select count(distinct v) from {items} where v <> ''").fetchone()[0]
+    if distinct > MAX_DISTINCT_NAMES:  # a real file names a few hundred countries (lists: a few thousand)
+        raise Refused(f"column '{col}' holds {distinct:,} different country names or codes, more than "
+                      f"{MAX_DISTINCT_NAMES:,}: it is not a column of countries", None, col)  # fmt: skip
     mapping = []
     for (value,) in con.execute(f"select distinct v from {items} where v <> ''").fetchall():
         res = ctx.countries.resolve(value, multi=True) if multi else _resolve_one(ctx, value)
         ok = res.status in ("state", "unknown") and (multi or len(res.codes) == 1)
-        mapping.append((value, ";".join(res.codes) if ok else None, res.status, ", ".join(res.outside)))
-    cmap = pd.DataFrame(mapping, columns=["raw", "codes", "status", "outside"], dtype=object)
+        mapping.append((value, ";".join(res.codes) if ok else None, None if ok else ctx.unresolved_message(res)))
+    cmap = pd.DataFrame(mapping, columns=["raw", "codes", "message"], dtype=object)
     con.register("cmap_df", cmap)
     con.execute("create or replace temp table cmap as select * from cmap_df")
     con.unregister("cmap_df")
-    bad = con.execute(
-        f"select s._row, s.v, m.status, m.outside from {items} s join cmap m on m.raw = s.v "
-        "where m.codes is null order by 1"
-    ).fetchall()
-    for row, value, status, outside in bad:
-        if status == "outside":
-            ctx.problems.add(row, col, value, f"{outside} is not a State in the country table")
-        else:
-            ctx.problems.add(row, col, value, "unknown country: no code, name or alias matches")
+    ctx.problems.add_query(
+        con, f"select s._row, s.v as value, m.message from {items} s join cmap m on m.raw = s.v where m.codes is null",
+        col, None,
+    )  # fmt: skip
     if multi:  # a map from names to codes, applied to each element of the list
         con.execute(
             f"update {staging} set {q(col)} = array_to_string(list_transform(string_split({staging}.{q(col)}, ';'), "
@@ -153,29 +154,59 @@ def stage_raw(ctx: Context, raw: str, table: str, header: list[str], example: di
     return staging
 
 
-def read_csv(ctx: Context, table_hint: str | None) -> tuple[dict[str, str], dict]:
-    """Read a canonical CSV file with DuckDB (any size); return {table: staging table}."""
+def read_csv(
+    ctx: Context, table_hint: str | None, delimiter: str = ",", longest: int = 0
+) -> tuple[dict[str, str], dict]:
+    """Read a canonical CSV file with DuckDB (any size); return {table: staging table}.
+
+    The file has passed csvtext.scan (quoting, bytes, limits): DuckDB is told its dialect rather than
+    guessing it, so a stray quote can never make it read the file without quoting.
+    """
     con = ctx.con
     try:
         con.execute(
             "create or replace temp table raw_csv as select * from read_csv($p, header = true, all_varchar = true, "
+            "delim = $delim, quote = '\"', escape = '\"', max_line_size = $max_line, "
             "store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans')",
-            {"p": str(ctx.path)},
+            {"p": str(ctx.path), "delim": delimiter, "max_line": max(2_097_152, 4 * longest + 1024)},
         )
     except duckdb.Error as e:
         raise Refused(f"not a readable CSV file: {str(e).splitlines()[0]}") from e
-    rejects = con.execute("select line, csv_line, error_message from csv_rejects order by line").fetchall()
+    rejects = con.execute("select count(*) from csv_rejects").fetchone()[0]
     if rejects:  # rows after a rejected line move down by one (otherwise the row is rowid + 2, set in stage_raw)
-        con.execute("alter table raw_csv add column _row bigint")
-        con.execute("update raw_csv set _row = rowid + 2")
-        for line, text, message in rejects:
-            con.execute("update raw_csv set _row = _row + 1 where _row >= $l", {"l": line})
-            ctx.problems.add(line, None, text[:200], f"malformed CSV line: {message}")
+        # a_j = the data rows accepted before the j-th rejected line; a row moves down by the a_j <= its rowid
+        con.execute(
+            "create or replace temp table raw_csv as select r.* exclude (k_), k_ + 2 + coalesce(c.n, 0) as _row "
+            "from (select *, rowid as k_ from raw_csv) r asof left join (select a, max(n) as n from (select "
+            "line - 2 - (row_number() over (order by line) - 1) as a, row_number() over (order by line) as n "
+            "from csv_rejects) group by a) c on r.k_ >= c.a order by k_"
+        )
+        ctx.problems.add_query(con, "select line as _row, left(csv_line, 200) as value, 'malformed CSV line: ' || "
+                               "error_message as message from csv_rejects", None, None)  # fmt: skip
     header = [r[0] for r in con.execute("describe raw_csv").fetchall() if r[0] != "_row"]
+    check_limits(ctx, "raw_csv", header, "_row" if rejects else "rowid + 2")
     table = _table_for(ctx, header, table_hint)
     if con.execute("select count(*) from raw_csv").fetchone()[0] == 0 and not rejects:
         raise Refused("the file has a header but no rows")
     return {table: stage_raw(ctx, "raw_csv", table, header)}, {table: {}}
+
+
+def check_limits(ctx: Context, raw: str, header: list[str], row: str) -> None:
+    """Refuse a table DuckDB has read past the limits: rows, columns, a cell's characters (found in one pass)."""
+    lim = ctx.budget.limits
+    if len(header) > lim.columns:
+        raise LimitExceeded("columns", "the file, row 1", f"{len(header):,} columns", lim, 1)
+    longest = ", ".join(f"max(length({q(h)}))" for h in header)
+    n, *lengths = ctx.con.execute(f"select count(*), {longest} from {raw}").fetchone()
+    if n + 1 > lim.rows:
+        raise LimitExceeded("rows", "the file", f"it has {n + 1:,} rows", lim, lim.rows + 1)
+    for h, length in zip(header, lengths):
+        if length is not None and length > lim.cell_chars:
+            sql = f"select {row} as r, length({q(h)}) from {raw} where length({q(h)}) > $n order by r limit 1"
+            first, chars = ctx.con.execute(sql, {"n": lim.cell_chars}).fetchone()
+            where, found = f"the file, row {first:,}, column '{h}'", f"a cell of {chars:,} characters"
+            raise LimitExceeded("cell_chars", where, found, lim, first, h)
+    ctx.budget.check_time("after reading the file")
 
 
 def read_sheets(ctx: Context, sheets: list[Sheet], table_hint: str | None, examples) -> tuple[dict[str, str], dict]:

@@ -2,7 +2,8 @@
 
 Prints, per file: the detected format, rows read, rows to insert / replace / skip, unresolved
 names, warnings and problems. Exit status: 0 if every file was loaded (or is already loaded, or
-has nothing to load), 1 if any file was refused, 3 if another process holds the database.
+has nothing to load), 1 if any file was refused, 2 for a wrong option or limit, 3 if another process holds the
+database.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from .. import db as dbmod
 from ..paths import default_db
-from . import pipeline, service, store
+from . import limits, pipeline, service, store
 from .detect import FORMATS
 from .model import Locked, Plan
 
@@ -33,7 +34,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--session", type=int, default=None, help="UPR matrices (.docx): the UPR session, if not detected")
     p.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
     p.add_argument("--skip-bad-rows", action="store_true", help="load the good rows, list the bad ones")
-    p.add_argument("--max-size-mb", type=float, default=None, help="size limit (default $HRDASH_MAX_IMPORT_MB or 50)")
+    for name, setting in limits.SETTINGS.items():  # --max-size-mb, --max-rows, ... (README: Security model)
+        default = getattr(limits.DEFAULTS, name)
+        default = f"{default:,}" if isinstance(default, int) else f"{default:g}"
+        p.add_argument(setting.option, dest=f"limit_{name}", type=float, default=None, metavar="N",
+                       help=f"limit: {setting.what} (default ${setting.env}, else {setting.key} in "
+                       f"secrets.toml, else {default})")  # fmt: skip
 
 
 def report(plan: Plan) -> list[str]:
@@ -48,6 +54,8 @@ def report(plan: Plan) -> list[str]:
     for t in plan.tables.values():
         out.append(f"  {t.table:<17} {t.insert:,} to insert, {t.replace:,} to replace, "
                    f"{t.public:,} public rows replaced, {t.supersede:,} demo rows superseded")  # fmt: skip
+    if plan.restores is not None:
+        out.append(f"  restore           {plan.reason}")
     if plan.skip_bad_rows or plan.skipped_rows:
         out.append(f"  to skip           {plan.skipped_rows:,} bad row(s)")
     items = plan.problems.items if plan.problems else []
@@ -77,8 +85,13 @@ def main(args: argparse.Namespace) -> int:
     """Run the import command; return the exit status."""
     path = Path(args.db or default_db())
     root = store.store_dir(path)
+    try:
+        bounds = limits.configured({name: getattr(args, f"limit_{name}") for name in limits.SETTINGS})
+    except limits.LimitError as e:
+        print(f"error: {e}", flush=True)
+        return 2
     options = dict(fmt=args.format, table=args.table, instrument=args.instrument, source_name=args.source_name,
-                   encoding=args.encoding, skip_bad_rows=args.skip_bad_rows, max_mb=args.max_size_mb,
+                   encoding=args.encoding, skip_bad_rows=args.skip_bad_rows, limits=bounds,
                    country=args.country, session=args.session)  # fmt: skip
     refused = False
     if args.dry_run:
@@ -109,9 +122,7 @@ def main(args: argparse.Namespace) -> int:
                         log = pipeline.load_plan(con, plan, root, service.who(),
                                                  lambda m: print(f"  … {m}", flush=True))  # fmt: skip
                         if log is not None:
-                            print(f"  → loaded as import #{log['id']} ({plan.tag}): {log['inserted']:,} rows inserted, "
-                                  f"{log['replaced']:,} replaced (of which {log['replaced_public']:,} public and "
-                                  f"{log['superseded']:,} demo rows)", flush=True)  # fmt: skip
+                            print(f"  → {loaded_message(plan, log)}", flush=True)
                             continue
                     print(f"  → {_verdict(plan, dry_run=False)}", flush=True)
                     _discard(plan)
@@ -121,6 +132,19 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {e}", flush=True)
         return 3
     return 1 if refused else 0
+
+
+def loaded_message(plan: Plan, log: dict) -> str:
+    """Return what loading a plan did: loaded as a new import, or restored a lost one."""
+    if log.get("restored") == "store":
+        return (f"import #{log['id']} ({plan.tag}) was already in the database; its stored copy was missing or "
+                "damaged and is now this file, so a rebuild will re-apply it")  # fmt: skip
+    if log.get("restored"):
+        return f"restored import #{log['id']} ({plan.tag}): {log['inserted']:,} rows loaded again"
+    return (
+        f"loaded as import #{log['id']} ({plan.tag}): {log['inserted']:,} rows inserted, {log['replaced']:,} replaced "
+        f"(of which {log.get('replaced_public', 0):,} public and {log.get('superseded', 0):,} demo rows)"
+    )
 
 
 def _read(f: Path) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -13,9 +14,12 @@ import pandas as pd
 
 from .. import db
 from ..countries import Resolution, Resolver, resolver
+from .limits import Budget
 from .model import Problems
 
 _counter = itertools.count()
+SCRATCH_MEMORY = "512MB"
+MAX_SUGGESTIONS = 200
 
 
 @cache
@@ -32,7 +36,11 @@ def reference(table: str) -> pd.DataFrame:
 
 @cache
 def _scratch() -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect()
+    # A file of millions of rows is checked within a bounded memory: past it DuckDB spills to a temporary folder
+    # (its default would be 80% of the machine's memory, shared with the app).
+    con = duckdb.connect(
+        config={"memory_limit": SCRATCH_MEMORY, "temp_directory": tempfile.mkdtemp(prefix="hrdash-check-")}
+    )
     con.execute(db.SCHEMA.read_text())
     for table in db.REFERENCE_TABLES:
         db.insert_frame(con, table, _reference()[table])
@@ -66,6 +74,8 @@ class Context:
     session: int | None = None  # named by the user: the UPR session of a UPR matrix
     detail: str = ""  # what the file is about, as the reader found it (e.g. "AGO, session 20")
     format: str = ""  # the layout detected (or named), known before its reader may refuse the file
+    budget: Budget = field(default_factory=Budget)  # the import's limits, and what the file has used of them
+    suggested: int = 0  # "did you mean …?" looked up so far
 
     @property
     def stem(self) -> str:
@@ -84,6 +94,28 @@ class Context:
         """Return a reference table (country, instrument, sp_mandate, ...)."""
         return reference(table)
 
+    def unresolved_message(self, res: Resolution) -> str:
+        """Return the problem to report for a name that did not resolve to exactly one State of the table."""
+        if res.status == "outside":
+            return f"{', '.join(res.outside)} is not a State in the country table"
+        if res.how == "joint" and not res.missing:
+            return "names several countries where one is expected"
+        if res.missing:
+            names = ", ".join(repr(m) for m in res.missing)
+            return f"unknown country: {names} in the list matches no code, name or alias{self._hint(res.missing[0])}"
+        if res.codes and res.outside:
+            return f"only partly resolved ({', '.join(res.outside)} not in table)"
+        if not res.name:
+            return "empty: a country is required"
+        return f"unknown country: no code, name or alias matches{self._hint(res.name)}"
+
+    def _hint(self, name: str) -> str:
+        self.suggested += 1
+        if self.suggested > MAX_SUGGESTIONS:  # a file of a million made-up names is not worth a minute of guessing
+            return ""
+        close = self.countries.suggest(name)
+        return f"; did you mean {close}?" if close else ""
+
     def state(self, res: Resolution, row: int, column: str, *, multi: bool = False) -> tuple[str, ...] | None:
         """Return the ISO3 code(s) of a resolved name, reporting what does not resolve.
 
@@ -98,11 +130,5 @@ class Context:
                 row, column, res.name, f"{names} is not a State in the country table: reported, not loaded", "notice"
             )
             return None
-        if res.how == "joint":
-            self.problems.add(row, column, res.name, "names several countries where one is expected")
-        elif res.codes and res.outside:
-            self.problems.add(row, column, res.name, f"only partly resolved ({', '.join(res.outside)} not in table)")
-        else:
-            what = "empty: a country is required" if not res.name else "unknown country: no code, name or alias matches"
-            self.problems.add(row, column, res.name, what)
+        self.problems.add(row, column, res.name, self.unresolved_message(res))
         return None

@@ -124,10 +124,20 @@ def apply(
     imported_by: str = "",
     log: dict[str, Any] | None = None,
     progress=lambda m: None,
+    restore: bool = False,
 ) -> dict[str, Any]:
-    """Load an import folder in one transaction; return its import_log row. `log` replays a logged import."""
+    """Load an import folder in one transaction; return its import_log row. `log` replays a logged import.
+
+    `restore`: the import is in import_log already but its rows are lost; its log row is written again and it
+    leaves build_info's list of imports not re-applied, in the same transaction.
+    """
     con.execute("begin transaction")
     try:
+        if restore and log is not None:
+            from .restore import forget
+
+            con.execute("delete from import_log where id = $id", {"id": log["id"]})
+            forget(con, log["id"])
         replaced = prior_rows(con, manifest["replaces"], delete=True)
         inserted = superseded = public = 0
         for table, info in manifest["tables"].items():

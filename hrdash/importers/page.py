@@ -7,6 +7,7 @@ through text.md only (tables show them as plain text).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,12 @@ from .. import dictionary, indicators, provenance, ui
 from ..paths import default_db
 from ..text import md
 from ..update import page as update_page
-from . import access, downloads, pipeline, report, sniff, store, templates
+from . import access, cli, downloads, limits, pipeline, report, store, templates
 from .detect import FORMATS
 from .gate import GATE
 from .model import Locked, Plan
 
+ENCODINGS = ["utf-8", "utf-16", "cp1252", "mac_roman", "latin-1"]
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]
 STATUS = {"ready": st.success, "refused": st.error, "already imported": st.info, "nothing to load": st.info}
 
@@ -45,9 +47,21 @@ def current_access() -> access.Access:
     return access.decide(_secrets(), _user())
 
 
+def import_limits() -> limits.Limits:
+    """Return the import's limits: $HRDASH_MAX_IMPORT_… variables, else [hrdash] in secrets.toml, else defaults."""
+    return limits.resolve(environ=os.environ, secrets=_secrets())
+
+
+def limits_caption(bounds: limits.Limits) -> str:
+    """Return the sentence that tells what one file may hold (the limits in force, and where they are set)."""
+    shown = "; ".join(f"{value} {what}" for what, value, *_ in limits.describe(bounds))
+    return (f"Limits: {shown}. Macros and active content are refused; nothing in a file is ever run. An administrator "
+            "sets the limits under [hrdash] in secrets.toml (README: Security model).")  # fmt: skip
+
+
 def limit_mb() -> float:
-    """Return the size limit of one imported file, in MB (secrets, else $HRDASH_MAX_IMPORT_MB, else 50)."""
-    return access.max_import_mb(_secrets()) or sniff.max_bytes() / 1e6
+    """Return the size limit of one imported file, in MB."""
+    return import_limits().max_mb
 
 
 def sources() -> None:
@@ -78,7 +92,7 @@ def sources() -> None:
 
 
 def _options() -> dict[str, Any]:
-    with st.expander("Options: format, instrument, State and session, source name, bad rows"):
+    with st.expander("Options: format, instrument, State and session, source name, encoding, bad rows"):
         fmt = st.selectbox(
             "Format", ["detect", *FORMATS], format_func=lambda f: "Detect from the header" if f == "detect" else
             FORMATS[f], key="import_format",
@@ -101,26 +115,43 @@ def _options() -> dict[str, Any]:
             help="A later file with the same source name replaces this one's rows (default: from the file name; "
             "status tables: the instrument).",
         )  # fmt: skip
+        encoding = st.selectbox(
+            "Encoding of a CSV or HTML file", ["detect", *ENCODINGS], key="import_encoding",
+            format_func=lambda e: "Detect (UTF-8, UTF-16, else cp1252 or Mac Roman)" if e == "detect" else e,
+            help="Only for a text file whose characters come out wrong, or that mixes two encodings.",
+        )  # fmt: skip
         skip = st.checkbox(
             "Skip bad rows: load the good rows and list the bad ones in a downloadable report",
             key="import_skip_bad_rows",
         )
     return {"fmt": None if fmt == "detect" else fmt, "instrument": instrument.strip() or None,
             "source_name": source_name.strip() or None, "skip_bad_rows": skip, "country": country.strip() or None,
-            "session": None if session is None else int(session)}  # fmt: skip
+            "session": None if session is None else int(session),
+            "encoding": None if encoding == "detect" else encoding}  # fmt: skip
 
 
 def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
-    """Return the checked plan of each uploaded file (kept in the session while files and options are unchanged)."""
+    """Return the checked plan of each uploaded file (kept in the session while files and options are unchanged).
+
+    Plans of files no longer uploaded (or checked with other options) give up their staged copy at once; a plan
+    whose copy is gone (swept after an hour) is checked again.
+    """
     cache: dict[tuple, Plan] = st.session_state.setdefault("import_checked", {})
     root = store.store_dir(default_db())
-    plans = []
+    keys = []
     for f in files:
         data = f.getvalue()
-        key = (f.name, len(data), hash(data), tuple(sorted(options.items())))
-        if key not in cache:
+        keys.append((f.name, len(data), hash(data), tuple(sorted(options.items()))))
+    for key in [k for k in cache if k not in keys]:
+        store.discard(cache.pop(key).folder)
+    plans = []
+    for f, key in zip(files, keys):
+        data = f.getvalue()
+        stale = key in cache and cache[key].status == "ready" and not (cache[key].folder and cache[key].folder.exists())
+        if key not in cache or stale:
             with st.spinner(f"Checking {md(f.name)} …"), GATE.shared(), ui.connection().cursor() as cur:
-                cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, max_mb=limit_mb(), **options)
+                cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, limits=import_limits(),
+                                              **options)  # fmt: skip
         plans.append(cache[key])
     return plans
 
@@ -130,7 +161,9 @@ def show_plan(plan: Plan, i: int) -> None:
     with st.container(border=True):
         st.subheader(md(plan.file_name))
         into = ", ".join(f"{t.rows:,} row(s) into `{t.table}`" for t in plan.tables.values())
-        text = f"{into}, once you confirm below" if plan.status == "ready" else md(plan.reason)
+        text = {"ready": f"{into}, once you confirm below"}.get(plan.status, md(plan.reason))
+        if plan.restores is not None:
+            text = f"{md(plan.reason)}. Confirm below to restore it" + (f" ({into})" if plan.restore == "rows" else "")
         STATUS[plan.status](f"**{report.STATUS_TEXT[plan.status].capitalize()}**: {text}")
         if plan.format:
             st.caption(
@@ -178,6 +211,8 @@ def load(plans: list[Plan], who: str) -> list[str]:
                 log = pipeline.load_plan(con, plan, root, who)
                 if log is None:
                     messages.append(f"{md(plan.file_name)}: already imported, nothing to do.")
+                elif log.get("restored"):
+                    messages.append(f"{md(plan.file_name)}: {md(cli.loaded_message(plan, log))}.")
                 else:
                     messages.append(
                         f"{md(plan.file_name)}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} "
@@ -214,6 +249,7 @@ def import_section() -> None:
         "Formats: " + "; ".join(FORMATS.values()) + ". The format is detected from the header. Nothing is loaded "
         "until you confirm; a file with any bad row is refused unless you choose to skip bad rows."
     )
+    st.caption(limits_caption(import_limits()))
     if not files:
         return
     plans = check(files, options)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import re
 import shutil
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pandas as pd
 
-from . import canonical, detect, load, sniff, store, tabular, templates, uhri, validate
+from . import canonical, csvtext, detect, sniff, store, tabular, templates, uhri, validate
+from .commit import LOG_KEYS, _against, history_current, history_with_keys, load_plan, manifest  # noqa: F401
 from .context import Context, scratch_connection
+from .limits import Budget, Limits
+from .limits import configured as configured_limits
 from .model import Plan, Problems, Refused, TablePlan
 from .ohchr_dashboard import read_ohchr_dashboard
 from .ratification import read_treaty_table, read_untc
@@ -44,57 +47,64 @@ def source_key(fmt: str, parsed_detail: str, stem: str, source_name: str | None)
     return f"{FAMILY.get(fmt, fmt)}:{stem}"
 
 
-def _sheets(kind: str, data: bytes, text: str | None, full: bool) -> list[tabular.Sheet]:
+def _sheets(kind: str, data: bytes, text: str | None, budget: Budget) -> list[tabular.Sheet]:
     if kind == "xlsx":
-        return tabular.xlsx_sheets(data)
+        return tabular.xlsx_sheets(data, budget)
     if kind == "xls":
-        return tabular.xls_sheets(data)
+        return tabular.xls_sheets(data, budget)
     if kind == "html":
-        return tabular.html_sheets(text or "")
+        return tabular.html_sheets(text or "", budget)
     if kind == "docx":
-        return tabular.docx_sheets(data)
-    return [tabular.Sheet("csv", tabular.csv_rows(text or "", None if full else 30))]
+        return tabular.docx_sheets(data, budget)
+    raise ValueError(kind)
 
 
-HEAD = 262_144  # bytes of a CSV file read to recognise its layout (a big canonical file is then read by DuckDB)
+HEAD_ROWS = 30  # rows of a CSV file read to recognise its layout (a big canonical file is then read by DuckDB)
 
 
-def _head(data: bytes) -> bytes:
-    if len(data) <= HEAD:
-        return data
-    cut = max(data.rfind(b"\n", 0, HEAD), data.rfind(b"\r", 0, HEAD))
-    return data[: cut if cut > 0 else HEAD]
+def _decode(ctx: Context, kind: str, data: bytes) -> str:
+    text, ctx.encoding = sniff.decode(data, ctx.encoding)  # an encoding the user named, else detected
+    if ctx.encoding == sniff.MIXED and kind == "html":
+        at = csvtext.UNDECODABLE.search(text)
+        line = text.count("\n", 0, at.start()) + 1 if at else 0
+        raise Refused(f"line {line:,}: a byte that is not UTF-8, while the rest of the page is UTF-8 (mixed "
+                      "encodings): save the whole page as UTF-8, or name its encoding")  # fmt: skip
+    return text
 
 
 def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | None) -> tuple[str, dict, dict, int]:
     """Return (format, {table: staging}, labels, rows read)."""
-    text, forced = None, ctx.encoding  # an encoding the user named, else detected
-    if kind == "html":
-        text, ctx.encoding = sniff.decode(data, forced)
-    elif kind == "csv":
-        text, ctx.encoding = sniff.decode(_head(data), forced)
-    sheets = _sheets(kind, data, text, full=kind != "csv")
+    text, sound, budget = None, None, ctx.budget
+
+    def warn(row: int, column: str, value: str, message: str) -> None:
+        ctx.problems.add(row, column, value, message, "warning")
+
+    if kind in ("csv", "html"):
+        text = _decode(ctx, kind, data)
+    if kind == "csv":
+        sound = csvtext.well_formed(text)
+        sheets = [tabular.Sheet("csv", tabular.csv_rows(text, HEAD_ROWS, budget, sound=sound))]
+    else:
+        sheets = _sheets(kind, data, text, budget)
+    budget.check_time("after reading the file")
     detected, sheet = detect.detect(ctx.con, kind, sheets) if not fmt or kind == "docx" else (fmt, sheets[0])
     ctx.format = detected
     if fmt in detect.HEADER_ROW:  # a format the user named: the sheet that has its header
         sheet = next((s for s in sheets if s.rows and detect.HEADER_ROW[fmt](s.rows) is not None), sheet)
-    if kind == "csv" and len(data) > len(_head(data)):
-        text, ctx.encoding = sniff.decode(data, forced)  # the whole file: its head may be plain ASCII
     if detected == "canonical":
         if kind == "csv":
-            if ctx.encoding != "utf-8" or re.search(rb"\r(?!\n)", data[:65536]):
-                ctx.path = ctx.path.with_name("utf8.csv")  # DuckDB reads UTF-8: give it a re-encoded copy
-                ctx.path.write_text(text or "", encoding="utf-8")
-            text = None
-            staged, labels = canonical.read_csv(ctx, table)
+            staged, labels = _canonical_csv(ctx, text or "", data, sound, table, warn)
         else:
             staged, labels = canonical.read_sheets(ctx, sheets, table, templates.example_values)
         rows = sum(ctx.con.execute(f"select count(*) from {s}").fetchone()[0] for s in staged.values())
         return detected, staged, labels, rows
     if kind == "csv":
-        sheet = tabular.Sheet("csv", tabular.csv_rows(text or ""))
+        sheet = tabular.Sheet("csv", tabular.csv_rows(text or "", None, budget, warn, sound))
     if not sheet.rows:
         raise Refused("empty file: no header and no rows")
+    read = detect.rows_read(detected, sheet)
+    if read == 0:
+        raise Refused("the file has a header but no rows")
     readers = {"treaty_table": read_treaty_table, "untc_status": read_untc, "ohchr_ratification": read_ohchr_dashboard,
                "untc_csv": read_untc_csv}  # fmt: skip
     if detected in readers:
@@ -106,7 +116,41 @@ def _read(ctx: Context, kind: str, data: bytes, fmt: str | None, table: str | No
                   "upr_calendar": read_calendar}[detected]  # fmt: skip
         frames, labels = reader(ctx, sheet)
         labels = {t: labels for t in frames}
-    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, detect.rows_read(detected, sheet)
+    budget.check_time("after reading the rows")
+    return detected, {t: ctx.stage(df) for t, df in frames.items()}, labels, read
+
+
+LONG_LINE = 1_000_000  # characters: DuckDB reads lines up to 2 MB unless told more
+
+
+def _canonical_csv(ctx: Context, text: str, data: bytes, sound: bool | None, table: str | None, warn):
+    """Read a canonical CSV file with DuckDB, after a strict pass over it where needed (no row kept in memory).
+
+    A file whose quoting is sound, with no NUL, stray byte or very long line, goes straight to DuckDB, which
+    then checks its rows, columns and cell sizes in bulk (canonical.check_limits); any other file is first
+    read row by row (csvtext.scan), which names the row and column of what is wrong.
+    """
+    clean = sound and "\x00" not in text and ctx.encoding != sniff.MIXED
+    longest = 0
+    if not clean or csvtext.longest_line(data) >= LONG_LINE:
+        _, longest = csvtext.scan(text, ctx.budget, warn, sound)
+    original = ctx.path
+    if ctx.encoding != "utf-8" or not sound or re.search(rb"\r(?!\n)", data[:65536]):
+        # DuckDB reads UTF-8 with well-formed quotes: give it a clean copy, removed once read
+        ctx.path = original.with_name("clean.csv")
+        with ctx.path.open("w", encoding="utf-8", newline="") as fh:
+            if sound:
+                fh.write(text)
+            else:
+                csv.writer(fh, delimiter=csvtext.delimiter_of(text)).writerows(
+                    csvtext.iter_csv(text, ctx.budget, keep_cells=False, sound=sound)
+                )
+    try:
+        return canonical.read_csv(ctx, table, csvtext.delimiter_of(text), longest)
+    finally:
+        if ctx.path != original:
+            ctx.path.unlink(missing_ok=True)
+            ctx.path = original
 
 
 def inspect(
@@ -124,42 +168,47 @@ def inspect(
     max_mb: float | None = None,
     country: str | None = None,
     session: int | None = None,
+    limits: Limits | None = None,
 ) -> Plan:
     """Return the plan for one file: format, problems, preview, rows to load; stage accepted rows as Parquet.
 
     Nothing is written to the database. `target` (a connection to it, read-only is enough) lets the
-    plan say how many rows would be replaced or superseded, and whether the file is already loaded.
+    plan say how many rows would be replaced or superseded, and whether the file is already loaded. `limits`
+    (default limits.configured(): environment, then secrets.toml) bound what reading the file may cost; `max_mb`
+    overrides their size limit.
     """
+    budget = Budget((limits or configured_limits()).with_max_mb(max_mb))
     sha = hashlib.sha256(data).hexdigest()
     plan = Plan(file_name=os.path.basename(name), sha256=sha, size=len(data), skip_bad_rows=skip_bad_rows)
     plan.problems = problems = Problems(plan.file_name)
     try:
-        sniff.check_size(len(data), sniff.max_bytes(max_mb))
-        kind = sniff.kind(data, name, sniff.max_bytes(max_mb))
+        sniff.check_size(len(data), budget.limits.max_bytes)
+        kind = sniff.kind(data, name, budget)
     except Refused as e:
-        return _refuse(plan, str(e))
+        return _refuse(plan, str(e), e.row, e.column)
     plan.folder = store.staging_folder(store_root, sha)
     plan.original = "original" + (os.path.splitext(name.lower())[1] or ".bin")
     (plan.folder / plan.original).write_bytes(data)
     con = scratch_connection()
     ctx = Context(plan.file_name, plan.folder / plan.original, problems, con, instrument, source_name, encoding,
-                  country=country, session=session)  # fmt: skip
+                  country=country, session=session, budget=budget)  # fmt: skip
     try:
-        plan.format, staged, labels, plan.rows_read = _read(ctx, kind, data, fmt, table)
-        plan.format_label = detect.FORMATS.get(plan.format, plan.format)
-        plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ctx.detail
-        plan.source_key = source_key(plan.format, plan.detail, ctx.stem, source_name)
-        _validate(plan, ctx, staged, labels)
+        with budget.interrupting(con):
+            plan.format, staged, labels, plan.rows_read = _read(ctx, kind, data, fmt, table)
+            plan.format_label = detect.FORMATS.get(plan.format, plan.format)
+            plan.encoding, plan.detail = ctx.encoding, ctx.instrument or ctx.detail
+            plan.source_key = source_key(plan.format, plan.detail, ctx.stem, source_name)
+            _validate(plan, ctx, staged, labels)
     except (Refused, duckdb.Error, ValueError) as e:
         plan.format = plan.format or ctx.format  # refused by the reader of a layout it was recognised as
         plan.format_label = detect.FORMATS.get(plan.format, plan.format)
-        return _refuse(plan, str(e).splitlines()[0])
+        return _refuse(plan, str(e).splitlines()[0], getattr(e, "row", None), getattr(e, "column", None))
     except Exception as e:  # noqa: BLE001 - a file that does not fit the layout it was said to have
         return _refuse(plan, f"could not be read as {fmt or plan.format or 'any known format'}: "
                        f"{type(e).__name__} {str(e).splitlines()[0] if str(e) else ''}".strip())  # fmt: skip
     finally:
         con.close()
-    if problems.errors and (not skip_bad_rows or any(p.row is None for p in problems.items if p.severity == "error")):
+    if problems.errors and (not skip_bad_rows or problems.file_errors):
         return _refuse(plan, f"{problems.errors:,} problem(s) in the rows; nothing was loaded")
     if not plan.tables or plan.rows == 0:
         check = plan.format == "upr_calendar"  # a calendar is checked, never loaded (see upr_calendar.py)
@@ -169,6 +218,9 @@ def inspect(
         )
     if target is not None and plan.status == "ready":
         _against(plan, target, store_root)
+    if plan.status != "ready":  # nothing will be loaded from it: no copy is kept
+        store.discard(plan.folder)
+        plan.folder = None
     return plan
 
 
@@ -182,11 +234,11 @@ def _validate(plan: Plan, ctx: Context, staged: dict[str, str], labels: dict[str
         validate.typed(con, table, staging, extras, plan.tag, typed)
         validate.check(con, table, staging, typed, labels.get(table, {}), problems)
         con.execute(f"drop table {staging}")
-    bad = sorted(problems.bad_rows)
-    plan.skipped_rows = len(bad)
-    con.execute("create or replace temp table bad_rows (r bigint)")
-    if bad:
-        con.executemany("insert into bad_rows values (?)", [(r,) for r in bad])
+        ctx.budget.check_time(f"while checking the rows of {table}")
+    problems.finish(con)  # counts the problems found in bulk, creates table bad_rows
+    plan.skipped_rows = problems.bad_row_count
+    if problems.errors and (not plan.skip_bad_rows or problems.file_errors):
+        return  # refused: nothing to stage
     for table, staging in staged.items():
         typed = f"{staging}_typed"
         _formula_warnings(con, typed, table, problems)
@@ -217,11 +269,14 @@ def _formula_warnings(con: duckdb.DuckDBPyConnection, typed: str, table: str, pr
                          "exports prefix it with ' so spreadsheets show it as text", "warning")  # fmt: skip
 
 
-def _refuse(plan: Plan, reason: str) -> Plan:
+def _refuse(plan: Plan, reason: str, row: int | None = None, column: str | None = None) -> Plan:
     plan.status, plan.reason = "refused", reason
-    already = any(p.row is None and p.message == reason for p in plan.problems.items)
+    already = any(p.row == row and p.message == reason for p in plan.problems.items)
     if reason and not already and (not plan.problems.errors or not reason.endswith("nothing was loaded")):
-        plan.problems.file_error(reason)
+        if row is None:
+            plan.problems.file_error(reason)
+        else:
+            plan.problems.add(row, column, None, reason)
     if plan.folder is not None:
         shutil.rmtree(plan.folder, ignore_errors=True)
         plan.folder = None
@@ -229,76 +284,7 @@ def _refuse(plan: Plan, reason: str) -> Plan:
     return plan
 
 
-def _against(plan: Plan, target: duckdb.DuckDBPyConnection, store_root: Path) -> None:
-    """Fill in what loading would change in `target`, and whether this exact file is already loaded."""
-    history = history_with_keys(target, store_root)
-    same_source = [h for h in history if h["source_key"] == plan.source_key]
-    current = history_current(history)
-    if plan.sha256 in current:
-        h = current[plan.sha256]
-        plan.status = "already imported"
-        plan.reason = f"already imported as import #{h['id']} on {h['imported_at']:%Y-%m-%d %H:%M}: nothing to do"
-        plan.log_id = h["id"]
-        for tp in plan.tables.values():
-            tp.insert = 0
-        return
-    plan.replaces = sorted({f"import:{h['sha256'][:16]}" for h in same_source})
-    load.estimate(target, plan)
-
-
-def history_with_keys(con: duckdb.DuckDBPyConnection, store_root: Path) -> list[dict[str, Any]]:
-    """Return the import_log rows with each import's logical source (from its stored manifest)."""
-    rows = load.log_rows(con)
-    for r in rows:
-        m = store.read_manifest(store.folder(store_root, r["sha256"])) or {}
-        r["source_key"] = m.get("source_key")
-    return rows
-
-
-def history_current(history: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Return {sha256: log row} of the imports whose rows are in the database (not replaced by a later version)."""
-    latest: dict[str, dict[str, Any]] = {}
-    for h in history:
-        latest[h["source_key"] or h["sha256"]] = h
-    return {h["sha256"]: h for h in latest.values()}
-
-
-def manifest(plan: Plan) -> dict[str, Any]:
-    """Return the manifest of a checked plan (what the store keeps to re-apply it)."""
-    return {
-        "version": 1, "file_name": plan.file_name, "sha256": plan.sha256, "tag": plan.tag, "format": plan.format,
-        "source_key": plan.source_key, "detail": plan.detail, "encoding": plan.encoding, "original": plan.original,
-        "replaces": plan.replaces, "skipped": plan.skipped_rows, "rows_read": plan.rows_read,
-        "tables": {t: {"file": tp.parquet, "rows": tp.rows} for t, tp in plan.tables.items()},
-    }  # fmt: skip
-
-
 def problems_frame(plans: list[Plan]) -> pd.DataFrame:
     """Return the problems of several plans as one table."""
     frames = [p.problems.frame() for p in plans if p.problems is not None]
     return pd.concat(frames, ignore_index=True) if frames else Problems("").frame()
-
-
-def load_plan(
-    con: duckdb.DuckDBPyConnection, plan: Plan, store_root: Path, imported_by: str, progress=lambda m: None
-) -> dict[str, Any] | None:
-    """Load a checked plan into `con` (read-write) in one transaction; return its import_log row.
-
-    Re-checks against the database first (another import may have happened since the check):
-    returns None when this exact file is already loaded. The import's folder is moved into the
-    store before the transaction, and marked committed after it.
-    """
-    if plan.status != "ready" or plan.folder is None:
-        raise ValueError(f"{plan.file_name}: cannot load a file that is {plan.status}")
-    _against(plan, con, store_root)
-    if plan.status == "already imported":
-        return None
-    m = manifest(plan)
-    store.write_manifest(plan.folder, m)
-    folder = store.promote(plan.folder, store_root, plan.sha256)
-    plan.folder = folder
-    log = load.apply(con, folder, m, imported_by=imported_by, progress=progress)
-    store.write_manifest(folder, {**m, "log": log})
-    store.mark_committed(folder)
-    plan.log_id = log["id"]
-    return log

@@ -39,24 +39,48 @@ def import_lock(db: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def locked_message(db: Path, error: Exception) -> str:
-    """Return a clear message for a database another process holds open."""
+def locked_message(db: Path, error: Exception, action: str = "import") -> str:
+    """Return a clear message for a database another process holds open (`action`: import, build, update)."""
     m = re.search(r"PID (\d+)", str(error))
     who = f"process {m.group(1)}" if m else "another process"
     return (
         f"the database {db} is open in {who} (probably the dashboard app, which keeps it open while it runs): "
-        "import from the app's Data page, or stop the app and run the import again. Nothing was changed."
+        f"import from the app's Data page, or stop the app and run the {action} again. Nothing was changed."
     )
 
 
-def connect_writer(db: Path) -> duckdb.DuckDBPyConnection:
+def connect_writer(db: Path, action: str = "import") -> duckdb.DuckDBPyConnection:
     """Open the database read-write, or raise Locked if another process holds it."""
     try:
         return duckdb.connect(str(db))
     except duckdb.IOException as e:
         if "lock" in str(e).lower():
-            raise Locked(locked_message(db, e)) from e
+            raise Locked(locked_message(db, e, action)) from e
         raise
+
+
+@contextmanager
+def holding(db: Path, action: str = "build") -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """Hold an existing database file open read-write while it is replaced; raise Locked if another process has it.
+
+    The single-writer rule: the running app keeps the file open, so a rebuild (or an import) from the command
+    line is refused, as an import is, rather than replacing a file the app would go on reading. None when
+    there is no file, or one DuckDB cannot open (it is rebuilt all the same).
+    """
+    if not Path(db).exists():
+        yield None
+        return
+    try:
+        con = connect_writer(db, action)
+    except Locked:
+        raise
+    except duckdb.Error:
+        yield None
+        return
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def connect_reader(db: Path) -> duckdb.DuckDBPyConnection | None:
@@ -117,24 +141,30 @@ def import_paths(
     return out
 
 
-def replay(con: duckdb.DuckDBPyConnection, old_db: Path, new_db: Path, progress=print) -> dict[str, Any]:
+def replay(
+    con: duckdb.DuckDBPyConnection,
+    old_db: Path,
+    new_db: Path,
+    progress=print,
+    old_con: duckdb.DuckDBPyConnection | None = None,
+) -> dict[str, Any]:
     """Re-apply the imports of `old_db` (or, if it is gone, of the store) to a freshly built database.
 
-    Imports are re-applied in their original order with their original import_log rows. One that
-    cannot be re-applied (its folder is missing or no longer fits the schema) keeps its log row and
-    is listed in build_info `imports_not_reapplied`: the app shows it, and every rebuild tries again.
+    Imports are re-applied in their original order with their original import_log rows, each after its
+    stored files are checked against their checksums (store.verify). One that cannot be re-applied (its
+    folder or manifest is missing or damaged, a file was swapped, it no longer fits the schema) keeps its
+    log row and is listed in build_info `imports_not_reapplied` with the reason: the app shows it, every
+    rebuild tries again, and importing its file again restores it. `old_con`: the old database, already open.
     """
     root = store.store_dir(new_db)
-    entries = _old_log(old_db)
+    entries = _log_of(old_con) if old_con is not None else _old_log(old_db)
     if entries is None:  # no readable old database: the committed imports of the store
         entries = [m["log"] for m in store.committed_manifests(root)]
     done, failed = 0, []
     for log in entries:
         folder = store.folder(root, log["sha256"])
-        manifest = store.read_manifest(folder)
         try:
-            if manifest is None:
-                raise FileNotFoundError(f"{folder} is missing")
+            manifest = store.verify(folder, log["sha256"])
             load.apply(con, folder, manifest, log=_log_values(log))
             done += 1
             progress(f"import     #{log['id']:<4} {log['file_name']:<28} re-applied")
@@ -149,6 +179,13 @@ def replay(con: duckdb.DuckDBPyConnection, old_db: Path, new_db: Path, progress=
 def _log_values(log: dict[str, Any]) -> dict[str, Any]:
     keys = ["id", "file_name", "sha256", "format", "inserted", "replaced", "skipped", "imported_at", "imported_by"]
     return {k: log[k] for k in keys}
+
+
+def _log_of(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
+    try:
+        return load.log_rows(con)
+    except duckdb.Error:  # a database of a much older version, without import_log
+        return None
 
 
 def _old_log(old_db: Path) -> list[dict[str, Any]] | None:

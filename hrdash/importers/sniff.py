@@ -1,9 +1,12 @@
 """What kind of file this is, from its bytes (never from its name alone), and how its text is encoded.
 
 Only CSV/text, HTML, .xlsx, .xls and .docx (Word: the UPR matrices) are parsed. Anything else — a PDF
-or an image renamed .csv, an executable, an archive, a workbook with macros — is refused before it is read, and
-nothing in a file is ever executed: workbooks are read as data (formulas come back as their
-text), HTML is parsed with the standard library's tokenizer with scripts skipped.
+or an image renamed .csv, an executable, an archive, a workbook with macros or ActiveX controls — is refused
+before it is read, and nothing in a file is ever executed: workbooks are read as data (formulas come back as
+their text), HTML is parsed with the standard library's tokenizer with scripts skipped. Text is UTF-8, UTF-16
+(with its byte-order mark, as Excel's "Unicode text" saves it), cp1252 or Mac Roman; a file that mixes UTF-8
+with another code page is decoded with the stray bytes kept visible, so that csvtext refuses them by row and
+column instead of storing "CafÃ©".
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import os
 import re
 import zipfile
 
+from . import zipparts
+from .limits import Budget
 from .model import DEFAULT_MAX_MB, Refused
 
 TEXT_EXTENSIONS = {".csv", ".txt", ".tsv", ".html", ".htm"}
@@ -58,8 +63,9 @@ def check_size(size: int, limit: int) -> None:
         raise Refused("empty file: no header and no rows")
 
 
-def kind(data: bytes, name: str, limit: int) -> str:
+def kind(data: bytes, name: str, budget: Budget | None = None) -> str:
     """Return 'csv', 'html', 'xlsx', 'xls' or 'docx' for the file's bytes; refuse anything else."""
+    budget = budget or Budget()
     ext = os.path.splitext(name.lower())[1]
     if ext not in TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS:
         allowed = ", ".join(sorted(TEXT_EXTENSIONS | EXCEL_EXTENSIONS | WORD_EXTENSIONS))
@@ -71,7 +77,7 @@ def kind(data: bytes, name: str, limit: int) -> str:
         if head.startswith(magic):
             raise Refused(f"the file is {what}, not a {ext} table: refused unread")
     if head.startswith(ZIP):
-        return _xlsx(data, ext, limit)
+        return _xlsx(data, ext, budget)
     if ext in WORD_EXTENSIONS:
         what = "an old Word (.doc) document or Excel workbook" if head.startswith(OLE) else "not a Word document"
         raise Refused(f"the file is {what}, not a .docx: open it in Word and save it as .docx (refused unread)")
@@ -79,6 +85,9 @@ def kind(data: bytes, name: str, limit: int) -> str:
         if ext in TEXT_EXTENSIONS:
             raise Refused(f"the file is an old Excel (.xls) workbook renamed {ext}: refused unread")
         return "xls"
+    utf16 = utf16_encoding(head)
+    if utf16:
+        head = head[: len(head) // 2 * 2].decode(utf16, "replace").encode("utf-8", "replace")
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100:
         raise Refused(f"the file is binary (control bytes), not a {ext} table: refused unread")
     text = head.decode("latin-1").lstrip("\ufeffï»¿ \t\r\n").lower()
@@ -87,26 +96,35 @@ def kind(data: bytes, name: str, limit: int) -> str:
     return "csv"
 
 
-def _xlsx(data: bytes, ext: str, limit: int) -> str:
+def utf16_encoding(head: bytes) -> str | None:
+    """Return 'utf-16' for text with a UTF-16 byte-order mark, or 'utf-16-le'/'-be' for evident UTF-16 without one."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = head[:512]
+    if len(sample) >= 8:
+        even, odd = sample[0::2], sample[1::2]
+        if odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1:
+            return "utf-16-le"
+        if even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1:
+            return "utf-16-be"
+    return None
+
+
+def _xlsx(data: bytes, ext: str, budget: Budget) -> str:
     if ext in TEXT_EXTENSIONS:
         raise Refused(f"the file is a ZIP archive (perhaps an .xlsx workbook) renamed {ext}: refused unread")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as e:
+        names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise Refused(f"damaged ZIP/.xlsx file: {e}") from e
-    names = set(zf.namelist())
     word = ext in WORD_EXTENSIONS
     if word and "word/document.xml" not in names:
         raise Refused("a ZIP archive that is not a Word (.docx) document: refused unread")
     if not word and "xl/workbook.xml" not in names:
         what = "a Word document" if "word/document.xml" in names else "a ZIP archive that is not an Excel workbook"
         raise Refused(f"{what} named {ext}: refused unread")
-    if any(n.lower().endswith("vbaproject.bin") for n in names):
-        raise Refused(f"the {'document' if word else 'workbook'} contains macros: save it as a plain "
-                      f"{ext} (macros are never run)")  # fmt: skip
-    unpacked = sum(i.file_size for i in zf.infolist())
-    if unpacked > 20 * max(limit, 10_000_000):  # a "zip bomb" would exhaust memory when opened
-        raise Refused(f"the file unpacks to {unpacked / 1e6:.0f} MB, far over the limit: refused unread")
+    zipparts.check_archive(zf, "document" if word else "workbook", budget)
     return "docx" if word else "xlsx"
 
 
@@ -117,14 +135,47 @@ def _score(text: str) -> int:
     return sum(1 if ch in _GOOD else -2 if ch in _BAD else 0 for ch in _NON_ASCII.findall(text))
 
 
+MIXED = "utf-8 (mixed)"  # UTF-8 with stray bytes of another code page, kept as surrogate escapes
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def mixed_utf8(data: bytes) -> bool:
+    """Return True for bytes that are mostly UTF-8 with some bytes of another code page (not UTF-8 as a whole).
+
+    A cp1252 or Mac Roman file can hold a few byte pairs that happen to be valid UTF-8 (Terman's 2011 file
+    has 4 among 580 other accented bytes); a file is "mixed" only when its UTF-8 sequences are at least a
+    fifth as many as its other non-ASCII bytes.
+    """
+    sequences = _UTF8_SEQUENCE.findall(data)
+    if not sequences:
+        return False
+    other = sum(b >= 0x80 for b in data) - sum(map(len, sequences))
+    return other > 0 and 4 * len(sequences) >= other
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding): UTF-8 if valid, else the one of cp1252 / Mac Roman that reads best."""
+    """Return (text, encoding): UTF-16 with its mark, UTF-8 if valid, else cp1252 or Mac Roman, whichever reads best.
+
+    A file mixing UTF-8 with another code page comes back as UTF-8 with its stray bytes as surrogate escapes
+    (csvtext refuses them by row and column; HTML is refused here, by line).
+    """
     if encoding:
-        return data.decode(encoding), encoding
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as e:
+            raise Refused(f"the file cannot be read as {encoding}: {e}") from e
+    utf16 = utf16_encoding(data[:8192])
+    if utf16:
+        try:
+            return data.decode(utf16).lstrip("\ufeff"), utf16
+        except UnicodeDecodeError as e:
+            raise Refused(f"the file looks like UTF-16 text but byte {e.start:,} is not UTF-16: {e.reason}") from e
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if mixed_utf8(data):
+        return data.decode("utf-8-sig", "surrogateescape"), MIXED
     # A carriage return not followed by a line feed is a classic-Mac line ending: such a file
     # is Mac Roman (the UPR files in ../shared/realdata are CR-only or mixed CR / CRLF).
     if re.search(rb"\r(?!\n)", data):

@@ -91,10 +91,11 @@ def _state_from_text(ctx: Context, text: str) -> tuple[str, ...] | None:
         res = ctx.countries.resolve(re.split(r"\s+[-–—:]\s+|,|\s+\d", m.group(1))[0])
         if res.status == "state" and len(res.codes) == 1:
             return res.codes
-    for line in text.splitlines()[:15]:  # a heading that is just the State's name
-        res = ctx.countries.resolve(line)
-        if res.status == "state" and len(res.codes) == 1:
-            return res.codes
+    for line in text.splitlines()[:15]:  # a heading that is the State's name, or starts with it ("Angola – cycle 2")
+        for candidate in dict.fromkeys([line, re.split(r"\s+[-–—:|]\s+|,|\s+\(", line)[0]]):
+            res = ctx.countries.resolve(candidate)
+            if res.status == "state" and len(res.codes) == 1:
+                return res.codes
     return None
 
 

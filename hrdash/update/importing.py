@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from ..importers import pipeline, store
+from ..importers.cli import loaded_message
 from ..importers.model import Locked, Plan
 from .outcome import Outcome
 from .settings import Settings
@@ -98,7 +99,7 @@ def commit(plan: Plan, db: Database, source: str, label: str, say: Callable[[str
         return outcome("already imported", plan.reason)
     return outcome(
         "loaded",
-        f"loaded as import #{log['id']} ({plan.tag}): {log['inserted']:,} rows inserted, {log['replaced']:,} replaced",
+        loaded_message(plan, log),
         inserted=log["inserted"],
         replaced=log["replaced"],
         import_id=log["id"],
@@ -119,7 +120,7 @@ def unchanged(con: duckdb.DuckDBPyConnection, plan: Plan, root: Path) -> dict[st
     """
     current = pipeline.history_current(pipeline.history_with_keys(con, root))
     latest = next((h for h in current.values() if h["source_key"] == plan.source_key), None)
-    if latest is None or plan.folder is None:
+    if latest is None or plan.folder is None or plan.restores is not None:  # a lost import is restored, not skipped
         return None
     folder = store.folder(root, latest["sha256"])
     manifest = store.read_manifest(folder)
