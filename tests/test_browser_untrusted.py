@@ -1,6 +1,6 @@
 """Hostile strings in every table that reaches the screen, in Chromium: nothing is fetched, linked or run.
 
-The app serves tests/hostile.py's database (payloads in Kenya's story, NHRI, themes, recommendation, UNCT and
+The app serves tests/hostile_text.py's database (payloads in Kenya's story, NHRI, themes, recommendation, UNCT and
 HRA texts, a regional adviser's region, the import log and the imports not re-applied); the test opens the
 pages that show them (Country profile, an unknown ?country=, UNCT stories, Civil society NHRIs, UPR search and
 themes, the Data page's sources, history and a refused upload) and checks, after each: no request left for a
@@ -8,7 +8,7 @@ host other than the app's, no <a> or <img> (HTML or SVG) points to the payloads'
 the payload is on the page as text.
 """
 
-# The fixtures imported from tests.browser and tests.hostile are used as test arguments of the same name:
+# The fixtures imported from tests.browser and tests.hostile_text are used as test arguments of the same name:
 # ruff: noqa: F811
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from playwright.sync_api import Page, expect
 
 from hrdash.text import WORD_JOINER
 from tests.browser import chromium, requires_chromium, streamlit_server, wait_for_idle  # noqa: F401 (fixtures)
-from tests.hostile import COUNTRY, COUNTRY_NAME, FIELDS, HOST, PAYLOADS, URL_COUNTRY, hostile_db  # noqa: F401
+from tests.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, PAYLOADS, URL_COUNTRY, hostile_db  # noqa: F401
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from hrdash import brief, figure_slides, query, slides
 from hrdash.figures import upr
-from tests.hostile import COUNTRY, FIELDS, FORMULA, HOST, hostile_db  # noqa: F401 (a fixture)
+from tests.hostile_text import COUNTRY, FIELDS, FORMULA, HOST, hostile_db  # noqa: F401 (a fixture)
 
 DANGEROUS = [FORMULA, "+1+1", "-2-2", "@SUM(A1:A2)", "\tTAB", "\rCR", f"http://{HOST}:9/x"]
 SOURCES = pd.DataFrame({"source": ["demo"], "rows": [1]})

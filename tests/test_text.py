@@ -10,7 +10,7 @@ import pytest
 
 from hrdash import text
 from hrdash.text import WORD_JOINER as WJ
-from tests.hostile import PAYLOADS
+from tests.hostile_text import PAYLOADS
 
 PUNCTUATION = set(string.punctuation)
 

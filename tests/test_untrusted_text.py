@@ -2,7 +2,7 @@
 """Untrusted text is never interpreted (issue 12, defect 2): what the pages hand Streamlit's markdown and plotly.
 
 AppTest sees the markdown source of every element and the JSON of every plotly figure: with the payloads
-of tests/hostile.py in the database, the URL and an uploaded file, no element carries a payload as typed,
+of tests/hostile_text.py in the database, the URL and an uploaded file, no element carries a payload as typed,
 and each payload is there escaped (the text Streamlit shows is the payload itself). The browser test
 (tests/test_browser_untrusted.py) checks what only Chromium can: no request, no link, no script.
 """
@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.text import md, plot, shown
 from tests.apptest import open_app
-from tests.hostile import COUNTRY, COUNTRY_NAME, FIELDS, HOST, RAW_MARKERS, URL_COUNTRY, hostile_db  # noqa: F401 (a fixture)
+from tests.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, RAW_MARKERS, URL_COUNTRY, hostile_db  # noqa: F401 (a fixture)
 
 # Elements whose text Streamlit renders as markdown, and the attributes holding it.
 MARKDOWN = ["markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader", "toast"]

@@ -2,7 +2,7 @@
 
 Use the fixture from a test module with
 
-    from tests.hostile import hostile_db  # noqa: F401  (a fixture)
+    from tests.hostile_text import hostile_db  # noqa: F401  (a fixture)
 
 `hostile_db` (session scope) is a copy of the session's built database in which Kenya's story, NHRI name,
 recommendation themes and text, UNCT engagement description, HRA description and visit report, a regional
