@@ -1,4 +1,4 @@
-"""Build speed: time `hrdash.db.build(path, scale=N)` for each scale, alone in a fresh process.
+"""Build speed: time `hrdash.build.build(path, scale=N)` for each scale, alone in a fresh process.
 
     python bench/build_speed.py                  # scales 1 and 20
     python bench/build_speed.py --scales 1 5 20
@@ -31,10 +31,10 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from hrdash import db
+from hrdash.db import build
 path, scale = Path(sys.argv[2]), int(sys.argv[3])
 steps, t0 = [], time.perf_counter()
-db.build(path, scale=scale, progress=lambda m: steps.append((round(time.perf_counter() - t0, 3), m)))
+build.build(path, scale=scale, progress=lambda m: steps.append((round(time.perf_counter() - t0, 3), m)))
 seconds = time.perf_counter() - t0
 print(json.dumps({
     "seconds": seconds,

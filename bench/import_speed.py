@@ -95,13 +95,13 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "import_speed.json")
     args = parser.parse_args()
-    from hrdash import db as dbmod
+    from hrdash.db import build
 
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "base" / "hrdash.duckdb"
         base.parent.mkdir()
-        dbmod.build(base, progress=lambda m: None)
+        build.build(base, progress=lambda m: None)
         if REAL.exists():
             largest = max((p for p in REAL.glob("*/*") if p.suffix in (".csv", ".xls")), key=lambda p: p.stat().st_size)
             for path in [largest, *[p for p in [REAL / "upr_info_exports/6-9.csv"] if p != largest]]:

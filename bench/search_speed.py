@@ -31,7 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from hrdash import db, query, search  # noqa: E402
+from hrdash import search  # noqa: E402
+from hrdash.db import build, query  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 TARGET_P95_MS = 300.0
@@ -65,13 +66,13 @@ SEARCHES: list[tuple[str, dict]] = [
 def prepare(path: Path | None) -> Path:
     """Return the database to measure, building bench/results/scale20.duckdb if missing or stale."""
     if path is not None:
-        if not db.build_info(path):
+        if not build.build_info(path):
             sys.exit(f"error: {path} is not a readable hrdash database")
         return path
     path = RESULTS / "scale20.duckdb"
-    if db.is_stale(path) or db.build_info(path).get("scale") != "20":
+    if build.is_stale(path) or build.build_info(path).get("scale") != "20":
         print(f"building {path} at scale 20 (about a minute) ...", flush=True)
-        db.build(path, scale=20, progress=lambda m: None)
+        build.build(path, scale=20, progress=lambda m: None)
     return path
 
 

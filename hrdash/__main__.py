@@ -9,11 +9,12 @@ from pathlib import Path
 
 import duckdb
 
-from . import brief, db, demo
+from . import brief, demo
+from .db import build
+from .db.stats import stats
 from .importers import cli as importer
 from .importers.model import Locked
 from .paths import PUBLIC, default_db
-from .stats import stats
 from .update import cli as updater
 
 
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.scale < 1:
             parser.error("--scale must be a positive integer")
         try:
-            db.build(args.db, scale=args.scale, progress=lambda m: print(m, flush=True))
+            build.build(args.db, scale=args.scale, progress=lambda m: print(m, flush=True))
         except Locked as e:
             print(f"error: {e}", flush=True)
             return 3
@@ -72,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     elif args.command == "demo":
         with duckdb.connect() as con:
-            db.load_reference(con, progress=lambda m: None)
-            facts = db.load_public(con, progress=lambda m: None)
-            tables = demo.generate(db.reference_frames(con), facts, scale=args.scale)
+            build.load_reference(con, progress=lambda m: None)
+            facts = build.load_public(con, progress=lambda m: None)
+            tables = demo.generate(build.reference_frames(con), facts, scale=args.scale)
         for path in demo.write_csv(tables, args.out):
             print(path)
     return 0

@@ -16,7 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import ea_targets, profile, query, slides
+from . import ea_targets, profile, slides
+from .db import query
 from .paths import default_db
 from .profile import Profile
 from .slides import ChartSpec, TableSpec, TextSpec

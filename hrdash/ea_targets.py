@@ -19,7 +19,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import query, targets
+from . import targets
+from .db import query
 from .filters import Filters
 
 BASELINE_YEARS = (2010, 2013)

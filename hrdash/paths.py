@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = Path(__file__).resolve().parent / "schema.sql"
+SCHEMA = Path(__file__).resolve().parent / "db" / "schema.sql"
 QUERIES = ROOT / "queries"
 REFERENCE = ROOT / "data" / "reference"
 PUBLIC = ROOT / "data" / "public"  # real public facts derived from the official sources (derive-public)

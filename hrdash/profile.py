@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import ea_targets, profile_targets, profile_years
-from .query import parameters
+from .db.query import parameters
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
 

@@ -11,8 +11,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, export, presenting, profile, query
+from . import export, presenting, profile
 from . import provenance as prov  # ui.provenance() draws it
+from .db import build, query
 from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
@@ -29,7 +30,7 @@ PRESENTER = "_page_presenter"  # in presentation mode: where the page's charts a
 
 @st.cache_resource(show_spinner="Preparing the database (first start only)…")
 def _connect(path: str) -> duckdb.DuckDBPyConnection:
-    db.ensure_built(Path(path), progress=lambda m: None)
+    build.ensure_built(Path(path), progress=lambda m: None)
     return duckdb.connect(path, read_only=True)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 from streamlit.testing.v1 import AppTest
 
-from hrdash import query, scorecard
+from hrdash import scorecard
+from hrdash.db import query
 from hrdash.filters import Filters
 from tests.conftest import ROOT
 

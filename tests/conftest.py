@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash import db
+from hrdash.db import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -19,7 +19,7 @@ SEEDS = SHARED / "seeds"
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the default database once and point the app (HRDASH_DB) at it."""
     path = tmp_path_factory.mktemp("db") / "hrdash.duckdb"
-    db.build(path, scale=1, progress=lambda m: None)
+    build.build(path, scale=1, progress=lambda m: None)
     os.environ["HRDASH_DB"] = str(path)
     return path
 
@@ -34,7 +34,7 @@ def con(built_db: Path):
 def empty_db():
     """An in-memory database with the schema and the reference data, no fact rows."""
     with duckdb.connect() as c:
-        db.load_reference(c, progress=lambda m: None)
+        build.load_reference(c, progress=lambda m: None)
         yield c
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
-from hrdash import query
+from hrdash.db import query
 from tests.browser import VIEWPORT, app_url, chromium, click_country, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, requires_chromium]

@@ -9,7 +9,8 @@ import sys
 import duckdb
 import pytest
 
-from hrdash import db, demo
+from hrdash import demo
+from hrdash.db import build
 from tests.conftest import ROOT
 
 
@@ -23,27 +24,29 @@ def test_failed_build_leaves_the_good_database_in_place(built_db, tmp_path, monk
 
     monkeypatch.setattr(demo, "generate", broken)
     with pytest.raises(RuntimeError, match="generator crashed"):
-        db.build(target, progress=lambda m: None)
+        build.build(target, progress=lambda m: None)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["copy.duckdb"]  # no half-built file left behind
 
 
 def test_staleness_follows_the_sources(built_db, tmp_path, monkeypatch):
-    assert not db.is_stale(built_db)
-    assert db.is_stale(tmp_path / "missing.duckdb")
-    monkeypatch.setattr(db, "sources_hash", lambda: "something else")
-    assert db.is_stale(built_db)
+    assert not build.is_stale(built_db)
+    assert build.is_stale(tmp_path / "missing.duckdb")
+    monkeypatch.setattr(build, "sources_hash", lambda: "something else")
+    assert build.is_stale(built_db)
 
 
 def test_ensure_built_builds_a_missing_database(tmp_path):
     path = tmp_path / "auto.duckdb"
     messages: list[str] = []
-    db.ensure_built(path, progress=messages.append)
+    build.ensure_built(path, progress=messages.append)
     assert path.exists() and any("built" in m for m in messages)
     with duckdb.connect(str(path), read_only=True) as c:
-        assert c.execute("select value from build_info where key = 'sources_hash'").fetchone()[0] == db.sources_hash()
+        assert (
+            c.execute("select value from build_info where key = 'sources_hash'").fetchone()[0] == build.sources_hash()
+        )
     mtime = path.stat().st_mtime_ns
-    db.ensure_built(path, progress=messages.append)  # fresh: not rebuilt
+    build.ensure_built(path, progress=messages.append)  # fresh: not rebuilt
     assert path.stat().st_mtime_ns == mtime
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, query
+from hrdash import ea_targets
+from hrdash.db import query
 from hrdash.filters import Filters
 from tests.apptest import open_app
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hrdash import query
+from hrdash.db import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
 from hrdash.text import shown as shown_text

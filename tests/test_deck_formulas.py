@@ -16,7 +16,8 @@ import duckdb
 import openpyxl
 import pandas as pd
 
-from hrdash import brief, figure_slides, query, slides
+from hrdash import brief, figure_slides, slides
+from hrdash.db import query
 from hrdash.figures import upr
 from tests.hostile_text import COUNTRY, FIELDS, FORMULA, HOST, hostile_db  # noqa: F401 (a fixture)
 

@@ -13,23 +13,25 @@ import sys
 import duckdb
 import pytest
 
-from hrdash import db, demo
-from hrdash.stats import stats
+from hrdash import demo
+from hrdash.db import build
+from hrdash.db.stats import stats
 from tests.conftest import ROOT
 
 FINGERPRINT = (
-    "import json, duckdb; from hrdash import db, demo; c = duckdb.connect(); db.load_reference(c, lambda m: None); "
-    "f = db.load_public(c, lambda m: None); "
-    "print(json.dumps(demo.fingerprint(demo.generate(db.reference_frames(c), f))))"
+    "import json, duckdb; from hrdash import demo; from hrdash.db import build; c = duckdb.connect(); "
+    "build.load_reference(c, lambda m: None); "
+    "f = build.load_public(c, lambda m: None); "
+    "print(json.dumps(demo.fingerprint(demo.generate(build.reference_frames(c), f))))"
 )
 
 
 @pytest.fixture(scope="module")
 def generated():
     with duckdb.connect() as c:
-        db.load_reference(c, progress=lambda m: None)
-        facts = db.load_public(c, progress=lambda m: None)
-        ref = db.reference_frames(c)
+        build.load_reference(c, progress=lambda m: None)
+        facts = build.load_public(c, progress=lambda m: None)
+        ref = build.reference_frames(c)
     return ref, facts, demo.generate(ref, facts)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash import db as dbmod
+from hrdash.db import build
 from hrdash.importers import load, service, store
 from tests.conftest import ROOT
 
@@ -105,9 +105,9 @@ def test_imports_survive_a_rebuild(db, monkeypatch):
     demo_bih = "select count(*) from recommendation where source = 'demo' and country_iso3 = 'BIH' and cycle = 2"
     assert fetch(db, public_cmw) == [(0,)] and fetch(db, demo_bih) == [(0,)]
     public_left = fetch(db, "select count(*) from ratification where source like 'public:%'")
-    monkeypatch.setattr(dbmod, "sources_hash", lambda: "changed sources")  # as when the schema or generator changes
+    monkeypatch.setattr(build, "sources_hash", lambda: "changed sources")  # as when the schema or generator changes
     messages: list[str] = []
-    dbmod.ensure_built(db, progress=messages.append)
+    build.ensure_built(db, progress=messages.append)
     assert fetch(db, "select value from build_info where key = 'sources_hash'") == [("changed sources",)]
     assert any("re-applied" in m for m in messages)
     after = {t: fetch(db, rows.format(t), {"a": a.tag, "b": b.tag}) for t in ("ratification", "recommendation")}
@@ -121,7 +121,7 @@ def test_imports_survive_a_rebuild(db, monkeypatch):
 def test_a_deleted_database_is_rebuilt_with_the_committed_imports(db):
     [(plan, _)] = imported(db, FIXTURES / "unct_engagement.csv")
     db.unlink()
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     assert fetch(db, "select count(*) from unct_engagement where source = $s", {"s": plan.tag}) == [(4,)]
     assert fetch(db, "select file_name from import_log") == [("unct_engagement.csv",)]
 
@@ -136,7 +136,7 @@ def test_an_upr_review_import_stored_before_review_year_existed_is_re_applied(db
     os.replace(f"{parquet}.old", parquet)
     manifest = store.read_manifest(parquet.parent)  # as the earlier version wrote it: no checksums yet
     store.write_manifest(parquet.parent, {**{k: v for k, v in manifest.items() if k != "checksums"}, "version": 1})
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     assert dict(fetch(db, "select key, value from build_info"))["imports_not_reapplied"] == "[]"
     rows = fetch(db, "select country_iso3, session, review_year, review_date, national_report from upr_review "
                      "where source = $s", {"s": plan.tag})  # fmt: skip
@@ -147,7 +147,7 @@ def test_an_import_whose_files_are_gone_is_reported_not_silently_lost(db):
     [(plan, _)] = imported(db, FIXTURES / "unct_engagement.csv")
     shutil.rmtree(store.folder(store.store_dir(db), plan.sha256))
     messages: list[str] = []
-    dbmod.build(db, progress=messages.append)
+    build.build(db, progress=messages.append)
     assert any("NOT re-applied" in m for m in messages)
     info = dict(fetch(db, "select key, value from build_info"))
     assert '"file_name": "unct_engagement.csv"' in info["imports_not_reapplied"]
@@ -180,7 +180,7 @@ def test_kill_in_the_middle_of_an_import_leaves_the_database_as_it_was(db, tmp_p
     assert not (folder / store.COMMITTED).exists()
     [(plan, log)] = imported(db, FIXTURES / "unct_engagement.csv")  # and the database is usable
     assert log["id"] == 1 and plan.status == "ready"
-    dbmod.build(db, progress=lambda m: None)  # the killed import is not re-applied by a rebuild
+    build.build(db, progress=lambda m: None)  # the killed import is not re-applied by a rebuild
     assert fetch(db, "select file_name from import_log") == [("unct_engagement.csv",)]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash import db as dbmod
+from hrdash.db import build
 from hrdash.importers import load, pipeline, service, store
 from tests.conftest import ROOT
 
@@ -68,10 +68,10 @@ def test_two_databases_in_one_folder_keep_their_imports_apart(built_db, tmp_path
     [(plan, _)] = imported(test_copy, UNCT)
     assert store.store_dir(test_copy) == tmp_path / "test_copy.duckdb.imports"
     assert store.folder(store.store_dir(test_copy), plan.sha256).is_dir()
-    dbmod.build(real, progress=lambda m: None)  # the real database is rebuilt: the copy's import is not its own
+    build.build(real, progress=lambda m: None)  # the real database is rebuilt: the copy's import is not its own
     assert fetch(real, "select count(*) from import_log") == [(0,)] and rows_of(real, plan.tag) == []
     assert not store.store_dir(real).exists()
-    dbmod.build(test_copy, progress=lambda m: None)
+    build.build(test_copy, progress=lambda m: None)
     assert len(rows_of(test_copy, plan.tag)) == 4  # and the copy keeps it
 
 
@@ -80,7 +80,7 @@ def test_the_imports_folder_of_earlier_versions_moves_to_hrdash_duckdb(db):
     new = store.store_dir(db)
     os.rename(new, db.parent / "imports")  # the layout before this version: imports/ beside the database
     assert store.store_dir(db) == new and new.is_dir() and not (db.parent / "imports").exists()
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     assert len(rows_of(db, plan.tag)) == 4 and not_reapplied(db) == []
 
 
@@ -91,7 +91,7 @@ def test_a_lost_import_is_restored_by_importing_its_file_again(db):
     [(plan, log)] = imported(db, UNCT)
     rows, logged = rows_of(db, plan.tag), fetch(db, "select * from import_log")
     shutil.rmtree(store.folder(store.store_dir(db), plan.sha256))
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     assert rows_of(db, plan.tag) == [] and [r["id"] for r in not_reapplied(db)] == [1]
     assert "is missing" in not_reapplied(db)[0]["error"]
     [(again, log)] = imported(db, UNCT)  # was "already imported … nothing to do", the rows staying missing
@@ -100,7 +100,7 @@ def test_a_lost_import_is_restored_by_importing_its_file_again(db):
     assert log["restored"] == "rows" and log["id"] == 1
     assert rows_of(db, plan.tag) == rows and fetch(db, "select * from import_log") == logged
     assert not_reapplied(db) == []
-    dbmod.build(db, progress=lambda m: None)  # and the restored copy survives the next rebuild
+    build.build(db, progress=lambda m: None)  # and the restored copy survives the next rebuild
     assert rows_of(db, plan.tag) == rows and not_reapplied(db) == []
     [(third, log)] = imported(db, UNCT)
     assert third.status == "already imported" and log is None
@@ -117,7 +117,7 @@ def test_a_swapped_stored_file_is_refused_on_rebuild_and_named(db):
                     f"'{folder_b / 'swap.parquet'}' (format parquet)")  # fmt: skip
     os.replace(folder_b / "swap.parquet", folder_a / "ratification.parquet")
     messages: list[str] = []
-    dbmod.build(db, progress=messages.append)
+    build.build(db, progress=messages.append)
     assert rows_of(db, a.tag, "ratification") == []  # not loaded, not even the one row
     assert len(rows_of(db, b.tag)) == 4  # the other import is re-applied
     [failed] = not_reapplied(db)
@@ -137,14 +137,14 @@ def test_an_old_manifest_without_checksums_is_checked_by_its_rows(db):
         con.execute(f"copy (select * from '{folder / 'ratification.parquet'}' limit 1) to '{folder / 'x.parquet'}' "
                     "(format parquet)")  # fmt: skip
     os.replace(folder / "x.parquet", folder / "ratification.parquet")
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     assert "holds 1 rows of ratification where the import had 9" in not_reapplied(db)[0]["error"]
 
 
 def test_a_damaged_manifest_is_called_damaged_not_missing(db):
     [(plan, _)] = imported(db, UNCT)
     (store.folder(store.store_dir(db), plan.sha256) / store.MANIFEST).write_text('{"version": 2, "tables": ')
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     [failed] = not_reapplied(db)
     assert "manifest.json is damaged" in failed["error"] and "missing" not in failed["error"]
 
@@ -157,7 +157,7 @@ def test_a_missing_stored_copy_is_put_back_without_touching_the_database(db):
     [(again, log)] = imported(db, UNCT)
     assert again.restore == "store" and log["restored"] == "store" and checksums(db) == before
     assert store.verify(folder, plan.sha256)["log"]["id"] == 1
-    dbmod.build(db, progress=lambda m: None)
+    build.build(db, progress=lambda m: None)
     assert len(rows_of(db, plan.tag)) == 4 and not_reapplied(db) == []
 
 
@@ -265,7 +265,7 @@ def test_build_and_import_refuse_alike_while_the_app_holds_the_database(db):
         assert f"stop the app and run the {command} again. Nothing was changed." in out.stdout
     assert db.stat().st_ino == inode and checksums(db) == before  # the app's file was not replaced
     assert not list(db.parent.glob(".*building*"))
-    dbmod.build(db, progress=lambda m: None)  # once the app is gone, the build goes ahead
+    build.build(db, progress=lambda m: None)  # once the app is gone, the build goes ahead
     assert db.stat().st_ino != inode
 
 

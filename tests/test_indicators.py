@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pytest
 
-from hrdash import indicators, query
+from hrdash import indicators
+from hrdash.db import query
 from hrdash.filters import Filters
 from hrdash.paths import QUERIES
 

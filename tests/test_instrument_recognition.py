@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from hrdash import instrument_recognition as ir
-from hrdash import query
+from hrdash.db import query
 from hrdash.demo.texts import INSTRUMENT_NAMES, RATIFY_OPENINGS
 from tests.conftest import SHARED
 

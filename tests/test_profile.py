@@ -552,7 +552,8 @@ def test_every_year_frames_cut_to_the_years_even_when_empty():
 @pytest.mark.parametrize("iso3", ["KEN", "BRA", "LBR", "AGO"])
 def test_the_tables_cut_from_every_year_equal_their_exports(con, iso3):
     """The page cuts visits and UPR cycles from every-year results; the export asks SQL for the years."""
-    from hrdash import profile_years, query
+    from hrdash import profile_years
+    from hrdash.db import query
 
     every_visit = profile._of(query.run(con, "profile_sp_visits", {"country": iso3, "year_from": None,
                                                                     "year_to": None}), iso3)  # fmt: skip

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from hrdash import query
+from hrdash.db import query
 from hrdash.filters import Filters
 from hrdash.paths import QUERIES
 

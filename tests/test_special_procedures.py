@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hrdash import db, query
+from hrdash.db import build, query
 from hrdash.figures import special_procedures as sp
 from tests.apptest import open_app
 from tests.conftest import ROOT
@@ -46,11 +46,11 @@ def scale20_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     only read), and otherwise builds one (about a minute)."""
     if "path" not in _SCALE20:  # both test modules hold this fixture: the first builds, the other reuses
         bench = ROOT / "bench" / "results" / "scale20.duckdb"
-        if not db.is_stale(bench) and db.build_info(bench).get("scale") == "20":
+        if not build.is_stale(bench) and build.build_info(bench).get("scale") == "20":
             _SCALE20["path"] = bench
         else:
             path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
-            db.build(path, scale=20, progress=lambda m: None)
+            build.build(path, scale=20, progress=lambda m: None)
             _SCALE20["path"] = path
     return _SCALE20["path"]
 

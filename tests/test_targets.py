@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from hrdash import query, targets
+from hrdash import targets
+from hrdash.db import query
 
 KINDS = {
     "ratify_covenant_or_icerd",

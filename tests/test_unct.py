@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, query
+from hrdash import ea_targets
+from hrdash.db import query
 from hrdash.figures import unct as fig
 from hrdash.filters import Filters
 from hrdash.text import shown as shown_text

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from hrdash import instrument_recognition as ir
-from hrdash import query
+from hrdash.db import query
 from hrdash.figures import upr
 from hrdash.importers import service
 from tests.apptest import open_app

@@ -12,7 +12,7 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from .. import db as dbmod
+from ..db import build
 from ..paths import default_db
 from . import limits, pipeline, service, store
 from .detect import FORMATS
@@ -110,7 +110,7 @@ def main(args: argparse.Namespace) -> int:
                 target.close()
         return 1 if refused else 0
     try:
-        dbmod.ensure_built(path, progress=lambda m: print(m, flush=True))
+        build.ensure_built(path, progress=lambda m: print(m, flush=True))
         with service.import_lock(path):
             con = service.connect_writer(path)
             try:

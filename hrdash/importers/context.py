@@ -12,8 +12,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .. import db
 from ..countries import Resolution, Resolver, resolver
+from ..db import build
 from .limits import Budget
 from .model import Problems
 
@@ -25,8 +25,8 @@ MAX_SUGGESTIONS = 200
 @cache
 def _reference() -> dict[str, pd.DataFrame]:
     with duckdb.connect() as con:
-        db.load_reference(con, progress=lambda m: None)
-        return db.reference_frames(con)
+        build.load_reference(con, progress=lambda m: None)
+        return build.reference_frames(con)
 
 
 def reference(table: str) -> pd.DataFrame:
@@ -41,9 +41,9 @@ def _scratch() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(
         config={"memory_limit": SCRATCH_MEMORY, "temp_directory": tempfile.mkdtemp(prefix="hrdash-check-")}
     )
-    con.execute(db.SCHEMA.read_text())
-    for table in db.REFERENCE_TABLES:
-        db.insert_frame(con, table, _reference()[table])
+    con.execute(build.SCHEMA.read_text())
+    for table in build.REFERENCE_TABLES:
+        build.insert_frame(con, table, _reference()[table])
     return con
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from .. import dictionary
+from ..db import dictionary
 from .validate import q
 
 

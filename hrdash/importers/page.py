@@ -14,7 +14,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, indicators, provenance, ui
+from .. import indicators, provenance, ui
+from ..db import dictionary
 from ..paths import default_db
 from ..text import md
 from ..update import page as update_page

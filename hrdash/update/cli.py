@@ -13,8 +13,7 @@ import os
 from contextlib import nullcontext
 from pathlib import Path
 
-from .. import db as dbmod
-from .. import query
+from ..db import build, query
 from ..importers import access, service, store
 from ..importers.model import Locked
 from ..paths import default_db
@@ -116,7 +115,7 @@ def main(args: argparse.Namespace) -> int:
         return 2
     path = Path(args.db or default_db())
     try:
-        dbmod.ensure_built(path, progress=lambda m: print(m, flush=True))
+        build.ensure_built(path, progress=lambda m: print(m, flush=True))
         with service.import_lock(path):
             con = service.connect_writer(path)
             try:

@@ -14,8 +14,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import demo, public
-from .paths import PUBLIC, REFERENCE, ROOT, SCHEMA, default_db
+from .. import demo, public
+from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA, default_db
 
 # Reference tables in load order (foreign keys first; upr_session is the UPR calendar of data/public), then seed
 # facts of fact tables.
@@ -142,7 +142,7 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
 
 
 def _has_imports(db: Path) -> bool:
-    from .importers import store
+    from ..importers import store
 
     return db.exists() or store.store_dir(db).exists()
 
@@ -153,7 +153,7 @@ def _imports_held(db: Path):
     if not _has_imports(db):
         yield
         return
-    from .importers import service
+    from ..importers import service
 
     with service.import_lock(db):
         yield
@@ -163,7 +163,7 @@ def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progres
     """Re-apply to the new database the imports of the one it replaces (see importers.service.replay)."""
     if not _has_imports(db):
         return {}
-    from .importers import service
+    from ..importers import service
 
     return service.replay(con, db, db, progress, old)
 
@@ -171,7 +171,7 @@ def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progres
 @contextmanager
 def _held(db: Path):
     """Hold the database being replaced open read-write: raises importers.model.Locked while the app has it open."""
-    from .importers import service
+    from ..importers import service
 
     with service.holding(db, "build") as old:
         yield old

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .paths import QUERIES
+from ..paths import QUERIES
 
 _COMMENT_OR_STRING = re.compile(r"--[^\n]*|'(?:[^']|'')*'")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -16,8 +16,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import public
-from .paths import PUBLIC, REFERENCE, ROOT, SCHEMA
+from .. import public
+from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA
 
 SOURCE_NOTE = (
     "where the row comes from: reference, seed:NNN, public:<dataset> (real public facts bundled with the project), "
@@ -134,7 +134,7 @@ def _term(value: str | None) -> str:
 
 def response_terms() -> pd.DataFrame:
     """Return how every import format's response terms map to recommendation.response: one row per term."""
-    from .importers.upr import RESPONSE_TERMS
+    from ..importers.upr import RESPONSE_TERMS
 
     rows = [(fmt, term or "(blank)", _term(value)) for fmt, mapping in RESPONSE_TERMS.items()
             for term, value in mapping.items()]  # fmt: skip
@@ -230,7 +230,7 @@ def columns(cols: pd.DataFrame, constraints: pd.DataFrame) -> pd.DataFrame:
         elif (table, col) == ("recommendation", "response"):
             meaning, origin = response_note(), "hrdash/importers/upr.py (mappings)"
         else:
-            meaning, origin = COLUMN_NOTES.get(table, {}).get(col, ""), "hrdash/dictionary.py"
+            meaning, origin = COLUMN_NOTES.get(table, {}).get(col, ""), "hrdash/db/dictionary.py"
         allowed = ", ".join(enums[table].get(col, []))
         out.append((table, col, dtype, not nullable, "generated" if gen else "", allowed, rules[table].get(col, ""),
                     meaning, origin))  # fmt: skip
@@ -266,7 +266,7 @@ def recognition_rules() -> pd.DataFrame | None:
     if not (ROOT / "hrdash" / "instrument_recognition.py").exists():
         return None
     try:
-        from . import instrument_recognition  # type: ignore[attr-defined]
+        from .. import instrument_recognition  # type: ignore[attr-defined]
     except Exception:  # another developer's module: a broken import must not break the Data page
         return None
     if callable(getattr(instrument_recognition, "rules_table", None)):
