@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from . import brief, demo
-from .db import build
+from .db import build, reference
 from .db.stats import stats
 from .importers import cli as importer
 from .importers.model import Locked
@@ -73,9 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     elif args.command == "demo":
         with duckdb.connect() as con:
-            build.load_reference(con, progress=lambda m: None)
-            facts = build.load_public(con, progress=lambda m: None)
-            tables = demo.generate(build.reference_frames(con), facts, scale=args.scale)
+            reference.load_reference(con, progress=lambda m: None)
+            facts = reference.load_public(con, progress=lambda m: None)
+            tables = demo.generate(reference.reference_frames(con), facts, scale=args.scale)
         for path in demo.write_csv(tables, args.out):
             print(path)
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash.db import build
+from hrdash.db import build, reference
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -34,7 +34,7 @@ def con(built_db: Path):
 def empty_db():
     """An in-memory database with the schema and the reference data, no fact rows."""
     with duckdb.connect() as c:
-        build.load_reference(c, progress=lambda m: None)
+        reference.load_reference(c, progress=lambda m: None)
         yield c
 
 

@@ -14,24 +14,24 @@ import duckdb
 import pytest
 
 from hrdash import demo
-from hrdash.db import build
+from hrdash.db import reference
 from hrdash.db.stats import stats
 from tests.conftest import ROOT
 
 FINGERPRINT = (
-    "import json, duckdb; from hrdash import demo; from hrdash.db import build; c = duckdb.connect(); "
-    "build.load_reference(c, lambda m: None); "
-    "f = build.load_public(c, lambda m: None); "
-    "print(json.dumps(demo.fingerprint(demo.generate(build.reference_frames(c), f))))"
+    "import json, duckdb; from hrdash import demo; from hrdash.db import reference; c = duckdb.connect(); "
+    "reference.load_reference(c, lambda m: None); "
+    "f = reference.load_public(c, lambda m: None); "
+    "print(json.dumps(demo.fingerprint(demo.generate(reference.reference_frames(c), f))))"
 )
 
 
 @pytest.fixture(scope="module")
 def generated():
     with duckdb.connect() as c:
-        build.load_reference(c, progress=lambda m: None)
-        facts = build.load_public(c, progress=lambda m: None)
-        ref = build.reference_frames(c)
+        reference.load_reference(c, progress=lambda m: None)
+        facts = reference.load_public(c, progress=lambda m: None)
+        ref = reference.reference_frames(c)
     return ref, facts, demo.generate(ref, facts)
 
 

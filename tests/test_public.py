@@ -18,7 +18,7 @@ import pytest
 from hrdash import demo, public
 from hrdash import instrument_recognition as recognition
 from hrdash.__main__ import main
-from hrdash.db import build, query
+from hrdash.db import query, reference
 from hrdash.importers import sniff
 from hrdash.importers.tabular import csv_rows
 from hrdash.paths import PUBLIC
@@ -258,9 +258,9 @@ def test_no_demo_ratify_recommendation_to_a_party():
     """Every demo "ratify X" goes to a State that was not a party to X on the review date (texts recognised in
     Python, status from the public CSV with pandas)."""
     with duckdb.connect() as c:
-        build.load_reference(c, progress=lambda m: None)
-        facts = build.load_public(c, progress=lambda m: None)
-        recs = demo.generate(build.reference_frames(c), facts)["recommendation"]
+        reference.load_reference(c, progress=lambda m: None)
+        facts = reference.load_public(c, progress=lambda m: None)
+        recs = demo.generate(reference.reference_frames(c), facts)["recommendation"]
     upr = recs[(recs["mechanism"] == "UPR") & recs["themes"].map(lambda t: t == ["International instruments"])]
     status = pd.read_csv(PUBLIC / "ratification.csv", dtype=str, keep_default_na=False)
     consent = {(c, i): d for c, i, d in zip(status["country_iso3"], status["instrument"], status["consent_date"]) if d}

@@ -1,8 +1,7 @@
-"""Build the DuckDB database: the schema, the reference CSVs, the bundled public facts, the demo generator, imports."""
+"""Build the DuckDB database (schema, reference and public facts, demo data, re-applied imports); tell if stale."""
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import time
@@ -12,15 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
-from .. import demo, public
+from .. import demo
 from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA, default_db
+from . import lock
+from .connect import insert_frame
+from .reference import load_public, load_reference, reference_frames
 
-# Reference tables in load order (foreign keys first; upr_session is the UPR calendar of data/public), then seed
-# facts of fact tables.
-REFERENCE_TABLES = ["country", "instrument", "sp_mandate", "ea", "ea_target", "seed_figure", "upr_session"]
-SEED_FACT_TABLES = ["hra_deployment", "unct_engagement", "story", "normative_output"]
 Progress = Callable[[str], None]
 
 
@@ -33,74 +30,6 @@ def sources_hash() -> str:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()
-
-
-def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    rows = con.execute("select column_name, data_type from duckdb_columns() where table_name = $t", {"t": table})
-    return dict(rows.fetchall())
-
-
-def load_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> int:
-    """Insert a reference CSV into its table (blank = NULL, `a;b` = list) and return the row count."""
-    types = _column_types(con, table)
-    header = pd.read_csv(path, nrows=0).columns.tolist()
-    unknown = [c for c in header if c not in types]
-    if unknown:
-        raise ValueError(f"{path.name}: columns {unknown} are not in table {table}")
-    exprs = []
-    for col in header:
-        raw = f"nullif(trim(\"{col}\"), '')"
-        if types[col].endswith("[]"):
-            exprs.append(f"coalesce(string_split({raw}, ';'), [])")
-        else:
-            exprs.append(f"{raw}::{types[col]}")
-    cols = ", ".join(f'"{c}"' for c in header)
-    try:
-        con.execute(
-            f"insert into {table} ({cols}) select {', '.join(exprs)} "
-            "from read_csv($path, header = true, all_varchar = true, quote = '\"')",
-            {"path": str(path)},
-        )
-    except duckdb.Error as e:
-        raise ValueError(f"{path.name}: {e}") from e
-    return con.execute(f"select count(*) from {table}").fetchone()[0]
-
-
-def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> None:
-    """Insert a DataFrame into a table by column name."""
-    cols = ", ".join(f'"{c}"' for c in df.columns)
-    con.register("frame", df)
-    try:
-        con.execute(f"insert into {table} ({cols}) select {cols} from frame")
-    finally:
-        con.unregister("frame")
-
-
-def load_reference(con: duckdb.DuckDBPyConnection, progress: Progress = print) -> None:
-    """Create the schema and load the reference CSVs and the seed facts into `con`."""
-    con.execute(SCHEMA.read_text())
-    for table in [*REFERENCE_TABLES, *SEED_FACT_TABLES]:
-        path = (PUBLIC if table == public.CALENDAR else REFERENCE) / f"{table}.csv"
-        if path.exists():
-            n = load_csv(con, table, path)
-            progress(f"{'public' if path.parent == PUBLIC else 'reference':<10} {table:<24} {n:>9,} rows")
-
-
-def load_public(con: duckdb.DuckDBPyConnection, progress: Progress = print) -> dict[str, pd.DataFrame]:
-    """Load the bundled public facts (data/public, sources public:<dataset>) into `con`; return them as frames."""
-    frames = {}
-    for table in public.FACT_TABLES:
-        path = PUBLIC / f"{table}.csv"
-        before = con.execute(f"select count(*) from {table}").fetchone()[0]
-        n = load_csv(con, table, path) - before
-        progress(f"public     {table:<24} {n:>9,} rows")
-        frames[table] = con.execute(f"select * exclude (status) from {table}" if table == "ratification"
-                                    else f"select * from {table}").df()  # fmt: skip
-    return frames
-
-
-def reference_frames(con: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {t: con.execute(f"select * from {t}").df() for t in [*REFERENCE_TABLES, *SEED_FACT_TABLES]}
 
 
 def build(db: Path | None = None, scale: int = 1, progress: Progress = print) -> Path:
@@ -193,21 +122,10 @@ def is_stale(db: Path) -> bool:
     return build_info(db).get("sources_hash") != sources_hash()
 
 
-@contextmanager
-def _lock(db: Path):
-    db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.with_name(f".{db.name}.lock"), "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
 def ensure_built(db: Path | None = None, progress: Progress = print) -> Path:
     """Build the database if it is missing or older than its sources; keep its scale."""
     db = Path(db or default_db())
-    with _lock(db):
+    with lock.building(db):
         if is_stale(db):
             scale = int(build_info(db).get("scale", "1"))
             build(db, scale=scale, progress=progress)

@@ -31,7 +31,7 @@ def generate(ref: dict[str, pd.DataFrame], public: dict[str, pd.DataFrame], scal
     if scale < 1:
         raise ValueError("scale must be a positive integer")
     if missing := [t for t in PUBLIC_TABLES if t not in public]:
-        raise ValueError(f"the public facts {missing} are needed (hrdash.db.load_public)")
+        raise ValueError(f"the public facts {missing} are needed (hrdash.db.reference.load_public)")
     if int(ref["upr_session"]["year"].max()) != LAST_YEAR:
         raise ValueError(f"the UPR calendar ends in {ref['upr_session']['year'].max()}, the demo in {LAST_YEAR}")
     country, instrument, mandate = ref["country"], ref["instrument"], ref["sp_mandate"]

@@ -13,7 +13,8 @@ import duckdb
 import pandas as pd
 
 from ..countries import Resolution, Resolver, resolver
-from ..db import build
+from ..db import connect
+from ..db import reference as loading
 from .limits import Budget
 from .model import Problems
 
@@ -25,8 +26,8 @@ MAX_SUGGESTIONS = 200
 @cache
 def _reference() -> dict[str, pd.DataFrame]:
     with duckdb.connect() as con:
-        build.load_reference(con, progress=lambda m: None)
-        return build.reference_frames(con)
+        loading.load_reference(con, progress=lambda m: None)
+        return loading.reference_frames(con)
 
 
 def reference(table: str) -> pd.DataFrame:
@@ -41,9 +42,9 @@ def _scratch() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(
         config={"memory_limit": SCRATCH_MEMORY, "temp_directory": tempfile.mkdtemp(prefix="hrdash-check-")}
     )
-    con.execute(build.SCHEMA.read_text())
-    for table in build.REFERENCE_TABLES:
-        build.insert_frame(con, table, _reference()[table])
+    connect.create_schema(con)
+    for table in loading.REFERENCE_TABLES:
+        connect.insert_frame(con, table, _reference()[table])
     return con
 
 

@@ -3,8 +3,8 @@
 Each table is a CSV with a `.meta.json` beside it (source, address, access date, how it was derived, column
 meanings); `datasets.json` names the datasets the rows cite in their `source` column (`public:<dataset>`).
 `python -m hrdash derive-public` (hrdash/public/derive.py) writes the CSVs from the official files; the build loads
-them after the reference tables (hrdash/db.py). Only facts are bundled — codes, dates, counts, categories — never a
-third party's prose (no recommendation or reservation texts).
+them after the reference tables (hrdash/db/reference.py). Only facts are bundled — codes, dates, counts, categories —
+never a third party's prose (no recommendation or reservation texts).
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ def _cell(value: object) -> str:
 
 
 def write_table(df: pd.DataFrame, path: Path) -> None:
-    """Write a table as UTF-8 CSV with '\\n' line ends (the format data/reference uses and db.load_csv reads)."""
+    """Write a table as UTF-8 CSV with '\\n' line ends (the format data/reference uses and load_csv reads)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
