@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..db import build
 from ..paths import default_db
-from . import limits, pipeline, service, store
+from . import limits, pipeline, report, service, store
 from .detect import FORMATS
 from .model import Locked, Plan
 
@@ -42,7 +42,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                        f"secrets.toml, else {default})")  # fmt: skip
 
 
-def report(plan: Plan) -> list[str]:
+def lines(plan: Plan) -> list[str]:
     """Return the lines the CLI prints for one checked file."""
     out = [f"{plan.file_name}:"]
     if plan.format:
@@ -102,7 +102,7 @@ def main(args: argparse.Namespace) -> int:
             for f in args.files:
                 plan = pipeline.inspect(_read(f), f.name, store_root=root, target=target, **options)
                 refused |= plan.refused
-                print("\n".join(report(plan)))
+                print("\n".join(lines(plan)))
                 print(f"  → {_verdict(plan, dry_run=True)}", flush=True)
                 _discard(plan)
         finally:
@@ -117,12 +117,12 @@ def main(args: argparse.Namespace) -> int:
                 for f in args.files:
                     plan = pipeline.inspect(_read(f), f.name, store_root=root, target=con, **options)
                     refused |= plan.refused
-                    print("\n".join(report(plan)), flush=True)
+                    print("\n".join(lines(plan)), flush=True)
                     if plan.status == "ready":
                         log = pipeline.load_plan(con, plan, root, service.who(),
                                                  lambda m: print(f"  … {m}", flush=True))  # fmt: skip
                         if log is not None:
-                            print(f"  → {loaded_message(plan, log)}", flush=True)
+                            print(f"  → {report.loaded_message(plan, log)}", flush=True)
                             continue
                     print(f"  → {_verdict(plan, dry_run=False)}", flush=True)
                     _discard(plan)
@@ -132,19 +132,6 @@ def main(args: argparse.Namespace) -> int:
         print(f"error: {e}", flush=True)
         return 3
     return 1 if refused else 0
-
-
-def loaded_message(plan: Plan, log: dict) -> str:
-    """Return what loading a plan did: loaded as a new import, or restored a lost one."""
-    if log.get("restored") == "store":
-        return (f"import #{log['id']} ({plan.tag}) was already in the database; its stored copy was missing or "
-                "damaged and is now this file, so a rebuild will re-apply it")  # fmt: skip
-    if log.get("restored"):
-        return f"restored import #{log['id']} ({plan.tag}): {log['inserted']:,} rows loaded again"
-    return (
-        f"loaded as import #{log['id']} ({plan.tag}): {log['inserted']:,} rows inserted, {log['replaced']:,} replaced "
-        f"(of which {log.get('replaced_public', 0):,} public and {log.get('superseded', 0):,} demo rows)"
-    )
 
 
 def _read(f: Path) -> bytes:

@@ -19,7 +19,7 @@ from ..db import dictionary
 from ..paths import default_db
 from ..text import md
 from ..update import page as update_page
-from . import access, cli, downloads, limits, pipeline, report, store, templates
+from . import access, downloads, limits, pipeline, report, store, templates
 from .detect import FORMATS
 from .gate import GATE
 from .model import Locked, Plan
@@ -213,7 +213,7 @@ def load(plans: list[Plan], who: str) -> list[str]:
                 if log is None:
                     messages.append(f"{md(plan.file_name)}: already imported, nothing to do.")
                 elif log.get("restored"):
-                    messages.append(f"{md(plan.file_name)}: {md(cli.loaded_message(plan, log))}.")
+                    messages.append(f"{md(plan.file_name)}: {md(report.loaded_message(plan, log))}.")
                 else:
                     messages.append(
                         f"{md(plan.file_name)}: loaded as import #{log['id']} (`{plan.tag}`) — {log['inserted']:,} "

@@ -1,4 +1,4 @@
-"""The validation report of checked files as tables and bytes (for the Data page and its downloads)."""
+"""The validation report of checked files as tables and bytes (Data page, downloads), and what a load did."""
 
 from __future__ import annotations
 
@@ -65,3 +65,16 @@ def problems_csv(plans: list[Plan]) -> bytes:
         for p in plan.problems.items if plan.problems else []:
             w.writerow([csv_safe(v) for v in (p.file, p.row, p.column, p.value, p.message, p.severity)])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def loaded_message(plan: Plan, log: dict) -> str:
+    """Return what loading a plan did: loaded as a new import, or restored a lost one."""
+    if log.get("restored") == "store":
+        return (f"import #{log['id']} ({plan.tag}) was already in the database; its stored copy was missing or "
+                "damaged and is now this file, so a rebuild will re-apply it")  # fmt: skip
+    if log.get("restored"):
+        return f"restored import #{log['id']} ({plan.tag}): {log['inserted']:,} rows loaded again"
+    return (
+        f"loaded as import #{log['id']} ({plan.tag}): {log['inserted']:,} rows inserted, {log['replaced']:,} replaced "
+        f"(of which {log.get('replaced_public', 0):,} public and {log.get('superseded', 0):,} demo rows)"
+    )

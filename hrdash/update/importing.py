@@ -18,8 +18,8 @@ from typing import Any
 import duckdb
 
 from ..importers import pipeline, store
-from ..importers.cli import loaded_message
 from ..importers.model import Locked, Plan
+from ..importers.report import loaded_message
 from .outcome import Outcome
 from .settings import Settings
 
