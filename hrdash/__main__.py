@@ -10,12 +10,12 @@ from pathlib import Path
 import duckdb
 
 from . import brief, demo
+from .cli import imports as importer
+from .cli import update as updater
 from .db import build, reference
 from .db.stats import stats
-from .importers import cli as importer
 from .importers.model import Locked
 from .paths import PUBLIC, default_db
-from .update import cli as updater
 
 
 def main(argv: list[str] | None = None) -> int:

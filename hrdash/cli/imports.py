@@ -13,10 +13,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..db import build
+from ..importers import limits, pipeline, report, service, store
+from ..importers.detect import FORMATS
+from ..importers.model import Locked, Plan
 from ..paths import default_db
-from . import limits, pipeline, report, service, store
-from .detect import FORMATS
-from .model import Locked, Plan
 
 SHOWN = 12  # problems listed per kind and file (the Data page offers the full list)
 

@@ -17,7 +17,7 @@ from ..db import build, query
 from ..importers import access, service, store
 from ..importers.model import Locked
 from ..paths import default_db
-from . import outcome, run, settings, sources
+from ..update import outcome, run, settings, sources
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -1,0 +1,1 @@
+"""The command line, `python -m hrdash COMMAND`: one module per command group, main.py routes."""
