@@ -6,8 +6,6 @@ what the page shows for the same country and years.
 
 from __future__ import annotations
 
-import argparse
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -18,7 +16,6 @@ import pandas as pd
 
 from . import ea_targets, profile, slides
 from .db import query
-from .paths import default_db
 from .profile import Profile
 from .slides import ChartSpec, TableSpec, TextSpec
 
@@ -254,48 +251,3 @@ def write_briefs(
         progress(f"[{i}/{len(countries)}] {iso3} → {path}")
         paths.append(path)
     return paths
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add the options of `python -m hrdash brief` to its subparser."""
-    which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--country", help="ISO3 code or name of the country (one deck)")
-    which.add_argument("--targets", metavar="EA", help="an EA code, e.g. EA6: one deck per target country of seed 004")
-    parser.add_argument(
-        "--out",
-        type=Path,
-        help="a .pptx file or a directory (one country; default ./ISO3.pptx), a directory (--targets)",
-    )
-    parser.add_argument(
-        "--db", type=Path, default=None, help="database file (default $HRDASH_DB or data/hrdash.duckdb)"
-    )
-    parser.add_argument("--from", dest="year_from", type=int, help="first year (default: the data's first)")
-    parser.add_argument("--to", dest="year_to", type=int, help="last year (default: the data's last)")
-
-
-def main(args: argparse.Namespace) -> int:
-    """Run `python -m hrdash brief`: write one country's deck, or one per target country of an EA."""
-    path = args.db or default_db()
-    if not Path(path).exists():
-        print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
-        return 2
-    with duckdb.connect(str(path), read_only=True) as con:
-        try:
-            if args.country:
-                iso3 = resolve(con, args.country)
-                out = args.out or Path(f"{iso3}.pptx")
-                out = out / f"{iso3}.pptx" if out.is_dir() or out.suffix.lower() != ".pptx" else out
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(country_deck(con, iso3, args.year_from, args.year_to))
-                print(f"{iso3} → {out}")
-            else:
-                if args.out is None:
-                    print("error: --targets needs --out DIR", file=sys.stderr)
-                    return 2
-                countries = target_countries(con, args.targets)
-                print(f"{len(countries)} target countries of {args.targets.upper()} → {args.out}", flush=True)
-                write_briefs(con, countries, args.out, lambda m: print(m, flush=True), args.year_from, args.year_to)
-        except ValueError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 2
-    return 0
