@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import canonical, csvtext, detect, sniff, store, tabular, templates, uhri, validate
+from . import canonical, csvtext, detect, sniff, store, tabular, templates, uhri, validate, wordtables
 from .commit import LOG_KEYS, _against, history_current, history_with_keys, load_plan, manifest  # noqa: F401
 from .context import Context, scratch_connection
 from .limits import Budget, Limits
@@ -55,7 +55,7 @@ def _sheets(kind: str, data: bytes, text: str | None, budget: Budget) -> list[ta
     if kind == "html":
         return tabular.html_sheets(text or "", budget)
     if kind == "docx":
-        return tabular.docx_sheets(data, budget)
+        return wordtables.docx_sheets(data, budget)
     raise ValueError(kind)
 
 

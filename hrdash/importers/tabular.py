@@ -292,10 +292,3 @@ def html_sheets(text: str, budget: Budget | None = None) -> list[Sheet]:
         Sheet(f"table {i + 1}", t[0], context, _PageText({"links": links}, lambda i=i: text_of(i)))
         for i, t in enumerate(tables)
     ]
-
-
-def docx_sheets(data: bytes, budget: Budget | None = None) -> list[Sheet]:
-    """Return every table of a Word .docx document as rows of cell text (see wordtables.docx_sheets)."""
-    from .wordtables import docx_sheets as read
-
-    return read(data, budget)
