@@ -17,8 +17,7 @@ import docx
 import duckdb
 import pytest
 
-from hrdash.db import dictionary
-from hrdash.importers import service, upr
+from hrdash.importers import dictionary, service, upr
 from hrdash.importers.upr_matrix import _date
 from tests.conftest import ROOT
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..db import dictionary
+from . import dictionary
 from .validate import q
 
 

@@ -15,11 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from .. import indicators, provenance, ui
-from ..db import dictionary
 from ..paths import default_db
 from ..text import md
 from ..update import page as update_page
-from . import access, downloads, limits, pipeline, report, store, templates
+from . import access, dictionary, downloads, limits, pipeline, report, store, templates
 from .detect import FORMATS
 from .gate import GATE
 from .model import Locked, Plan

@@ -14,7 +14,7 @@ from functools import cache
 import xlsxwriter
 import xlsxwriter.utility as xu
 
-from ..db import dictionary
+from . import dictionary
 from .context import _reference, scratch_connection
 from .validate import columns
 

@@ -17,7 +17,9 @@ import duckdb
 import pandas as pd
 
 from .. import public
+from ..db.query import run
 from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA
+from .upr import RESPONSE_TERMS
 
 SOURCE_NOTE = (
     "where the row comes from: reference, seed:NNN, public:<dataset> (real public facts bundled with the project), "
@@ -134,8 +136,6 @@ def _term(value: str | None) -> str:
 
 def response_terms() -> pd.DataFrame:
     """Return how every import format's response terms map to recommendation.response: one row per term."""
-    from ..importers.upr import RESPONSE_TERMS
-
     rows = [(fmt, term or "(blank)", _term(value)) for fmt, mapping in RESPONSE_TERMS.items()
             for term, value in mapping.items()]  # fmt: skip
     return pd.DataFrame(rows, columns=["format (column)", "term in the file", "response stored"])
@@ -180,8 +180,6 @@ def public_meta(table: str) -> dict[str, Any]:
 
 def frames(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (columns, CHECK constraints) of a database, as the data_columns / data_constraints queries give them."""
-    from .query import run
-
     return run(con, "data_columns"), run(con, "data_constraints")
 
 
@@ -230,7 +228,7 @@ def columns(cols: pd.DataFrame, constraints: pd.DataFrame) -> pd.DataFrame:
         elif (table, col) == ("recommendation", "response"):
             meaning, origin = response_note(), "hrdash/importers/upr.py (mappings)"
         else:
-            meaning, origin = COLUMN_NOTES.get(table, {}).get(col, ""), "hrdash/db/dictionary.py"
+            meaning, origin = COLUMN_NOTES.get(table, {}).get(col, ""), "hrdash/importers/dictionary.py"
         allowed = ", ".join(enums[table].get(col, []))
         out.append((table, col, dtype, not nullable, "generated" if gen else "", allowed, rules[table].get(col, ""),
                     meaning, origin))  # fmt: skip
