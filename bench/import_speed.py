@@ -61,18 +61,16 @@ def generate_upr(path: Path, rows: int) -> None:
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from hrdash.importers import pipeline, service, store
+from hrdash.importers import driver, store
 db, path, max_mb = Path(sys.argv[1]), Path(sys.argv[2]), float(sys.argv[3])
 root = store.store_dir(db)
 t0 = time.perf_counter()
-with service.import_lock(db):
-    con = service.connect_writer(db)
+with driver.writing(db) as con:
     t1 = time.perf_counter()
-    plan = pipeline.inspect(path.read_bytes(), path.name, store_root=root, target=con, max_mb=max_mb)
+    plan = driver.check(path.read_bytes(), path.name, root, con, max_mb=max_mb)
     t2 = time.perf_counter()
-    log = pipeline.load_plan(con, plan, root, "bench") if plan.status == "ready" else None
+    log = driver.load(con, plan, root, "bench") if plan.status == "ready" else None
     t3 = time.perf_counter()
-    con.close()
 print(json.dumps({"status": plan.status, "reason": plan.reason, "rows_read": plan.rows_read, "rows": plan.rows,
                   "inserted": (log or {}).get("inserted"), "seconds": round(time.perf_counter() - t0, 2),
                   "check_seconds": round(t2 - t1, 2), "load_seconds": round(t3 - t2, 2),

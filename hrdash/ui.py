@@ -15,7 +15,7 @@ from . import export, presenting, profile
 from . import provenance as prov  # ui.provenance() draws it
 from .db import build, query
 from .filters import OHCHR_REGIONS, Filters
-from .importers import service
+from .importers import driver
 from .importers.gate import GATE
 from .paths import default_db
 from .text import md
@@ -79,18 +79,16 @@ def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
     DuckDB allows, per process, connections of one configuration only: the cached read-only
     connection is closed first (the gate makes this process's other queries wait), and reopened
     read-only on the next query. Holds the database's import lock meanwhile. Raises
-    importers.model.Locked if another process holds the file.
+    db.connect.Locked if another process holds the file.
     """
     path = str(default_db())
     with GATE.exclusive():
         _connect(path).close()
         _connect.clear(path)
-        with service.import_lock(Path(path)):  # after _connect: a rebuild it starts takes this lock too
-            con = service.connect_writer(Path(path))
+        with driver.writing(Path(path)) as con:  # after _connect: a rebuild it starts takes the import lock too
             try:
                 yield con
             finally:
-                con.close()
                 st.cache_data.clear()
                 _cached_frozen.clear()
 

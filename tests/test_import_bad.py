@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from hrdash import export
-from hrdash.importers import load, report, service, store
+from hrdash.importers import driver, load, report, store
 from hrdash.importers.model import Problem
 
 
@@ -36,7 +36,7 @@ def refused(db: Path, tmp_path: Path, name: str, content: bytes | str, **options
     path = tmp_path / name
     path.write_bytes(content.encode() if isinstance(content, str) else content)
     before = checksums(db)
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", **options)
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test", **options)
     assert plan.status == "refused" and log is None, plan.reason
     assert checksums(db) == before
     assert plan.folder is None and not store.folder(store.store_dir(db), plan.sha256).exists()
@@ -142,11 +142,11 @@ def test_a_60_mb_file_is_refused_by_size(db, tmp_path):
     assert path.stat().st_size > 60_000_000
     before = checksums(db)
     started = time.perf_counter()
-    [(plan, _)] = service.import_paths(db, [path], imported_by="test")
+    [(plan, _)] = driver.import_paths(db, [path], imported_by="test")
     assert plan.status == "refused" and "over the 50 MB limit" in plan.reason
     assert time.perf_counter() - started < 10  # refused before any row is parsed
     assert checksums(db) == before
-    [(plan, _)] = service.import_paths(db, [path], imported_by="test", max_mb=1)  # the limit is configurable
+    [(plan, _)] = driver.import_paths(db, [path], imported_by="test", max_mb=1)  # the limit is configurable
     assert "over the 1 MB limit" in plan.reason
 
 
@@ -162,7 +162,7 @@ def test_skip_bad_rows_loads_the_good_ones_and_lists_the_bad(built_db, tmp_path)
     path = tmp_path / "unct_engagement.csv"
     path.write_text(UNCT + ",KEN,2014,UPR,follow-up plan,good 1\n,Atlantis,2015,UPR,follow-up plan,bad country\n"
                     ",UGA,2016,UPR,party,bad activity\n,TZA,2017,UPR,UNCT submission,good 2\n")  # fmt: skip
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", skip_bad_rows=True)
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test", skip_bad_rows=True)
     assert plan.status == "ready" and plan.skipped_rows == 2 and log["skipped"] == 2 and log["inserted"] == 2
     with duckdb.connect(str(db), read_only=True) as con:
         got = con.execute("select country_iso3, description from unct_engagement where source = $s order by 1",
@@ -182,7 +182,7 @@ def test_formula_cells_are_imported_as_text_and_exported_safely(built_db, tmp_pa
     body = "".join(f',KEN,{2010 + i},UPR,follow-up plan,"{f.replace(chr(34), chr(34) * 2)}"\n'
                    for i, f in enumerate(formulas))  # fmt: skip
     path.write_text(UNCT + body)
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test")
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test")
     assert log["inserted"] == 4
     warned = {p.row for p in plan.problems.items if p.severity == "warning" and "formula" in p.message}
     assert warned == {2, 3, 4}  # "-2+3" is text too; exports quote it, but it is not flagged on import
@@ -209,7 +209,7 @@ def test_formula_in_an_excel_cell_is_read_as_its_text(built_db, tmp_path):
     ws.append(["KEN", 2014, "UPR", "follow-up plan", "=1+1"])  # stored by Excel as a formula
     path = tmp_path / "unct.xlsx"
     wb.save(path)
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test")
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test")
     assert log["inserted"] == 1
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select description from unct_engagement where source = $s", {"s": plan.tag}).fetchall() == [

@@ -15,7 +15,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from hrdash.importers import service
+from hrdash.importers import driver
 from hrdash.importers.ohchr_dashboard import excel_or_text_date
 from tests.conftest import ROOT
 
@@ -44,7 +44,7 @@ def db(built_db: Path, tmp_path: Path) -> Path:
 
 
 def load(db: Path, path: Path, **options):
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", **options)
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test", **options)
     return plan, log
 
 

@@ -11,7 +11,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from hrdash.importers import service, store, templates
+from hrdash.importers import driver, store, templates
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -27,7 +27,7 @@ def db(built_db: Path, tmp_path: Path) -> Path:
 
 
 def load(db: Path, *files: Path, **options):
-    return service.import_paths(db, list(files), imported_by="test", **options)
+    return driver.import_paths(db, list(files), imported_by="test", **options)
 
 
 def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash.importers import limits, load, service, store
+from hrdash.importers import driver, limits, load, store
 from hrdash.text import shown
 from tests.conftest import ROOT
 from tests.hostile.corpus import CASES
@@ -53,7 +53,7 @@ def refused_plans(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(case.build())
         started = time.perf_counter()
-        [(plan, log)] = service.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
+        [(plan, log)] = driver.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
         seconds[case.name] = time.perf_counter() - started
         plans[case.name] = (plan, log)
     assert checksums(db) == before  # nothing of any refused file reached the database
@@ -89,7 +89,7 @@ def test_loaded_exactly(built_db, tmp_path, case):
     shutil.copy(built_db, db)
     path = tmp_path / case.name
     path.write_bytes(case.build())
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
     assert plan.status == "ready" and log is not None, plan.reason
     with duckdb.connect(str(db), read_only=True) as con:
         assert [tuple(r) for r in con.execute(case.query, {"s": plan.tag}).fetchall()] == case.rows

@@ -19,7 +19,7 @@ import duckdb
 import pytest
 
 from hrdash.db import build
-from hrdash.importers import load, service, store
+from hrdash.importers import driver, load, store
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -43,7 +43,7 @@ def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
 
 
 def imported(db: Path, *files: Path, **options):
-    return service.import_paths(db, list(files), imported_by="test", **options)
+    return driver.import_paths(db, list(files), imported_by="test", **options)
 
 
 def test_the_same_file_twice_changes_nothing(db, tmp_path):

@@ -33,7 +33,7 @@ import pandas as pd
 import pytest
 
 from hrdash.countries import resolver
-from hrdash.importers import service, store
+from hrdash.importers import driver, store
 from tests.conftest import SHARED
 
 REAL = SHARED / "realdata"
@@ -69,7 +69,7 @@ def imported(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """Import every CSV file of realdata into one copy of the database; return (db, {relative path: plan})."""
     db = tmp_path_factory.mktemp("realdata") / "hrdash.duckdb"
     shutil.copy(built_db, db)
-    results = service.import_paths(db, CSV_FILES, imported_by="test")
+    results = driver.import_paths(db, CSV_FILES, imported_by="test")
     plans = {str(p.relative_to(REAL)): plan for p, (plan, _) in zip(CSV_FILES, results)}
     return db, plans
 
@@ -88,7 +88,7 @@ def untc_only(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """The chapter IV CSV imported alone into a copy of the database; return (db, plan, log)."""
     db = tmp_path_factory.mktemp("untc") / "hrdash.duckdb"
     shutil.copy(built_db, db)
-    [(plan, log)] = service.import_paths(db, [UNTC], imported_by="test")
+    [(plan, log)] = driver.import_paths(db, [UNTC], imported_by="test")
     return db, plan, log
 
 
@@ -250,7 +250,7 @@ def sessions_only(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """sessions.csv imported alone into a copy of the database (in `imported`, upr-years.csv replaces its rows)."""
     db = tmp_path_factory.mktemp("sessions") / "hrdash.duckdb"
     shutil.copy(built_db, db)
-    [(plan, log)] = service.import_paths(db, [REAL / "upr_terman_years/sessions.csv"], imported_by="test")
+    [(plan, log)] = driver.import_paths(db, [REAL / "upr_terman_years/sessions.csv"], imported_by="test")
     return db, plan, log
 
 
@@ -383,7 +383,7 @@ def test_the_session_calendar_is_a_check_that_loads_nothing(imported):
 
 def test_xls_originals_give_the_same_rows_and_replace_the_csv(imported):
     db, plans = imported
-    results = service.import_paths(db, [REAL / "upr_info_exports/1-5.xls", REAL / "upr_info_exports/6-9.xls"],
+    results = driver.import_paths(db, [REAL / "upr_info_exports/1-5.xls", REAL / "upr_info_exports/6-9.xls"],
                                    imported_by="test")  # fmt: skip
     for (plan, log), stem in zip(results, ["1-5", "6-9"]):
         assert plan.problems.errors == 0 and log is not None

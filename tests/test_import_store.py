@@ -21,7 +21,7 @@ import duckdb
 import pytest
 
 from hrdash.db import build
-from hrdash.importers import load, pipeline, service, store
+from hrdash.importers import driver, load, pipeline, store
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -47,7 +47,7 @@ def checksums(db: Path) -> dict:
 
 
 def imported(db: Path, *files: Path):
-    return service.import_paths(db, list(files), imported_by="test")
+    return driver.import_paths(db, list(files), imported_by="test")
 
 
 def rows_of(db: Path, tag: str, table: str = "unct_engagement") -> list[tuple]:

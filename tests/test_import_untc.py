@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash.importers import service, untc
+from hrdash.importers import driver, untc
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -31,7 +31,7 @@ def db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def load(db: Path, path: Path, **options):
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", **options)
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test", **options)
     return plan, log
 
 

@@ -17,7 +17,7 @@ import docx
 import duckdb
 import pytest
 
-from hrdash.importers import dictionary, service, upr
+from hrdash.importers import dictionary, driver, upr
 from hrdash.importers.upr_matrix import _date
 from tests.conftest import ROOT
 
@@ -35,7 +35,7 @@ def db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def load(db: Path, path: Path, **options):
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", **options)
+    [(plan, log)] = driver.import_paths(db, [path], imported_by="test", **options)
     return plan, log
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from hrdash import brief, presenting, profile
-from hrdash.importers import service
+from hrdash.importers import driver
 from hrdash.text import shown as shown_text
 from tests.apptest import open_app
 from tests.conftest import ROOT
@@ -388,7 +388,7 @@ def test_report_flags_the_source_does_not_give_read_unknown(built_db, tmp_path):
     """Terman's review years say nothing of the reports: the profile says "unknown", never "no"."""
     db = tmp_path / "hrdash.duckdb"
     shutil.copy(built_db, db)
-    [(plan, _)] = service.import_paths(db, [ROOT / "tests/fixtures/import/upr-years.csv"], imported_by="test")
+    [(plan, _)] = driver.import_paths(db, [ROOT / "tests/fixtures/import/upr-years.csv"], imported_by="test")
     with duckdb.connect(str(db), read_only=True) as con:
         p = profile.load(brief.runner(con), "DZA", 2008, 2026)
         demo = con.execute("select cycle, review_year, national_report, midterm_report from upr_review "

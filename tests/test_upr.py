@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from hrdash import instrument_recognition as ir
 from hrdash.db import query
 from hrdash.figures import upr
-from hrdash.importers import service
+from hrdash.importers import driver
 from tests.apptest import open_app
 from tests.conftest import ROOT
 from tests.test_special_procedures import (  # noqa: F401 (scale20_db is a fixture)
@@ -185,7 +185,7 @@ def test_reports_count_only_known_flags(built_db, tmp_path):
     """Reviews imported from Terman's review years have no report flags: counted as reviews, reports not known."""
     db = tmp_path / "hrdash.duckdb"
     shutil.copy(built_db, db)
-    [(plan, _)] = service.import_paths(db, [ROOT / "tests/fixtures/import/upr-years.csv"], imported_by="test")
+    [(plan, _)] = driver.import_paths(db, [ROOT / "tests/fixtures/import/upr-years.csv"], imported_by="test")
     params = {"region": None, "countries": ["DZA", "CIV", "HUN"], "target_ea": None, "year_from": 2008,
               "year_to": 2016}  # fmt: skip
     with duckdb.connect(str(db), read_only=True) as con:

@@ -11,8 +11,8 @@ import duckdb
 
 from .. import demo
 from ..db import build, reference
+from ..db.connect import Locked
 from ..db.stats import stats
-from ..importers.model import Locked
 from ..paths import default_db
 
 

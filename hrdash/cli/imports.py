@@ -12,10 +12,11 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from ..db import build
-from ..importers import limits, pipeline, report, service, store
+from ..db import build, connect
+from ..db.connect import Locked
+from ..importers import driver, limits, report, store
 from ..importers.detect import FORMATS
-from ..importers.model import Locked, Plan
+from ..importers.model import Plan
 from ..paths import default_db
 
 SHOWN = 12  # problems listed per kind and file (the Data page offers the full list)
@@ -95,39 +96,34 @@ def main(args: argparse.Namespace) -> int:
                    country=args.country, session=args.session)  # fmt: skip
     refused = False
     if args.dry_run:
-        target = service.connect_reader(path) if path.exists() else None
+        target = connect.connect_reader(path) if path.exists() else None
         if target is None:
             print(f"(no readable database at {path}: rows to replace are not estimated)")
         try:
             for f in args.files:
-                plan = pipeline.inspect(_read(f), f.name, store_root=root, target=target, **options)
+                plan = driver.check(_read(f), f.name, root, target, **options)
                 refused |= plan.refused
                 print("\n".join(lines(plan)))
                 print(f"  → {_verdict(plan, dry_run=True)}", flush=True)
-                _discard(plan)
+                driver.discard(plan)
         finally:
             if target is not None:
                 target.close()
         return 1 if refused else 0
     try:
         build.ensure_built(path, progress=lambda m: print(m, flush=True))
-        with service.import_lock(path):
-            con = service.connect_writer(path)
-            try:
-                for f in args.files:
-                    plan = pipeline.inspect(_read(f), f.name, store_root=root, target=con, **options)
-                    refused |= plan.refused
-                    print("\n".join(lines(plan)), flush=True)
-                    if plan.status == "ready":
-                        log = pipeline.load_plan(con, plan, root, service.who(),
-                                                 lambda m: print(f"  … {m}", flush=True))  # fmt: skip
-                        if log is not None:
-                            print(f"  → {report.loaded_message(plan, log)}", flush=True)
-                            continue
-                    print(f"  → {_verdict(plan, dry_run=False)}", flush=True)
-                    _discard(plan)
-            finally:
-                con.close()
+        with driver.writing(path) as con:
+            for f in args.files:
+                plan, log = driver.import_file(con, _read(f), f.name, root, driver.who(),
+                                               lambda m: print(f"  … {m}", flush=True),
+                                               lambda plan: print("\n".join(lines(plan)), flush=True),
+                                               **options)  # fmt: skip
+                refused |= plan.refused
+                if log is not None:
+                    print(f"  → {report.loaded_message(plan, log)}", flush=True)
+                    continue
+                print(f"  → {_verdict(plan, dry_run=False)}", flush=True)
+                driver.discard(plan)
     except Locked as e:
         print(f"error: {e}", flush=True)
         return 3
@@ -138,13 +134,6 @@ def _read(f: Path) -> bytes:
     if not f.is_file():
         raise SystemExit(f"error: no such file: {f}")
     return f.read_bytes()
-
-
-def _discard(plan: Plan) -> None:
-    import shutil
-
-    if plan.folder is not None and store.STAGING in plan.folder.parts:
-        shutil.rmtree(plan.folder, ignore_errors=True)
 
 
 def _verdict(plan: Plan, dry_run: bool) -> str:

@@ -14,8 +14,8 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from ..db import build, query
-from ..importers import access, service, store
-from ..importers.model import Locked
+from ..db.connect import Locked
+from ..importers import access, driver, store
 from ..paths import default_db
 from ..update import outcome, run, settings, sources
 
@@ -116,39 +116,33 @@ def main(args: argparse.Namespace) -> int:
     path = Path(args.db or default_db())
     try:
         build.ensure_built(path, progress=lambda m: print(m, flush=True))
-        with service.import_lock(path):
-            con = service.connect_writer(path)
+        with driver.writing(path) as con:
+            instruments = query.run(con, "untc_status_pages")
             try:
-                instruments = query.run(con, "untc_status_pages")
-                try:
-                    kinds, codes = sources.parse_only(args.only, instruments)
-                except ValueError as e:
-                    print(f"error: {e}", flush=True)
-                    return 2
-                database = run.Database(
-                    store.store_dir(path), lambda: nullcontext(con), lambda: nullcontext(con), service.who()
+                kinds, codes = sources.parse_only(args.only, instruments)
+            except ValueError as e:
+                print(f"error: {e}", flush=True)
+                return 2
+            database = run.Database(
+                store.store_dir(path), lambda: nullcontext(con), lambda: nullcontext(con), driver.who()
+            )
+            if args.from_dir is not None:
+                print(f"Importing the status pages and UHRI exports saved in {args.from_dir} into {path}", flush=True)
+                outcomes = run.from_dir(
+                    args.from_dir,
+                    database,
+                    s,
+                    _print_step,
+                    kinds=kinds,
+                    codes=codes,
+                    skip_bad_rows=args.skip_bad_rows,
                 )
-                if args.from_dir is not None:
-                    print(
-                        f"Importing the status pages and UHRI exports saved in {args.from_dir} into {path}", flush=True
-                    )
-                    outcomes = run.from_dir(
-                        args.from_dir,
-                        database,
-                        s,
-                        _print_step,
-                        kinds=kinds,
-                        codes=codes,
-                        skip_bad_rows=args.skip_bad_rows,
-                    )
-                else:
-                    targets = sources.targets(instruments, s, kinds, codes)
-                    print(_plan_text(targets, s, path), flush=True)
-                    outcomes = run.refresh(
-                        targets, database, s, _print_step, skip_bad_rows=args.skip_bad_rows, save_to=args.save_to
-                    )
-            finally:
-                con.close()
+            else:
+                targets = sources.targets(instruments, s, kinds, codes)
+                print(_plan_text(targets, s, path), flush=True)
+                outcomes = run.refresh(
+                    targets, database, s, _print_step, skip_bad_rows=args.skip_bad_rows, save_to=args.save_to
+                )
     except Locked as e:
         print(f"error: {e}", flush=True)
         return 3

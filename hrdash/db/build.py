@@ -13,9 +13,10 @@ from pathlib import Path
 import duckdb
 
 from .. import demo
+from ..importers import service, store  # above the importers: a rebuild re-applies their imports
 from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA, default_db
 from . import lock
-from .connect import insert_frame
+from .connect import holding, insert_frame
 from .reference import load_public, load_reference, reference_frames
 
 Progress = Callable[[str], None]
@@ -36,7 +37,7 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
     """Build the database into a temporary file and move it into place only when complete."""
     db = Path(db or default_db())
     db.parent.mkdir(parents=True, exist_ok=True)
-    with _held(db):  # refuse at once, before the work, while another process (the app) has the file open
+    with holding(db, "build"):  # refuse at once, before the work, while another process (the app) has the file open
         pass
     tmp = db.with_name(f".{db.name}.building-{os.getpid()}")
     tmp.unlink(missing_ok=True)
@@ -56,7 +57,7 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
             "demo_seed": str(demo.common.SEED),
             "sources_hash": sources_hash(),
         }
-        with _imports_held(db), _held(db) as old:  # no import in between; refused while the app has the file
+        with _imports_held(db), holding(db, "build") as old:  # no import in between; refused while the app has the file
             info |= _reapply_imports(con, db, progress, old)
             con.executemany("insert into build_info values (?, ?)", list(info.items()))
             con.execute("checkpoint")
@@ -71,8 +72,6 @@ def build(db: Path | None = None, scale: int = 1, progress: Progress = print) ->
 
 
 def _has_imports(db: Path) -> bool:
-    from ..importers import store
-
     return db.exists() or store.store_dir(db).exists()
 
 
@@ -82,9 +81,7 @@ def _imports_held(db: Path):
     if not _has_imports(db):
         yield
         return
-    from ..importers import service
-
-    with service.import_lock(db):
+    with lock.importing(db):
         yield
 
 
@@ -92,18 +89,7 @@ def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progres
     """Re-apply to the new database the imports of the one it replaces (see importers.service.replay)."""
     if not _has_imports(db):
         return {}
-    from ..importers import service
-
     return service.replay(con, db, db, progress, old)
-
-
-@contextmanager
-def _held(db: Path):
-    """Hold the database being replaced open read-write: raises importers.model.Locked while the app has it open."""
-    from ..importers import service
-
-    with service.holding(db, "build") as old:
-        yield old
 
 
 def build_info(db: Path) -> dict[str, str]:

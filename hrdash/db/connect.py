@@ -1,7 +1,15 @@
-"""The schema and the ways into a database: create the schema, insert frames and CSV files by column name."""
+"""The schema and the ways into a database: create the schema, insert frames and CSVs, open it read-write or read-only.
+
+DuckDB lets one process write a database file, and no other process may even read it meanwhile: opening it
+read-write while another process (typically the running app) has it fails with `Locked`, naming that process, and
+nothing is changed.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -54,3 +62,59 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -
         con.execute(f"insert into {table} ({cols}) select {cols} from frame")
     finally:
         con.unregister("frame")
+
+
+class Locked(RuntimeError):
+    """The database is open in another process, so it cannot be written."""
+
+
+def locked_message(db: Path, error: Exception, action: str = "import") -> str:
+    """Return a clear message for a database another process holds open (`action`: import, build, update)."""
+    m = re.search(r"PID (\d+)", str(error))
+    who = f"process {m.group(1)}" if m else "another process"
+    return (
+        f"the database {db} is open in {who} (probably the dashboard app, which keeps it open while it runs): "
+        f"import from the app's Data page, or stop the app and run the {action} again. Nothing was changed."
+    )
+
+
+def connect_writer(db: Path, action: str = "import") -> duckdb.DuckDBPyConnection:
+    """Open the database read-write, or raise Locked if another process holds it."""
+    try:
+        return duckdb.connect(str(db))
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise Locked(locked_message(db, e, action)) from e
+        raise
+
+
+def connect_reader(db: Path) -> duckdb.DuckDBPyConnection | None:
+    """Open the database read-only for a dry run; None if it cannot be opened (e.g. held by a writer)."""
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error:
+        return None
+
+
+@contextmanager
+def holding(db: Path, action: str = "build") -> Iterator[duckdb.DuckDBPyConnection | None]:
+    """Hold an existing database file open read-write while it is replaced; raise Locked if another process has it.
+
+    The single-writer rule: the running app keeps the file open, so a rebuild (or an import) from the command
+    line is refused, as an import is, rather than replacing a file the app would go on reading. None when
+    there is no file, or one DuckDB cannot open (it is rebuilt all the same).
+    """
+    if not Path(db).exists():
+        yield None
+        return
+    try:
+        con = connect_writer(db, action)
+    except Locked:
+        raise
+    except duckdb.Error:
+        yield None
+        return
+    try:
+        yield con
+    finally:
+        con.close()

@@ -25,10 +25,6 @@ class Refused(ValueError):
         self.row, self.column = row, column
 
 
-class Locked(RuntimeError):
-    """The database is open in another process, so it cannot be written."""
-
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a file: where (row, column), the offending value and what is wrong."""

@@ -15,13 +15,14 @@ import pandas as pd
 import streamlit as st
 
 from .. import indicators, provenance, ui
+from ..db.connect import Locked
 from ..paths import default_db
 from ..text import md
 from ..update import page as update_page
-from . import access, dictionary, downloads, limits, pipeline, report, store, templates
+from . import access, dictionary, downloads, driver, limits, report, store, templates
 from .detect import FORMATS
 from .gate import GATE
-from .model import Locked, Plan
+from .model import Plan
 
 ENCODINGS = ["utf-8", "utf-16", "cp1252", "mac_roman", "latin-1"]
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]
@@ -150,8 +151,7 @@ def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
         stale = key in cache and cache[key].status == "ready" and not (cache[key].folder and cache[key].folder.exists())
         if key not in cache or stale:
             with st.spinner(f"Checking {md(f.name)} …"), GATE.shared(), ui.connection().cursor() as cur:
-                cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, limits=import_limits(),
-                                              **options)  # fmt: skip
+                cache[key] = driver.check(data, f.name, root, cur, limits=import_limits(), **options)
         plans.append(cache[key])
     return plans
 
@@ -208,7 +208,7 @@ def load(plans: list[Plan], who: str) -> list[str]:
     try:
         with ui.write_connection() as con:
             for plan in plans:
-                log = pipeline.load_plan(con, plan, root, who)
+                log = driver.load(con, plan, root, who)
                 if log is None:
                     messages.append(f"{md(plan.file_name)}: already imported, nothing to do.")
                 elif log.get("restored"):

@@ -8,7 +8,6 @@ way nothing is written, so running the same refresh twice changes nothing.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -17,8 +16,9 @@ from typing import Any
 
 import duckdb
 
-from ..importers import pipeline, store
-from ..importers.model import Locked, Plan
+from ..db.connect import Locked
+from ..importers import driver, pipeline, store
+from ..importers.model import Plan
 from ..importers.report import loaded_message
 from .outcome import Outcome
 from .settings import Settings
@@ -49,11 +49,11 @@ def check(
 ) -> Plan:
     """Return the import pipeline's plan for one file (read, resolved, validated, staged; nothing written)."""
     with db.reading() as con:
-        return pipeline.inspect(
+        return driver.check(
             data,
             name,
-            store_root=db.store_root,
-            target=con,
+            db.store_root,
+            con,
             fmt=fmt,
             instrument=instrument,
             skip_bad_rows=skip_bad_rows,
@@ -68,7 +68,7 @@ def commit(plan: Plan, db: Database, source: str, label: str, say: Callable[[str
         return Outcome(plan.file_name, source, label, status, message, **kw)  # type: ignore[arg-type]
 
     if plan.status != "ready":
-        discard(plan)
+        driver.discard(plan)
         if plan.status == "refused":
             hint = (
                 " (--skip-bad-rows, or 'Skip bad rows' on the Data page, loads the good rows and lists the bad ones)"
@@ -81,17 +81,17 @@ def commit(plan: Plan, db: Database, source: str, label: str, say: Callable[[str
         with db.writing() as con:
             same = unchanged(con, plan, db.store_root)
             if same is not None:
-                discard(plan)
+                driver.discard(plan)
                 when = f"{same['imported_at']:%Y-%m-%d %H:%M}"
                 return outcome("unchanged", f"the same rows as import #{same['id']} of {when}: nothing to do",
                                import_id=same["id"])  # fmt: skip
             say(f"loading {plan.rows:,} rows")
-            log = pipeline.load_plan(con, plan, db.store_root, db.imported_by, say)
+            log = driver.load(con, plan, db.store_root, db.imported_by, say)
     except Locked as e:
-        discard(plan)
+        driver.discard(plan)
         return outcome("failed", str(e), locked=True)
     except Exception as e:  # noqa: BLE001 - reported per file; load.apply rolled the transaction back
-        discard(plan)
+        driver.discard(plan)
         first = str(e).splitlines()[0] if str(e) else ""
         return outcome("failed", f"{source}: the import failed and was rolled back ({type(e).__name__}: {first}). "
                        "Nothing was changed.")  # fmt: skip
@@ -141,10 +141,3 @@ def unchanged(con: duckdb.DuckDBPyConnection, plan: Plan, root: Path) -> dict[st
     except duckdb.Error:  # a file gone, or rows stored by an older version with other columns: load it again
         return None
     return latest
-
-
-def discard(plan: Plan) -> None:
-    """Remove a plan's staging folder (a plan that will not be loaded)."""
-    if plan.folder is not None and store.STAGING in plan.folder.parts:
-        shutil.rmtree(plan.folder, ignore_errors=True)
-        plan.folder = None

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from ..importers.driver import discard
 from . import expect, fetch
-from .importing import Database, check, commit, discard
+from .importing import Database, check, commit
 from .outcome import Outcome, Step
 from .settings import Settings
 from .sources import Target, wanted
