@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from .. import demo
-from ..importers import service, store  # above the importers: a rebuild re-applies their imports
+from ..importers import replay, store  # above the importers: a rebuild re-applies their imports
 from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA, default_db
 from . import lock
 from .connect import holding, insert_frame
@@ -86,10 +86,10 @@ def _imports_held(db: Path):
 
 
 def _reapply_imports(con: duckdb.DuckDBPyConnection, db: Path, progress: Progress, old=None) -> dict[str, str]:
-    """Re-apply to the new database the imports of the one it replaces (see importers.service.replay)."""
+    """Re-apply to the new database the imports of the one it replaces (see importers.replay)."""
     if not _has_imports(db):
         return {}
-    return service.replay(con, db, db, progress, old)
+    return replay.replay(con, db, db, progress, old)
 
 
 def build_info(db: Path) -> dict[str, str]:

@@ -10,7 +10,8 @@ resolved by hrdash.countries.
 validate.py checks staged rows against the schema itself. pipeline.py checks a file into a Plan
 (problems, preview, Parquet of the rows to load); commit.py compares it with the database and load.py loads it
 in one transaction (replacement, supersession of demo rows, import_log); store.py keeps accepted imports, with
-checksums, in the database's store so that a rebuild re-applies them (service.replay); restore.py tells when an
-import's rows or stored copy are lost, so that importing its file again restores it. service.py holds the
-locking and the read-write connection; cli.py is `python -m hrdash import`; page.py the Data page.
+checksums, in the database's store so that a rebuild re-applies them (replay.py); restore.py tells when an
+import's rows or stored copy are lost, so that importing its file again restores it. driver.py is the one way in
+(lock, read-write connection, check, load), used by `python -m hrdash import` (hrdash/cli/imports.py), `update` and
+the Data page (page.py); dictionary.py is the data dictionary (tables, columns, import rules).
 """

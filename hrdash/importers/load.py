@@ -9,7 +9,7 @@ country's rows, the same instrument, mechanism, cycle or body (COVERAGE): import
 recommendations of a State and cycle (one review, one session) supersede the bundled and demo ones
 of that State and cycle, so nothing is counted twice; (4) insert; (5) write the import_log row.
 Any error rolls everything back; a killed process leaves no trace because nothing is committed.
-Re-applied after a rebuild (service.replay), an import replaces the same public and demo rows again.
+Re-applied after a rebuild (replay.py), an import replaces the same public and demo rows again.
 """
 
 from __future__ import annotations
