@@ -7,8 +7,8 @@ import time
 import pandas as pd
 import pytest
 
-from hrdash import countries
-from hrdash.countries import UNKNOWN, clean, resolver, squash
+from hrdash.importers import countries
+from hrdash.importers.countries import UNKNOWN, clean, resolver, squash
 from hrdash.paths import REFERENCE
 
 # (name as a real file writes it, expected ISO3) — from the files in ../shared/realdata and the issue.

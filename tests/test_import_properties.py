@@ -25,8 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hrdash.countries import _key, resolver
 from hrdash.importers import pipeline, tabular
+from hrdash.importers.countries import _key, resolver
 from hrdash.importers.model import Refused
 from hrdash.paths import REFERENCE
 

@@ -32,8 +32,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from hrdash.countries import resolver
 from hrdash.importers import driver, store
+from hrdash.importers.countries import resolver
 from tests.conftest import SHARED
 
 REAL = SHARED / "realdata"

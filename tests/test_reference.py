@@ -8,8 +8,8 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from hrdash.countries import resolver
 from hrdash.demo.upr import session_days
+from hrdash.importers.countries import resolver
 from hrdash.importers.upr import SESSION_START, cycle_of_session
 from hrdash.paths import REFERENCE
 from tests.conftest import SHARED, seed_text

@@ -6,7 +6,7 @@ ohchr_dashboard.py (OHCHR's ratification dashboard export), upr_files.py (Terman
 CSV/.xls), upr_matrix.py (OHCHR's UPR matrices, .docx), uhri.py (UHRI Excel export); sniff.py and
 tabular.py turn bytes into cells (csvtext.py reads CSV strictly, zipparts.py checks .xlsx/.docx packages before
 they are parsed, limits.py holds the limits every reader stops at), detect.py names the layout, countries are
-resolved by hrdash.countries.
+resolved by countries.py.
 validate.py checks staged rows against the schema itself. pipeline.py checks a file into a Plan
 (problems, preview, Parquet of the rows to load); commit.py compares it with the database and load.py loads it
 in one transaction (replacement, supersession of demo rows, import_log); store.py keeps accepted imports, with

@@ -12,9 +12,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..countries import Resolution, Resolver, resolver
 from ..db import connect
 from ..db import reference as loading
+from .countries import Resolution, Resolver, resolver
 from .limits import Budget
 from .model import Problems
 

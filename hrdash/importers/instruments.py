@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ..countries import squash
+from .countries import squash
 
 # File stems of the per-treaty tables in ../shared/realdata (hr_status_<stem>.csv).
 TREATY_TABLE_FILES = {

@@ -20,10 +20,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from ..countries import clean, squash
 from . import instruments as inst
 from . import untc
 from .context import Context
+from .countries import clean, squash
 from .model import Refused
 from .ratification import RATIFICATION_COLUMNS, instrument_for
 from .tabular import Sheet

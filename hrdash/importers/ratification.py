@@ -17,10 +17,10 @@ import re
 
 import pandas as pd
 
-from ..countries import clean
 from . import instruments as inst
 from . import untc
 from .context import Context
+from .countries import clean
 from .model import Refused
 from .tabular import Sheet
 

@@ -15,9 +15,9 @@ import re
 
 import pandas as pd
 
-from ..countries import squash
 from . import upr
 from .context import Context
+from .countries import squash
 from .tabular import Sheet
 from .upr_files import REC_COLUMNS
 

@@ -20,9 +20,9 @@ import re
 
 import pandas as pd
 
-from ..countries import UNKNOWN
 from . import upr
 from .context import Context
+from .countries import UNKNOWN
 from .sniff import repair_mojibake
 from .tabular import Sheet
 

@@ -26,9 +26,9 @@ import re
 
 import pandas as pd
 
-from ..countries import squash
 from . import upr
 from .context import Context
+from .countries import squash
 from .model import Refused
 from .tabular import Sheet
 from .upr_files import REC_COLUMNS

@@ -23,7 +23,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .paths import REFERENCE
+from ..paths import REFERENCE
 
 UNKNOWN = "UNKNOWN"
 Status = Literal["state", "outside", "unknown", "unresolved"]
