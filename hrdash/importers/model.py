@@ -165,20 +165,6 @@ class Problems:
 
 
 @dataclass
-class Parsed:
-    """What a format reader returns: staging tables in the validation connection, per target table."""
-
-    format: str
-    source_name: str  # the logical source: a newer file with the same name replaces this one's rows
-    tables: dict[str, str]  # target table -> staging table (in the validation connection)
-    labels: dict[str, dict[str, str]]  # target table -> {target column: column name in the file}
-    rows_read: int
-    raw: str | None = None  # staging table with the file's rows as read (for the skipped-rows report)
-    encoding: str | None = None
-    detail: str = ""  # e.g. the instrument a status table is about
-
-
-@dataclass
 class TablePlan:
     """The rows one import brings to one table."""
 

@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from . import canonical, csvtext, detect, sniff, store, tabular, templates, uhri, validate, wordtables
 from .commit import LOG_KEYS, _against, history_current, history_with_keys, load_plan, manifest  # noqa: F401
@@ -282,9 +281,3 @@ def _refuse(plan: Plan, reason: str, row: int | None = None, column: str | None 
         plan.folder = None
     plan.tables = {}
     return plan
-
-
-def problems_frame(plans: list[Plan]) -> pd.DataFrame:
-    """Return the problems of several plans as one table."""
-    frames = [p.problems.frame() for p in plans if p.problems is not None]
-    return pd.concat(frames, ignore_index=True) if frames else Problems("").frame()
