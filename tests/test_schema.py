@@ -1,4 +1,4 @@
-"""The schema refuses bad rows: every kind of constraint, and the hard-coded adoption dates."""
+"""The schema refuses bad rows: every kind of constraint, and dates before an instrument's adoption."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
+from hrdash.db import connect
+from hrdash.db.connect import ADOPTED
 from hrdash.paths import REFERENCE, SCHEMA
 
 GOOD_RATIFICATION = {
@@ -113,11 +115,31 @@ def test_every_fact_table_has_a_required_source_column(empty_db):
     assert set(facts) <= required
 
 
-def test_adoption_dates_in_checks_match_instrument_reference():
-    """DuckDB has no cross-table CHECK, so schema.sql repeats the adoption dates: keep them equal."""
-    adopted = pd.read_csv(REFERENCE / "instrument.csv").set_index("code")["adopted"].to_dict()
-    schema = SCHEMA.read_text()
-    cases = re.findall(r"when '([A-Z0-9-]+)' then date '(\d{4}-\d{2}-\d{2})'", schema)
-    assert len(cases) == 3 * 18  # signature, consent and report submission checks
-    for code, date in cases:
-        assert adopted[code] == date, code
+def test_adoption_dates_are_written_once_in_the_instrument_reference():
+    """schema.sql names no adoption date: creating the schema fills them in from instrument.csv, the one source."""
+    assert not re.findall(r"date '\d{4}-\d{2}-\d{2}'", SCHEMA.read_text())
+    assert SCHEMA.read_text().count(ADOPTED) == 3  # signature, consent and report submission checks
+
+
+def test_dates_before_an_instruments_adoption_are_refused_for_every_instrument(empty_db):
+    adopted = pd.read_csv(REFERENCE / "instrument.csv").set_index("code")["adopted"]
+    for code, day in adopted.items():
+        before = (pd.Timestamp(day) - pd.Timedelta(days=1)).date().isoformat()
+        row = {**GOOD_RATIFICATION, "instrument": code}
+        for bad in ({"consent_date": before}, {"signature_date": before, "consent_date": None, "consent_type": None}):
+            with pytest.raises(duckdb.ConstraintException, match="CHECK"):
+                insert(empty_db, "ratification", {**row, **bad})
+        insert(empty_db, "ratification", {**row, "signature_date": day, "consent_date": day})  # the day itself is fine
+        report = {"id": f"r-{code}", "country_iso3": "KEN", "instrument": code, "body": "CAT", "report_no": 1,
+                  "due_date": day, "submitted_date": day, "source": "demo"}  # fmt: skip
+        with pytest.raises(duckdb.ConstraintException, match="CHECK"):
+            insert(empty_db, "tb_report", report)  # a report is submitted after the adoption, not on its day
+    assert empty_db.execute("select count(*) from ratification").fetchone() == (len(adopted),)
+
+
+def test_a_missing_adoption_date_stops_the_schema(tmp_path, monkeypatch):
+    bad = tmp_path / "instrument.csv"
+    bad.write_text((REFERENCE / "instrument.csv").read_text().replace("1965-12-21", "", 1))
+    monkeypatch.setattr(connect, "REFERENCE", tmp_path)
+    with pytest.raises(ValueError, match="instrument.csv: every instrument needs an adoption date"):
+        connect.schema_sql()

@@ -15,12 +15,27 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ..paths import SCHEMA
+from ..paths import REFERENCE, SCHEMA
+
+ADOPTED = "instrument_adopted(instrument)"  # in schema.sql's date-order checks: the instrument's adoption date
+
+
+def schema_sql() -> str:
+    """Return the SQL of schema.sql with each instrument's adoption date filled in from data/reference/instrument.csv.
+
+    DuckDB has no cross-table CHECK, so a date that must not precede the adoption of its instrument (a ratification,
+    a signature, a report) is checked against a CASE of literal dates, made here from the reference file.
+    """
+    instruments = pd.read_csv(REFERENCE / "instrument.csv", usecols=["code", "adopted"], dtype=str)
+    if instruments["adopted"].isna().any() or not instruments["adopted"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all():
+        raise ValueError("instrument.csv: every instrument needs an adoption date (YYYY-MM-DD) in column adopted")
+    whens = " ".join(f"when '{code}' then date '{day}'" for code, day in instruments.itertuples(index=False))
+    return SCHEMA.read_text().replace(ADOPTED, f"case instrument {whens} end")
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables, views and macros of schema.sql in `con`."""
-    con.execute(SCHEMA.read_text())
+    con.execute(schema_sql())
 
 
 def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:

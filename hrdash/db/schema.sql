@@ -1,7 +1,7 @@
 -- The whole data model of the dashboard (DESIGN.md "Data model"). One file creates every
--- table. DuckDB has no cross-table CHECK, so the instruments' adoption dates are written
--- into the date-order checks as literals; tests/test_schema.py keeps them equal to
--- data/reference/instrument.csv.
+-- table. DuckDB has no cross-table CHECK, so `instrument_adopted(...)` in the date-order
+-- checks is not a function: creating the schema (hrdash/db/connect.py) replaces it by the
+-- adoption dates of data/reference/instrument.csv, the one place they are written.
 
 -- ---------------------------------------------------------------- reference tables
 
@@ -106,26 +106,8 @@ create table ratification (
     check (denounced_date is null or (consent_date is not null and denounced_date >= consent_date)),
     check (not reservations or consent_date is not null),
     check (consent_date is null or signature_date is null or consent_date >= signature_date),
-    check (consent_date is null or consent_date >= case instrument
-        when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
-        when 'CCPR-OP1' then date '1966-12-16' when 'CCPR-OP2-DP' then date '1989-12-15'
-        when 'CESCR' then date '1966-12-16' when 'CESCR-OP' then date '2008-12-10'
-        when 'CEDAW' then date '1979-12-18' when 'CEDAW-OP' then date '1999-10-06'
-        when 'CAT' then date '1984-12-10' when 'CAT-OP' then date '2002-12-18'
-        when 'CRC' then date '1989-11-20' when 'CRC-OP-AC' then date '2000-05-25'
-        when 'CRC-OP-SC' then date '2000-05-25' when 'CRC-OP-IC' then date '2011-12-19'
-        when 'CMW' then date '1990-12-18' when 'CED' then date '2006-12-20'
-        when 'CRPD' then date '2006-12-13' when 'CRPD-OP' then date '2006-12-13' end),
-    check (signature_date is null or signature_date >= case instrument
-        when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
-        when 'CCPR-OP1' then date '1966-12-16' when 'CCPR-OP2-DP' then date '1989-12-15'
-        when 'CESCR' then date '1966-12-16' when 'CESCR-OP' then date '2008-12-10'
-        when 'CEDAW' then date '1979-12-18' when 'CEDAW-OP' then date '1999-10-06'
-        when 'CAT' then date '1984-12-10' when 'CAT-OP' then date '2002-12-18'
-        when 'CRC' then date '1989-11-20' when 'CRC-OP-AC' then date '2000-05-25'
-        when 'CRC-OP-SC' then date '2000-05-25' when 'CRC-OP-IC' then date '2011-12-19'
-        when 'CMW' then date '1990-12-18' when 'CED' then date '2006-12-20'
-        when 'CRPD' then date '2006-12-13' when 'CRPD-OP' then date '2006-12-13' end)
+    check (consent_date is null or consent_date >= instrument_adopted(instrument)),
+    check (signature_date is null or signature_date >= instrument_adopted(instrument))
 );
 
 create table tb_report (
@@ -139,16 +121,7 @@ create table tb_report (
     reviewed_date  date,
     source         varchar not null check (regexp_full_match(source, 'reference|demo|seed:[0-9]{3}|public:[a-z0-9][a-z0-9.-]*|import:[0-9a-f]{8,64}')),
     check (reviewed_date is null or (submitted_date is not null and reviewed_date >= submitted_date)),
-    check (submitted_date is null or submitted_date > case instrument
-        when 'CERD' then date '1965-12-21' when 'CCPR' then date '1966-12-16'
-        when 'CCPR-OP1' then date '1966-12-16' when 'CCPR-OP2-DP' then date '1989-12-15'
-        when 'CESCR' then date '1966-12-16' when 'CESCR-OP' then date '2008-12-10'
-        when 'CEDAW' then date '1979-12-18' when 'CEDAW-OP' then date '1999-10-06'
-        when 'CAT' then date '1984-12-10' when 'CAT-OP' then date '2002-12-18'
-        when 'CRC' then date '1989-11-20' when 'CRC-OP-AC' then date '2000-05-25'
-        when 'CRC-OP-SC' then date '2000-05-25' when 'CRC-OP-IC' then date '2011-12-19'
-        when 'CMW' then date '1990-12-18' when 'CED' then date '2006-12-20'
-        when 'CRPD' then date '2006-12-13' when 'CRPD-OP' then date '2006-12-13' end)
+    check (submitted_date is null or submitted_date > instrument_adopted(instrument))
 );
 
 create table sp_visit (
