@@ -12,9 +12,11 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from hrdash.importers import driver, untc
+from hrdash.importers import instruments as inst
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -180,3 +182,13 @@ def test_date_cells(text, expected):
 )  # fmt: skip
 def test_denunciation_dates_in_footnotes(note, expected):
     assert untc.undone_date(note) == expected
+
+
+def test_a_chapter_number_names_its_instrument_as_the_instrument_table_says():
+    instruments = pd.read_csv(ROOT / "data" / "reference" / "instrument.csv", dtype=str)
+    assert len(instruments) == 18 and instruments["mtdsg_no"].is_unique
+    for code, chapter in zip(instruments["code"], instruments["mtdsg_no"], strict=True):
+        assert inst.from_chapter(instruments, f"ViewDetails.aspx?src=TREATY&mtdsg_no={chapter}&chapter=4") == code
+        assert inst.from_chapter(instruments, f"status_{chapter.replace('-', '_').lower()}.html") == code
+    assert inst.from_chapter(instruments, "mtdsg_no=IV-1&chapter=4") is None  # a chapter of no instrument here
+    assert inst.from_chapter(instruments, "mtdsg_no=IV-110") is None  # not IV-11 followed by a digit

@@ -15,13 +15,6 @@ TREATY_TABLE_FILES = {
     "icescr_op": "CESCR-OP", "icmw": "CMW", "crc": "CRC", "op_crc_ac": "CRC-OP-AC", "op_crc_sc": "CRC-OP-SC",
     "op_crc_ic": "CRC-OP-IC", "crpd": "CRPD", "op_crpd": "CRPD-OP",
 }  # fmt: skip
-# UN Treaty Collection, chapter IV: the mtdsg_no of each instrument's status page.
-UNTC_CHAPTER = {
-    "IV-2": "CERD", "IV-3": "CESCR", "IV-3-a": "CESCR-OP", "IV-4": "CCPR", "IV-5": "CCPR-OP1",
-    "IV-8": "CEDAW", "IV-8-b": "CEDAW-OP", "IV-9": "CAT", "IV-9-b": "CAT-OP", "IV-11": "CRC",
-    "IV-11-b": "CRC-OP-AC", "IV-11-c": "CRC-OP-SC", "IV-11-d": "CRC-OP-IC", "IV-12": "CCPR-OP2-DP",
-    "IV-13": "CMW", "IV-15": "CRPD", "IV-15-a": "CRPD-OP", "IV-16": "CED",
-}  # fmt: skip
 
 
 def by_code(instruments: pd.DataFrame, text: str) -> str | None:
@@ -47,12 +40,16 @@ def from_title(instruments: pd.DataFrame, text: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def from_chapter(text: str) -> str | None:
-    """Return the instrument of a UNTC chapter number in a link or file name (mtdsg_no=IV-4, IV-11-b)."""
+def from_chapter(instruments: pd.DataFrame, text: str) -> str | None:
+    """Return the instrument of a UNTC chapter number in a link or file name (mtdsg_no=IV-4, IV-11-b).
+
+    The chapter numbers are the instrument table's mtdsg_no (data/reference/instrument.csv).
+    """
+    chapters = dict(zip(instruments["mtdsg_no"], instruments["code"], strict=True))
     for m in re.finditer(r"IV[-_](\d{1,2})(?:[-_]([a-d]))?(?![0-9])", text, re.IGNORECASE):
         key = f"IV-{m.group(1)}" + (f"-{m.group(2).lower()}" if m.group(2) else "")
-        if key in UNTC_CHAPTER:
-            return UNTC_CHAPTER[key]
+        if key in chapters:
+            return chapters[key]
     return None
 
 
@@ -61,7 +58,7 @@ def from_file_name(instruments: pd.DataFrame, stem: str) -> str | None:
     s = stem.lower()
     if s.startswith("hr_status_") and s[len("hr_status_") :] in TREATY_TABLE_FILES:
         return TREATY_TABLE_FILES[s[len("hr_status_") :]]
-    if chapter := from_chapter(s):
+    if chapter := from_chapter(instruments, s):
         return chapter
     tokens = [t for t in re.split(r"[^a-z0-9-]+", s) if t]
     for t in tokens:

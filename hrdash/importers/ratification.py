@@ -41,7 +41,7 @@ def instrument_for(ctx: Context, sheet: Sheet) -> str:
             raise Refused(f"unknown instrument {ctx.instrument!r}: use one of {', '.join(instruments['code'])}")
         return code
     code = (
-        inst.from_chapter(sheet.meta.get("links", "") + " " + sheet.context)
+        inst.from_chapter(instruments, sheet.meta.get("links", "") + " " + sheet.context)
         or inst.from_title(instruments, sheet.context)
         or inst.from_file_name(instruments, ctx.stem)
     )
