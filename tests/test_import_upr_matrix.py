@@ -201,7 +201,7 @@ def test_a_session_the_calendar_has_no_first_day_for():
 
     ctx = Context("m.docx", Path("m.docx"), Problems("m.docx"), scratch_connection())
     assert _date(ctx, 20) == "2014-10-27" and not ctx.problems.items
-    later = max(upr.SESSION_START) + 1
+    later = max(upr.session_starts()) + 1
     years = ctx.reference("upr_session").set_index("session")["year"]
     if later in years.index:  # the calendar knows its year, not its first day: 31 December, as year-only sources
         assert _date(ctx, later) == f"{int(years[later])}-12-31"

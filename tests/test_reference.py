@@ -10,7 +10,7 @@ import pytest
 
 from hrdash.demo.upr import session_days
 from hrdash.importers.countries import resolver
-from hrdash.importers.upr import SESSION_START, cycle_of_session
+from hrdash.importers.upr import cycle_of_session, session_starts
 from hrdash.paths import REFERENCE
 from tests.conftest import SHARED, seed_text
 
@@ -143,10 +143,10 @@ def test_the_upr_calendar_is_one_table_read_by_the_importers_and_the_demo(empty_
         expected_cycle = 1 if session <= 12 else 2 if session <= 26 else 3 if session <= 40 else 4
         assert cycle == cycle_of_session(session) == expected_cycle
         if session <= 48:  # checked first days: the curated list, the importers' and the demo's
-            assert first_day.isoformat() == SESSION_START[session] == curated[str(session)], session
-            assert str(days[session]) == SESSION_START[session]
+            assert first_day.isoformat() == session_starts()[session] == curated[str(session)], session
+            assert str(days[session]) == session_starts()[session]
         else:  # not checked: no first day; the demo places its own in the session's year
-            assert first_day is None and session not in SESSION_START
+            assert first_day is None and session not in session_starts()
             assert int(str(days[session])[:4]) == year
         assert str(days[session]).startswith(str(year))
 

@@ -7,32 +7,29 @@ whitespace is collapsed are one recommendation with several recommending States.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import re
+from functools import cache
 
 import pandas as pd
 
-from ..paths import PUBLIC
-
-# First day of each UPR Working Group session, from the one copy of the UPR calendar (data/public/upr_session.csv,
-# column first_day: sessions whose first day the project has checked). The review of a State falls within its
-# session's two weeks; rec_date is the session's first day when only the session is known.
-SESSION_START: dict[int, str] = {}
+from ..public import CALENDAR
+from . import context
 
 
-def reload_calendar() -> dict[int, str]:
-    """Return SESSION_START read (again) from data/public/upr_session.csv ({} if it is absent)."""
-    path = PUBLIC / "upr_session.csv"
-    SESSION_START.clear()
-    if path.exists():
-        with path.open(newline="", encoding="utf-8") as fh:
-            SESSION_START.update({int(r["session"]): r["first_day"] for r in csv.DictReader(fh) if r["first_day"]})
-    return SESSION_START
+@cache
+def session_starts() -> dict[int, str]:
+    """Return {session: first day (ISO)} of the sessions whose first day the UPR calendar has checked.
+
+    The calendar is the table upr_session (data/public/upr_session.csv, loaded by hrdash/db/reference.py, as for the
+    demo generator). The review of a State falls within its session's two weeks; rec_date is the session's first day
+    when only the session is known.
+    """
+    cal = context.reference(CALENDAR)
+    return {int(s): pd.Timestamp(d).date().isoformat() for s, d in zip(cal["session"], cal["first_day"]) if pd.notna(d)}
 
 
-reload_calendar()
 CYCLE_FIRST_SESSION = {1: 1, 2: 13, 3: 27, 4: 41}
 
 # Terman year files: the working group's decision as parsed from its report.
@@ -71,7 +68,7 @@ _PARAGRAPH = re.compile(r"^\s*(\d{1,3}(?:\.{1,2}\d{1,3})+)\.?\s+")
 
 def session_date(session: int) -> str | None:
     """Return the first day of a UPR Working Group session (ISO), or None if unknown."""
-    return SESSION_START.get(session)
+    return session_starts().get(session)
 
 
 def cycle_of_session(session: int) -> int | None:
@@ -85,7 +82,7 @@ def cycle_of_date(day: dt.date) -> int | None:
     """Return the UPR cycle a review date falls in (None before the first session)."""
     if day < dt.date(2008, 4, 7):
         return None
-    firsts = {c: dt.date.fromisoformat(SESSION_START[s]) for c, s in CYCLE_FIRST_SESSION.items()}
+    firsts = {c: dt.date.fromisoformat(session_starts()[s]) for c, s in CYCLE_FIRST_SESSION.items()}
     return max(c for c, first in firsts.items() if day >= first)
 
 

@@ -135,7 +135,7 @@ def read_upr_info(ctx: Context, sheet: Sheet) -> tuple[dict[str, pd.DataFrame], 
             p.add(n, col["From"], v["From"], "a voluntary pledge is made by the State under review itself", "warning")
         session = v["Session"].strip()
         if not re.fullmatch(r"\d{1,2}", session) or upr.session_date(int(session)) is None:
-            p.add(n, col["Session"], session, f"not a UPR session number (1–{max(upr.SESSION_START)})")
+            p.add(n, col["Session"], session, f"not a UPR session number (1–{max(upr.session_starts())})")
             continue
         action = v["Action"].strip()
         if action and not re.fullmatch(r"[1-5]", action):

@@ -12,7 +12,7 @@ The State under review and the session are not in the table: they come from the 
 (--country, --session), else the file name (`UPR20_…`, `upr48-…`, a State's name), else the
 document's text. The paragraph number goes to `paragraph`, the States in parentheses at the end to
 `recommending_states` (and out of the stored text), the position to `response` (upr.MATRIX_POSITION),
-the cycle from the session, rec_date the session's first day (upr.SESSION_START), document_symbol the
+the cycle from the session, rec_date the session's first day (upr.session_starts()), document_symbol the
 Working Group report a "Source of position: A/HRC/28/11/Add.1" line names (else a symbol in the
 document's text). A session the calendar has no first day for gets 31 December of its year
 (reference table upr_session), as year-only sources do, with a notice. Dropped on purpose: the SDGs
@@ -137,7 +137,7 @@ def _date(ctx: Context, session: int) -> str:
                          "sources", "notice")  # fmt: skip
         return f"{int(years[session])}-12-31"
     raise Refused(
-        f"session {session} is not in the UPR calendar (first days of sessions 1–{max(upr.SESSION_START)} "
+        f"session {session} is not in the UPR calendar (first days of sessions 1–{max(upr.session_starts())} "
         "in hrdash/importers/upr.py, years in data/reference/upr_session.csv): its date is not known"
     )
 

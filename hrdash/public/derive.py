@@ -123,7 +123,7 @@ def derive(realdata: Path, out: Path = PUBLIC, progress: Progress = print) -> di
     write(CALENDAR, cal)
     # The readers take sessions, cycles and years from the bundled calendar: it must be this one.
     if out.resolve() == PUBLIC.resolve():
-        upr_rules.reload_calendar()
+        upr_rules.session_starts.cache_clear()
         context._reference.cache_clear()
         context._scratch.cache_clear()
     elif not (PUBLIC / f"{CALENDAR}.csv").exists() or (PUBLIC / f"{CALENDAR}.csv").read_bytes() != (
