@@ -1,7 +1,7 @@
 """A local stand-in for the official sources: the Treaty Collection's status pages and the UHRI export.
 
-`FixtureServer` is an http.server on 127.0.0.1 (port 0: any free port) in a thread, serving the fixture pages
-of tests/fixtures/update/untc/ at the Treaty Collection's addresses
+`FixtureServer` is an http.server on 127.0.0.1 (port 0: any free port) in a thread, serving the status pages
+that tests/fixtures/update/untc_pages.py writes (one per instrument) at the Treaty Collection's addresses
 (`/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-4&chapter=4&clang=_en`) and the UHRI fixture workbook at
 `/uhri/export-results/export-full-en.xlsx`. Per file (mtdsg_no, or "uhri"), `behave` makes it fail the ways
 real servers do: "404", "sleep" (answer after `sleep_s`), "changed" (the page without its participant table),
@@ -14,23 +14,34 @@ records every request. Nothing here touches the internet.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from tests.conftest import ROOT
-from tests.fixtures.update.untc_pages import STATUS_AS_AT
+from tests.fixtures.update.untc_pages import STATUS_AS_AT, instruments, status_page
 
-FIXTURES = ROOT / "tests" / "fixtures" / "update"
+CHAPTERS = frozenset(i["mtdsg_no"] for i in instruments())
 UHRI_FIXTURE = ROOT / "tests" / "fixtures" / "import" / "uhri_export.xlsx"
 UHRI_PATH = "/uhri/export-results/export-full-en.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HOSTILE_TITLE = "![b](http://127.0.0.2:9/beacon.png) :red[red] <b>bold</b>"
+# What a server in trouble sends instead of the UHRI workbook: an HTML error page, with status 200.
+UHRI_ERROR_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head>\n<body><h1>Service Unavailable"
+    b"</h1><p>The export service is temporarily unavailable. Please try again later.</p></body></html>\n"
+)
+
+
+@functools.cache
+def page(chapter: str, table: bool = True) -> bytes:
+    """Return the status page of the instrument at `chapter` (mtdsg_no); without its participant table: `changed`."""
+    return status_page(chapter, table=table).encode("utf-8")
 
 
 class FixtureServer(ThreadingHTTPServer):
@@ -76,11 +87,12 @@ class _Handler(BaseHTTPRequestHandler):
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         if parts.path == "/Pages/ViewDetails.aspx" and set(query) == {"src", "mtdsg_no", "chapter", "clang"} and (
             query["src"], query["chapter"], query["clang"]) == ("TREATY", "4", "_en"):  # fmt: skip
-            key, path, kind = query["mtdsg_no"], FIXTURES / "untc" / f"{query['mtdsg_no']}.html", "text/html"
+            key, kind = query["mtdsg_no"], "text/html"
+            body = page(key) if key in CHAPTERS else None
         elif parts.path == UHRI_PATH:
-            key, path, kind = "uhri", UHRI_FIXTURE, XLSX
+            key, body, kind = "uhri", UHRI_FIXTURE.read_bytes(), XLSX
         else:
-            key, path, kind = "", Path("/nonexistent"), "text/html"
+            key, body, kind = "", None, "text/html"
         self.server.requests.append({
             "key": key, "path": self.path, "proxied": str(self.path.startswith("http://")),
             "user_agent": self.headers.get("User-Agent", ""), "host": self.headers.get("Host", ""),
@@ -88,14 +100,13 @@ class _Handler(BaseHTTPRequestHandler):
         how = self.server.behave.get(key, "")
         if how == "sleep":
             time.sleep(self.server.sleep_s)
-        if how == "404" or not path.is_file():
+        if how == "404" or body is None:
             self._send(404, b"<html><head><title>404 - File or directory not found.</title></head></html>", kind)
             return
-        body = path.read_bytes()
         if how == "changed":
-            body = (FIXTURES / "changed" / "IV-11.html").read_bytes()
+            body = page("IV-11", table=False)
         elif how == "error page":
-            body, kind = (FIXTURES / "changed" / "uhri_error_page.html").read_bytes(), "text/html; charset=utf-8"
+            body, kind = UHRI_ERROR_PAGE, "text/html; charset=utf-8"
         elif how == "hostile":
             body, kind = f"<html><head><title>{HOSTILE_TITLE}</title></head></html>".encode(), "text/html"
         elif how == "stamp":
