@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 
 from ..brief import country_deck, resolve, target_countries, write_briefs
-from ..paths import default_db
+from .database import built
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,9 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run `python -m hrdash brief`: write one country's deck, or one per target country of an EA."""
-    path = args.db or default_db()
-    if not Path(path).exists():
-        print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
+    if (path := built(args.db)) is None:
         return 2
     with duckdb.connect(str(path), read_only=True) as con:
         try:

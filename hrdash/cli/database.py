@@ -44,11 +44,18 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def built(db: Path | None) -> Path | None:
+    """Return the database file a reading command uses, or None after saying on stderr that it must be built first."""
+    path = Path(db or default_db())
+    if not path.exists():
+        print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
+        return None
+    return path
+
+
 def run_stats(args: argparse.Namespace) -> int:
     """Print the database's row counts by source and seed figures as JSON; return the exit status."""
-    path = args.db or default_db()
-    if not Path(path).exists():
-        print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
+    if (path := built(args.db)) is None:
         return 2
     with duckdb.connect(str(path), read_only=True) as con:
         print(json.dumps(stats(con), indent=2, sort_keys=True))

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from ..db import connect, lock
-from . import pipeline, store
+from . import commit, pipeline, store
 from .model import Plan
 
 Progress = Callable[[str], None]
@@ -59,7 +59,7 @@ def load(
     con: duckdb.DuckDBPyConnection, plan: Plan, store_root: Path, imported_by: str, progress: Progress = lambda m: None
 ) -> dict[str, Any] | None:
     """Load a ready plan in one transaction and record it; return its import_log row (None: already imported)."""
-    return pipeline.load_plan(con, plan, store_root, imported_by, progress)
+    return commit.load_plan(con, plan, store_root, imported_by, progress)
 
 
 def import_file(

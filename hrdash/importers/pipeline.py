@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from . import canonical, csvtext, detect, sniff, store, tabular, templates, uhri, validate, wordtables
-from .commit import LOG_KEYS, _against, history_current, history_with_keys, load_plan, manifest  # noqa: F401
+from .commit import _against
 from .context import Context, scratch_connection
 from .limits import Budget, Limits
 from .limits import configured as configured_limits

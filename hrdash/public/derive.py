@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..importers import context, pipeline
 from ..importers import upr as upr_rules
+from ..importers.model import Plan
 from ..paths import PUBLIC, REFERENCE
 from . import CALENDAR, DeriveError, tag, upr_facts
 
@@ -31,7 +32,7 @@ RATIFICATION_COLUMNS = [
 ]  # fmt: skip
 
 
-def read_file(realdata: Path, rel: str, progress: Progress) -> tuple[pipeline.Plan, dict[str, pd.DataFrame]]:
+def read_file(realdata: Path, rel: str, progress: Progress) -> tuple[Plan, dict[str, pd.DataFrame]]:
     """Return the import plan of one realdata file and its rows per table (checked by the importer, not loaded)."""
     path = realdata / rel
     if not path.exists():

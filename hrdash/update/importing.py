@@ -17,7 +17,8 @@ from typing import Any
 import duckdb
 
 from ..db.connect import Locked
-from ..importers import driver, pipeline, store
+from ..importers import driver, store
+from ..importers.commit import history_current, history_with_keys
 from ..importers.model import Plan
 from ..importers.report import loaded_message
 from .outcome import Outcome
@@ -118,7 +119,7 @@ def unchanged(con: duckdb.DuckDBPyConnection, plan: Plan, root: Path) -> dict[st
 
     Rows are compared as stored (Parquet in the import store), all columns but `source` (which names the file).
     """
-    current = pipeline.history_current(pipeline.history_with_keys(con, root))
+    current = history_current(history_with_keys(con, root))
     latest = next((h for h in current.values() if h["source_key"] == plan.source_key), None)
     if latest is None or plan.folder is None or plan.restores is not None:  # a lost import is restored, not skipped
         return None
