@@ -1,4 +1,4 @@
-"""Build speed: time `hrdash.build.build(path, scale=N)` for each scale, alone in a fresh process.
+"""Build speed: time `hrdash.db.build.build(path, scale=N)` for each scale, alone in a fresh process.
 
     python bench/build_speed.py                  # scales 1 and 20
     python bench/build_speed.py --scales 1 5 20
