@@ -1,1 +1,1 @@
-"""The database: its schema, the build, reference and public loading, the query runner, the lock, stats."""
+"""The database: schema and connections, the build, reference and public loading, the query runner, lock, stats."""
