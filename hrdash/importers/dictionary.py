@@ -16,9 +16,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .. import public
+from .. import instrument_recognition, public
 from ..db.query import run
-from ..paths import PUBLIC, REFERENCE, ROOT, SCHEMA
+from ..paths import PUBLIC, REFERENCE, SCHEMA
 from .upr import RESPONSE_TERMS
 
 SOURCE_NOTE = (
@@ -259,27 +259,6 @@ def reference_files() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "description", "source"])
 
 
-def recognition_rules() -> pd.DataFrame | None:
-    """Return the UPR page's instrument-recognition rules (hrdash/instrument_recognition.py RULES), if present."""
-    if not (ROOT / "hrdash" / "instrument_recognition.py").exists():
-        return None
-    try:
-        from .. import instrument_recognition  # type: ignore[attr-defined]
-    except Exception:  # another developer's module: a broken import must not break the Data page
-        return None
-    if callable(getattr(instrument_recognition, "rules_table", None)):
-        return instrument_recognition.rules_table()
-    rules = getattr(instrument_recognition, "RULES", None)
-    if not rules:
-        return None
-    rows = []
-    for r in rules:
-        if isinstance(r, dict):
-            rows.append({k: (v.pattern if hasattr(v, "pattern") else v) for k, v in r.items()})
-        elif hasattr(r, "__dataclass_fields__"):
-            rows.append({k: getattr(r, k) for k in r.__dataclass_fields__})
-        elif isinstance(r, tuple | list):
-            rows.append({f"field {i + 1}": (v.pattern if hasattr(v, "pattern") else v) for i, v in enumerate(r)})
-        else:
-            rows.append({"rule": str(r)})
-    return pd.DataFrame(rows).map(lambda v: v.pattern if hasattr(v, "pattern") else v)
+def recognition_rules() -> pd.DataFrame:
+    """Return the UPR page's instrument-recognition rules (hrdash/instrument_recognition.py RULES), one row each."""
+    return instrument_recognition.rules_table()
