@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrdash import ui
+from hrdash.app import ui
 
 # An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")

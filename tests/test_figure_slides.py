@@ -18,7 +18,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import figure_slides, slides, slides_ui, ui
+from hrdash import figure_slides, slides
+from hrdash.app import slides_ui, ui
 from hrdash.slides import ChartSpec, TableSpec
 from tests.apptest import open_app
 

@@ -17,7 +17,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import brief, slides, slides_ui
+from hrdash import brief, slides
+from hrdash.app import slides_ui
 from hrdash.filters import Filters
 from hrdash.slides import ChartSpec, Deck, TableSpec, TextSpec
 from hrdash.text import shown as shown_text

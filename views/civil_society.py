@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, ui
+from hrdash import ea_targets
+from hrdash.app import ui
 from hrdash.figures import civil_society as fig
 
 PAGE = "Civil society (EA7)"

@@ -7,7 +7,8 @@ sections are drawn by hrdash/profile_sections.py from one cached view of the cou
 
 import streamlit as st
 
-from hrdash import presenting, profile_sections, profile_ui, slides, slides_ui, ui
+from hrdash import slides
+from hrdash.app import presenting, profile_sections, profile_ui, slides_ui, ui
 
 filters = st.session_state["filters"]
 

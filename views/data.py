@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from hrdash import ui
-from hrdash.importers import page
+from hrdash.app import data_page as page
+from hrdash.app import ui
 
 filters = st.session_state["filters"]
 st.title("Data")

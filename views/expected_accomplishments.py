@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, indicators, ui
+from hrdash import ea_targets, indicators
+from hrdash.app import ui
 from hrdash.figures import ea as fig
 from hrdash.text import md
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import charts, scorecard, ui
+from hrdash import charts, scorecard
+from hrdash.app import ui
 from hrdash.filters import KEYS
 from hrdash.text import md
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import targets, ui
+from hrdash import targets
+from hrdash.app import ui
 from hrdash.figures import ratification as figs
 from hrdash.text import md
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrdash import ui
+from hrdash.app import ui
 from hrdash.figures import special_procedures as sp
 from hrdash.scorecard import BASELINE_YEAR
 from hrdash.text import md

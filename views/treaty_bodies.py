@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrdash import ui
+from hrdash.app import ui
 from hrdash.figures import treaty_bodies as figs
 from hrdash.text import md
 

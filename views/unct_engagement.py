@@ -4,7 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from hrdash import ea_targets, ui
+from hrdash import ea_targets
+from hrdash.app import ui
 from hrdash.figures import unct as fig
 from hrdash.text import md
 

@@ -3,7 +3,8 @@ from recommendation to ratification, UNCT engagement, and a full-text search of 
 
 import streamlit as st
 
-from hrdash import instrument_recognition, provenance, search, ui
+from hrdash import instrument_recognition, provenance, search
+from hrdash.app import ui
 from hrdash.figures import upr
 
 PAGE = "UPR"

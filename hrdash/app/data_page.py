@@ -14,14 +14,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, indicators, provenance, ui
+from .. import dictionary, indicators, provenance
+from ..importers import access, cli, downloads, limits, pipeline, report, store, templates
+from ..importers.detect import FORMATS
+from ..importers.gate import GATE
+from ..importers.model import Locked, Plan
 from ..paths import default_db
 from ..text import md
-from ..update import page as update_page
-from . import access, cli, downloads, limits, pipeline, report, store, templates
-from .detect import FORMATS
-from .gate import GATE
-from .model import Locked, Plan
+from . import ui
+from . import update_action as update_page
 
 ENCODINGS = ["utf-8", "utf-16", "cp1252", "mac_roman", "latin-1"]
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]

@@ -22,10 +22,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from . import figure_slides, presenting, slides, ui
-from .filters import Filters
-from .slides import ChartSpec, TableSpec
-from .text import md
+from .. import figure_slides, slides
+from ..filters import Filters
+from ..slides import ChartSpec, TableSpec
+from ..text import md
+from . import presenting, ui
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LABEL = "Download slides (.pptx)"

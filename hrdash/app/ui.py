@@ -11,13 +11,14 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, export, presenting, profile, query
-from . import provenance as prov  # ui.provenance() draws it
-from .filters import OHCHR_REGIONS, Filters
-from .importers import service
-from .importers.gate import GATE
-from .paths import default_db
-from .text import md
+from .. import db, export, profile, query
+from .. import provenance as prov  # ui.provenance() draws it
+from ..filters import OHCHR_REGIONS, Filters
+from ..importers import service
+from ..importers.gate import GATE
+from ..paths import default_db
+from ..text import md
+from . import presenting
 
 ALL_REGIONS = "All regions"
 PROFILE_PAGE = "views/country_profile.py"
@@ -292,7 +293,7 @@ def plotly_chart(
     `title` names the chart's slide; `data` (with `labels`) is the table a slide shows when the figure has no
     PowerPoint chart type.
     """
-    from .charts import PLOTLY_CONFIG
+    from ..charts import PLOTLY_CONFIG
 
     st.session_state.setdefault(PAGE_CHARTS, []).append((title, fig, data, labels))
 

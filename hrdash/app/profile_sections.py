@@ -12,10 +12,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from . import brief, charts, presenting, profile, profile_ui, ui
-from .filters import Filters
+from .. import brief, charts, profile
+from ..filters import Filters
+from ..text import md
+from . import presenting, profile_ui, ui
 from .profile_ui import View
-from .text import md
 
 PAGE = "Country profile"
 LABELS = brief.LABELS

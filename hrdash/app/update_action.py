@@ -17,12 +17,12 @@ from typing import Any
 import duckdb
 import streamlit as st
 
-from .. import ui
 from ..importers import store
 from ..importers.access import Access
 from ..importers.gate import GATE
 from ..paths import default_db
-from . import outcome, run, settings, sources
+from ..update import outcome, run, settings, sources
+from . import ui
 
 RESULTS = "update_results"
 

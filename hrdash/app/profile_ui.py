@@ -16,10 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import brief, ea_targets, profile, slides, ui
-from .figures import profile as figures
-from .paths import default_db
-from .text import md
+from .. import brief, ea_targets, profile, slides
+from ..figures import profile as figures
+from ..paths import default_db
+from ..text import md
+from . import ui
 
 QUERY_THREADS = 4
 
