@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ast
-
 import pytest
 
+from hrdash.app import pages
 from hrdash.filters import Filters
 from tests.apptest import expected_tiles, open_app, shown_tiles
 from tests.conftest import ROOT
@@ -102,12 +101,8 @@ def test_changing_a_widget_changes_the_values(built_db, con):
     assert "Special Procedures visits per country" in " ".join(c.value for c in at.caption)
 
 
-def test_every_page_file_is_registered_in_app_py():
-    tree = ast.parse((ROOT / "app.py").read_text())
-    registered = {
-        node.args[0].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page"
-    }
+def test_every_page_file_is_registered_once():
+    registered = [p.view for p in pages.PAGES]
     on_disk = {f"views/{p.name}" for p in (ROOT / "views").glob("*.py")}
-    assert registered == on_disk
+    assert sorted(registered) == sorted(on_disk)
+    assert len({p.title for p in pages.PAGES}) == len({p.url_path for p in pages.PAGES}) == len(pages.PAGES)

@@ -234,8 +234,8 @@ def test_a_cli_import_killed_during_the_check_leaves_nothing_after_the_next_run(
 
 
 def app_holding(db: Path) -> subprocess.Popen:
-    """Return a process that opens the database as the app does (hrdash.app.ui.connection) and keeps it open."""
-    code = "import sys, time; from hrdash.app import ui; ui.connection(); print('open', flush=True); time.sleep(120)"
+    """Return a process that opens the database as the app does (hrdash.app.data.connection) and keeps it open."""
+    code = "import time; from hrdash.app import data; data.connection(); print('open', flush=True); time.sleep(120)"
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env={**os.environ, "HRDASH_DB": str(db)})  # fmt: skip
     assert proc.stdout.readline().strip() == "open"

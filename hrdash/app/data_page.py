@@ -21,8 +21,8 @@ from ..importers.gate import GATE
 from ..importers.model import Locked, Plan
 from ..paths import default_db
 from ..text import md
-from . import ui
-from . import update_action as update_page
+from . import update_action
+from .data import build_info, connection, run, write_connection
 
 ENCODINGS = ["utf-8", "utf-16", "cp1252", "mac_roman", "latin-1"]
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]
@@ -68,7 +68,7 @@ def limit_mb() -> float:
 def sources() -> None:
     """Draw the rows of every table by source, and how the database was built."""
     st.header("Sources and freshness")
-    counts = ui.run("table_rows_by_source")
+    counts = run("table_rows_by_source")
     table = counts.pivot_table(index="table_name", columns="source", values="rows", aggfunc="sum", fill_value=0)
     table = table.reset_index().rename(columns={"table_name": "Table"})
     st.caption(
@@ -78,7 +78,7 @@ def sources() -> None:
         "bundled public rows and supersede the demo rows of the same country and table."
     )
     st.dataframe(table, hide_index=True, key="data_sources")
-    info = dict(ui.run("build_info").itertuples(index=False))
+    info = build_info()
     st.caption(
         f"Database built {info.get('built_at', '?')} (demo scale {info.get('scale', '?')}); "
         f"imports re-applied after the last rebuild: {info.get('imports_reapplied', '0')}."
@@ -150,7 +150,7 @@ def check(files: list[Any], options: dict[str, Any]) -> list[Plan]:
         data = f.getvalue()
         stale = key in cache and cache[key].status == "ready" and not (cache[key].folder and cache[key].folder.exists())
         if key not in cache or stale:
-            with st.spinner(f"Checking {md(f.name)} …"), GATE.shared(), ui.connection().cursor() as cur:
+            with st.spinner(f"Checking {md(f.name)} …"), GATE.shared(), connection().cursor() as cur:
                 cache[key] = pipeline.inspect(data, f.name, store_root=root, target=cur, limits=import_limits(),
                                               **options)  # fmt: skip
         plans.append(cache[key])
@@ -207,7 +207,7 @@ def load(plans: list[Plan], who: str) -> list[str]:
     root = store.store_dir(default_db())
     messages = []
     try:
-        with ui.write_connection() as con:
+        with write_connection() as con:
             for plan in plans:
                 log = pipeline.load_plan(con, plan, root, who)
                 if log is None:
@@ -236,7 +236,7 @@ def import_section() -> None:
         if who.auth_configured and not who.logged_in:
             st.button("Log in", on_click=st.login, key="import_login")
         return
-    update_page.section(who, limit_mb())
+    update_action.section(who, limit_mb())
     st.subheader("Import files you have")
     for message in st.session_state.pop("import_results", []):
         (st.error if message.startswith("Not loaded") else st.success)(message)
@@ -272,7 +272,7 @@ def import_section() -> None:
 def history() -> None:
     """Draw the import history (import_log) with the rows of each import still in the database."""
     st.header("Import history")
-    sources = ui.run("data_sources")
+    sources = run("data_sources")
     log = sources[sources["id"].notna()].astype({"id": "int64"})
     st.caption(
         f"{len(log)} import(s), newest first. 'Rows now' is 0 once a newer version of the same source replaced "
@@ -292,7 +292,7 @@ def history() -> None:
 def _dictionary(db: str, build: str) -> dict[str, pd.DataFrame | None]:
     # Reads every table's .meta.json and the schema's comments: kept per database build (a new schema or
     # reference data means a new build).
-    cols, constraints = ui.run("data_columns"), ui.run("data_constraints")
+    cols, constraints = run("data_columns"), run("data_constraints")
     names = list(dict.fromkeys(cols["table_name"]))
     return {
         "tables": dictionary.tables(names),
@@ -305,7 +305,7 @@ def _dictionary(db: str, build: str) -> dict[str, pd.DataFrame | None]:
 def data_dictionary() -> None:
     """Draw the data dictionary: tables, columns (type, allowed values, meaning), import rules."""
     st.header("Data dictionary")
-    d = _dictionary(str(default_db()), repr(ui.run("build_info").values.tolist()))
+    d = _dictionary(str(default_db()), repr(run("build_info").values.tolist()))
     st.caption("Meanings from each table's .meta.json, the comments of schema.sql and the importers' notes.")
     st.dataframe(d["tables"], hide_index=True, key="dictionary_tables")
     table = st.selectbox("Columns of", ["all tables", *d["tables"]["table"]], key="dictionary_table")
@@ -366,6 +366,6 @@ def database_downloads() -> None:
         mime="application/octet-stream", key="download_duckdb", on_click="ignore",
     )  # fmt: skip
     c2.download_button(
-        "⬇ Parquet files (zip)", data=lambda: _with_reader(lambda: downloads.parquet_zip(ui.connection())),
+        "⬇ Parquet files (zip)", data=lambda: _with_reader(lambda: downloads.parquet_zip(connection())),
         file_name="hrdash_parquet.zip", mime="application/zip", key="download_parquet", on_click="ignore",
     )  # fmt: skip
