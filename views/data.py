@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrdash.app import data_page, frame, pages
+from hrdash.app import data_import, data_page, frame, pages
 
 PAGE = pages.DATA.title
 
@@ -21,7 +21,7 @@ sources, imports, history, dictionary, templates, downloads = st.tabs(
 with sources:
     data_page.sources()
 with imports:
-    data_page.import_section()
+    data_import.import_section()
 with history:
     data_page.history()
 with dictionary:

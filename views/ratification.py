@@ -227,9 +227,6 @@ SECTIONS = {
     "Reservations": reservations,
     "Records": records,
 }
-for tab, draw in zip(st.tabs(list(SECTIONS), key="ratification_view", bind="query-params"), SECTIONS.values()):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(SECTIONS, key="ratification_view")
 
 page.close()

@@ -171,9 +171,6 @@ def tables_view() -> None:
 
 # One function per view; only the open tab's runs (tabs bound to the URL run lazily).
 views = [visits_view, invitations_view, requests_view, comms_view, targets_view, tables_view]
-for tab, draw in zip(st.tabs(VIEWS, key="sp_view", bind="query-params"), views):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(dict(zip(VIEWS, views)), key="sp_view")
 
 page.close()

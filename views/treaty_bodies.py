@@ -229,9 +229,6 @@ SECTIONS = {
     "Reviews": reviews,
     "National mechanisms": mechanisms,
 }
-for tab, draw in zip(st.tabs(list(SECTIONS), key="tb_view", bind="query-params"), SECTIONS.values()):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(SECTIONS, key="tb_view")
 
 page.close()

@@ -246,9 +246,6 @@ def search_view() -> None:
 
 # One function per view; only the open tab's runs (tabs bound to the URL run lazily).
 views = [cycles_view, themes_view, states_view, implementation_view, ratification_view, unct_view, search_view]
-for tab, draw in zip(st.tabs(VIEWS, key="upr_view", bind="query-params"), views):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(dict(zip(VIEWS, views)), key="upr_view")
 
 page.close()

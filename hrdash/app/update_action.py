@@ -22,16 +22,9 @@ from ..importers.access import Access
 from ..importers.gate import GATE
 from ..paths import default_db
 from ..update import outcome, run, settings, sources
-from . import data
+from . import data, secrets
 
 RESULTS = "update_results"
-
-
-def _secrets() -> dict[str, Any]:
-    try:
-        return {k: (dict(v) if hasattr(v, "keys") else v) for k, v in st.secrets.items()}
-    except Exception:  # no secrets.toml at all: Streamlit raises rather than returning nothing
-        return {}
 
 
 @contextmanager
@@ -74,7 +67,7 @@ def section(who: Access, max_mb: float) -> None:
     """Draw the update action (for someone who may import): sources, options, button, last results."""
     st.subheader("Update from official sources")
     try:
-        s = settings.resolve(environ=dict(os.environ), secrets=_secrets(), max_mb=max_mb)
+        s = settings.resolve(environ=dict(os.environ), secrets=secrets.read(), max_mb=max_mb)
     except settings.SettingsError as e:
         st.error("The update's settings cannot be used; fix them under [hrdash] in secrets.toml:")
         st.text(str(e))  # quotes the value as given

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -90,3 +91,14 @@ def plotly_chart(fig: Any, *, key: str) -> None:
         open_profile_on_click(event)
     else:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+
+
+def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str) -> None:
+    """Draw tabs kept in the URL (?<key>=<label>) and run only the open tab's function.
+
+    Only the open tab runs its queries and builds its figures, and a shared link opens the same tab.
+    """
+    for tab, draw in zip(st.tabs(list(sections), key=key, bind="query-params"), sections.values()):
+        if tab.open:
+            with tab:
+                draw()
