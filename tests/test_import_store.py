@@ -270,7 +270,7 @@ def test_build_and_import_refuse_alike_while_the_app_holds_the_database(db):
 
 
 def test_the_data_page_keeps_no_copy_of_a_check_replaced_or_loaded(db, monkeypatch):
-    from tests.test_data_page import data_page, upload
+    from tests.apptest import data_page, upload
 
     monkeypatch.setenv("HRDASH_DB", str(db))
     at = upload(data_page(), "hr_status_icmw.csv")
