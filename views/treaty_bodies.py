@@ -111,24 +111,16 @@ def timeliness() -> None:
         "submission minus due date, negative when early — of those submitted. Recent years have many reports "
         f"not yet submitted, so their median delay is low. Filters: {where}."
     )
-    by_year = run("tb_timeliness_by_year", filters, as_of=as_of, bodies=chosen)
-    st.subheader("Per year the reports fell due")
-    page.chart(
-        figure(figs.timeliness)(by_year, "year"),
-        by_year,
-        title="Timeliness of State reports, per year the reports fell due",
-        key="tb_timeliness_year",
-        labels=TIMELINESS_LABELS,
-    )
-    by_region = run("tb_timeliness_by_region", filters, as_of=as_of, bodies=chosen)
-    st.subheader("Per OHCHR region")
-    page.chart(
-        figure(figs.timeliness)(by_region, "region"),
-        by_region,
-        title="Timeliness of State reports, per OHCHR region",
-        key="tb_timeliness_region",
-        labels=TIMELINESS_LABELS,
-    )
+    for by, name, key, per in [
+        ("year", "tb_timeliness_by_year", "tb_timeliness_year", "per year the reports fell due"),
+        ("region", "tb_timeliness_by_region", "tb_timeliness_region", "per OHCHR region"),
+    ]:
+        df = run(name, filters, as_of=as_of, bodies=chosen)
+        st.subheader(per[0].upper() + per[1:])
+        page.chart(
+            figure(figs.timeliness)(df, by), df, title=f"Timeliness of State reports, {per}",
+            key=key, labels=TIMELINESS_LABELS,
+        )  # fmt: skip
 
 
 def reviews() -> None:

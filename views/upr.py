@@ -151,27 +151,16 @@ def ratification_view() -> None:
         key="upr_rat_instrument",
         labels=L,
     )
-    left, right = st.columns(2)
-    with left:
-        per_region = upr.level(outcomes, "region")
-        st.markdown("**Per OHCHR region**")
-        page.chart(
-            upr.ratification_share(per_region, "ohchr_region"),
-            per_region,
-            title="From recommendation to ratification, per OHCHR region",
-            key="upr_rat_region",
-            labels=L,
-        )
-    with right:
-        per_response = upr.level(outcomes, "response")
-        st.markdown("**Supported or noted: did it make a difference?**")
-        page.chart(
-            upr.ratification_share(per_response, "response"),
-            per_response,
-            title="From recommendation to ratification: supported or noted",
-            key="upr_rat_response",
-            labels=L,
-        )
+    for column, (level, by, key, heading, title) in zip(st.columns(2), [
+        ("region", "ohchr_region", "upr_rat_region", "Per OHCHR region",
+         "From recommendation to ratification, per OHCHR region"),
+        ("response", "response", "upr_rat_response", "Supported or noted: did it make a difference?",
+         "From recommendation to ratification: supported or noted"),
+    ]):  # fmt: skip
+        with column:
+            shares = upr.level(outcomes, level)
+            st.markdown(f"**{heading}**")
+            page.chart(upr.ratification_share(shares, by), shares, title=title, key=key, labels=L)
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
     preview = provenance.with_text_note(run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
     if (preview["text"] == provenance.NO_TEXT).any():
