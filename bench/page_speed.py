@@ -6,7 +6,7 @@
 
 Every run goes through streamlit.testing.v1.AppTest (script execution and element serialisation,
 no browser). The reference page (bench/reference_page.py: one plotly world choropleth and one
-200-row st.dataframe, no database) gives the unit. For each page registered in app.py:
+200-row st.dataframe, no database) gives the unit. For each page app.py registers (hrdash/app/pages.py):
 
 - warm: `at.run()` again with the same filters (the query results are in st.cache_data);
 - after a filter change: the first run with filter values (region, target EA, years) never run
@@ -20,7 +20,6 @@ Writes bench/results/page_speed_scale<N>.json.
 from __future__ import annotations
 
 import argparse
-import ast
 import json
 import os
 import platform
@@ -39,8 +38,9 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench.common import prepare_db  # noqa: E402
+from hrdash.app import pages as registry  # noqa: E402
+from hrdash.app.sidebar import ALL_REGIONS  # noqa: E402
 from hrdash.filters import OHCHR_REGIONS  # noqa: E402
-from hrdash.ui import ALL_REGIONS  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "app.py"
@@ -55,21 +55,9 @@ def change_target(scale: int) -> float:
     return 10.0 if scale >= 20 else 7.0
 
 
-def registered_pages(app: Path = APP) -> list[dict[str, str]]:
-    """Return the file pages of `st.Page("views/x.py", ..., url_path=...)` calls in app.py, in order."""
-    pages = []
-    for node in ast.walk(ast.parse(app.read_text())):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and node.func.attr == "Page"
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
-            pages.append({"path": node.args[0].value, "url_path": kw.get("url_path") or "", "title": kw.get("title")})
-    return pages
+def registered_pages() -> list[dict[str, str]]:
+    """Return the pages app.py registers (hrdash/app/pages.py), in menu order."""
+    return [{"path": p.view, "url_path": p.url_path, "title": p.title} for p in registry.PAGES]
 
 
 def timed_run(at: AppTest) -> float:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import ast
-
 import pytest
 
 from hrdash.filters import Filters
 from tests.apptest import expected_tiles, open_app, shown_tiles
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -100,14 +97,3 @@ def test_changing_a_widget_changes_the_values(built_db, con):
     assert shown_tiles(at) == expected_tiles(con, Filters(2008, 2012, region="Americas"))
     at.selectbox(key="map_indicator").select("sp_visits").run()
     assert "Special Procedures visits per country" in " ".join(c.value for c in at.caption)
-
-
-def test_every_page_file_is_registered_in_app_py():
-    tree = ast.parse((ROOT / "app.py").read_text())
-    registered = {
-        node.args[0].value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page"
-    }
-    on_disk = {f"views/{p.name}" for p in (ROOT / "views").glob("*.py")}
-    assert registered == on_disk

@@ -106,14 +106,14 @@ def test_ratification_page_draws_the_map_with_its_legend(page, app_url, sql):
 def test_ratification_tabs_are_in_the_url(page, app_url):
     open_view(page, f"{app_url}/ratification")
     page.get_by_role("tab", name="Regions").click()
-    expect(page).to_have_url(re.compile(r"[?&]ratification_tab=Regions(&|$)"))
+    expect(page).to_have_url(re.compile(r"[?&]ratification_view=Regions(&|$)"))
     expect(page.get_by_role("heading", name="Ratification rates by region")).to_be_visible()
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot .heatmaplayer').length >= 1")
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
 def test_ratification_records_download_as_csv(page, app_url, sql):
-    open_view(page, f"{app_url}/ratification?ratification_tab=Records&region=Africa&year_to=2013")
+    open_view(page, f"{app_url}/ratification?ratification_view=Records&region=Africa&year_to=2013")
     expect(page.get_by_role("heading", name="Ratification records")).to_be_visible()
     rows = download_csv(page)
     assert rows[0] == RECORD_HEADER

@@ -24,13 +24,10 @@ from hrdash.db import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
 from hrdash.text import shown as shown_text
+from tests.apptest import AUTH, data_page, upload
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "id",
-    "client_secret": "secret", "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
-}  # fmt: skip
 
 
 @pytest.fixture()
@@ -42,19 +39,6 @@ def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def data_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    if secrets is not None:
-        at.secrets = secrets
-    if user is not None:
-        at.user = user
-    at.run()
-    at.switch_page("views/data.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def frame(at: AppTest, column: str) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
@@ -62,14 +46,6 @@ def frame(at: AppTest, column: str) -> pd.DataFrame:
 def sql(db: Path, text: str, params: dict | None = None):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(text, params or {}).fetchall()
-
-
-def upload(at: AppTest, *names: str) -> AppTest:
-    files = [(n, (FIXTURES / n).read_bytes() if (FIXTURES / n).exists() else n.encode(), "text/csv") for n in names]
-    at.file_uploader(key="import_files").set_value(files)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):

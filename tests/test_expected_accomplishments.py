@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from hrdash import ea_targets, indicators
+from hrdash.app import pages as registry
 from hrdash.db import query
 from hrdash.filters import Filters
 from hrdash.text import shown as shown_text
@@ -153,7 +154,7 @@ def test_values_per_country_equal_the_indicator_sql(built_db, con):
 def test_every_indicator_links_to_its_detail_page(pages):
     for ea in indicators.EA_CODES:
         links = [p.proto for p in pages[(ea, "all")].get("page_link")]
-        want = [indicators.PAGE_TITLES[i.page] for i in indicators.for_ea(ea)]
+        want = [registry.title(i.page) for i in indicators.for_ea(ea)]
         assert sorted(p.label.removeprefix("Detail: ") for p in links) == sorted(want)  # AppTest reads column by column
 
 

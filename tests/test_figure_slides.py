@@ -1,14 +1,16 @@
 """Every page's charts as slides: plotly figures become native PowerPoint charts with the plotted numbers.
 
 Unit tests of hrdash/figure_slides.py on figures of each kind the pages draw, then the Special
-Procedures page through AppTest: its deck (as the page's slides button builds it) opens with
-python-pptx, and the visits chart's series equal an independent SQL count.
+Procedures page through AppTest: the charts its frame notes (as presentation mode shows them, one at a time)
+make a deck (as the page's slides button builds it) that opens with python-pptx, and the visits chart's series
+equal an independent SQL count.
 """
 
 from __future__ import annotations
 
 import base64
 import io
+import json
 
 import duckdb
 import numpy as np
@@ -18,7 +20,8 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import figure_slides, slides, slides_ui, ui
+from hrdash import figure_slides, slides
+from hrdash.app import deck
 from hrdash.slides import ChartSpec, TableSpec
 from tests.apptest import open_app
 
@@ -90,16 +93,29 @@ def test_every_page_with_charts_offers_them_as_slides(sp_page):
     assert "Slides of this page's 3 charts (.pptx)" in labels
 
 
-def test_the_page_deck_has_the_charts_with_the_numbers_sql_gives(sp_page, built_db):
-    charts = sp_page.session_state[ui.PAGE_CHARTS]
+def presented_charts(at, total: int) -> list[tuple[str, dict, None, None]]:
+    """Return the (title, figure) of each chart the page presents, stepping through presentation mode."""
+    out = []
+    for i in range(total):
+        chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith("_present_chart"))
+        out.append((at.header[0].value, json.loads(chart.proto.spec), None, None))
+        if i < total - 1:
+            at.button(key="special_procedures_next").click().run()
+    return out
+
+
+def test_the_page_deck_has_the_charts_with_the_numbers_sql_gives(built_db):
+    at = open_app({"present": "1"}, page="views/special_procedures.py")
+    assert "**1 / 3**" in [m.value for m in at.markdown]
+    charts = presented_charts(at, 3)  # the charts the page's frame noted, as it presents them one at a time
     with duckdb.connect(str(built_db), read_only=True) as con:
         sources = con.execute("select 'demo' as source, 1 as rows").df()
         visits = dict(con.execute(
             "select year(start_date), count(*) from sp_visit where status = 'completed' "
             "and year(start_date) between 2008 and 2026 group by 1"
         ).fetchall())  # fmt: skip
-    deck = slides_ui.charts_deck("Special Procedures", sp_page.session_state["filters"], charts, sources)
-    prs = Presentation(io.BytesIO(slides.build(deck)))
+    made = deck.charts_deck("Special Procedures", at.session_state["filters"], charts, sources)
+    prs = Presentation(io.BytesIO(slides.build(made)))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Special Procedures" and titles[-1] == "Sources"
     assert titles[1:4] == ["Country visits per year", "Where the mandates went", "Visits per OHCHR region"]

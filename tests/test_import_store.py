@@ -234,8 +234,8 @@ def test_a_cli_import_killed_during_the_check_leaves_nothing_after_the_next_run(
 
 
 def app_holding(db: Path) -> subprocess.Popen:
-    """Return a process that opens the database as the app does (hrdash.ui.connection) and keeps it open."""
-    code = "import sys, time; from hrdash import ui; ui.connection(); print('open', flush=True); time.sleep(120)"
+    """Return a process that opens the database as the app does (hrdash.app.data.connection) and keeps it open."""
+    code = "import time; from hrdash.app import data; data.connection(); print('open', flush=True); time.sleep(120)"
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env={**os.environ, "HRDASH_DB": str(db)})  # fmt: skip
     assert proc.stdout.readline().strip() == "open"
@@ -270,7 +270,7 @@ def test_build_and_import_refuse_alike_while_the_app_holds_the_database(db):
 
 
 def test_the_data_page_keeps_no_copy_of_a_check_replaced_or_loaded(db, monkeypatch):
-    from tests.test_data_page import data_page, upload
+    from tests.apptest import data_page, upload
 
     monkeypatch.setenv("HRDASH_DB", str(db))
     at = upload(data_page(), "hr_status_icmw.csv")

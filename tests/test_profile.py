@@ -16,7 +16,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from hrdash import brief, presenting, profile
+from hrdash import brief, profile
+from hrdash.app import presenting
 from hrdash.importers import driver
 from hrdash.text import shown as shown_text
 from tests.apptest import open_app

@@ -59,7 +59,7 @@ def table(at, *columns: str) -> pd.DataFrame:
 
 def page_view(tab: str, setting: str, **url) -> dict:
     """Return the URL query of the page on `tab` under filter `setting`, plus `url`."""
-    return {**SETTINGS[setting]["url"], "ratification_tab": tab, **url}
+    return {**SETTINGS[setting]["url"], "ratification_view": tab, **url}
 
 
 @pytest.fixture(scope="module")
@@ -236,6 +236,13 @@ def test_region_instrument_heatmap_equals_sql(view, con, setting):
     assert {t for row in heat["text"] for t in row} == {f"{round(r.rate, 1):.0f}%" for r in expected.itertuples()}
     assert heat["y"][-1] == "All selected countries"
     assert heat["x"] == list(con.execute("select short_name from instrument").df()["short_name"].pipe(_reading_order))
+
+
+def test_a_link_with_the_old_tab_key_opens_the_same_tab(view):
+    # Links shared before the tab keys were made one pattern said ?ratification_tab=: app.py renames it.
+    old = open_app({"ratification_tab": "Regions"}, page=PAGE)
+    assert "ratification_tab" not in old.query_params and old.query_params["ratification_view"] == "Regions"
+    assert traces(old, "ratification_heatmap") == traces(view("Regions", "all"), "ratification_heatmap")
 
 
 def _reading_order(names: pd.Series) -> list[str]:

@@ -17,8 +17,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import brief, slides, slides_ui
-from hrdash.filters import Filters
+from hrdash import brief, slides
 from hrdash.slides import ChartSpec, Deck, TableSpec, TextSpec
 from hrdash.text import shown as shown_text
 from tests.apptest import open_app
@@ -165,23 +164,6 @@ def test_specs_are_checked():
         ChartSpec("x", "donut", YEARS, "year", ["sent"])
     with pytest.raises(ValueError, match=r"no column\(s\) \['missing'\]"):
         ChartSpec("x", "column", YEARS, "year", ["missing"])
-
-
-def test_other_pages_describe_charts_as_tuples():
-    deck = slides_ui.page_deck(
-        "Ratification (EA2)", Filters(2010, 2013, region="Africa"),
-        charts=[("Ratifications per year", "line", YEARS, "year", ["sent"])], table=("Rows", LONG.head(3)),
-        sources=SOURCES, labels={"sent": "Ratifications"},
-    )  # fmt: skip
-    prs = open_deck(slides.build(deck))
-    assert [s.shapes.title.text for s in prs.slides] == [
-        "Ratification (EA2)",
-        "Ratifications per year",
-        "Rows",
-        "Sources",
-    ]
-    assert series(chart_of(prs.slides[1])) == {"Ratifications": [4.0, 0.0, 7.0]}
-    assert "Filters: Years: 2010–2013; OHCHR region: Africa" in texts(prs.slides[0])
 
 
 # ------------------------------------------------------------------ the country brief equals the page

@@ -34,7 +34,7 @@ def view(built_db):
     opened: dict[str, object] = {}
 
     def get(tab: str, setting: str, **url):
-        params = {**SETTINGS[setting]["url"], "tb_tab": tab, **url}
+        params = {**SETTINGS[setting]["url"], "tb_view": tab, **url}
         key = json.dumps(params, sort_keys=True)
         if key not in opened:
             opened[key] = open_app(params, page=PAGE)

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, ui
+from hrdash import ea_targets
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import civil_society as fig
 
-PAGE = "Civil society (EA7)"
+PAGE = pages.CIVIL_SOCIETY.title
 
 filters = st.session_state["filters"]
 st.title(PAGE)
@@ -14,7 +16,7 @@ st.caption(
     "society actors acting on their behalf, making use of the mechanisms (EA7, seed 004). "
     f"Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 years = f"{filters.year_from}–{filters.year_to}"
 
 submissions_tab, diversity_tab, nhri_tab, targets_tab = st.tabs(
@@ -24,7 +26,7 @@ submissions_tab, diversity_tab, nhri_tab, targets_tab = st.tabs(
 
 with submissions_tab:
     if submissions_tab.open:
-        by_year = ui.run("cso_submissions_by_year_type", filters)
+        by_year = run("cso_submissions_by_year_type", filters)
         types = fig.totals_by_type(by_year)
         cols = st.columns(5)
         cols[0].metric(f"Submissions {years}", f"{sum(types.values()):,}", border=True)
@@ -35,7 +37,7 @@ with submissions_tab:
             f"Submissions by NHRIs and civil society to the UPR and the treaty bodies about the selected countries, "
             f"{years}, by submitter type (UPR and treaty bodies together). Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.submissions_by_year(by_year), by_year,
             title="Stakeholder submissions per year, by submitter type", key="cso_by_year",
             labels=fig.LABELS,
@@ -45,7 +47,7 @@ with submissions_tab:
             f"Submissions per country, mechanism and review year (with the UPR cycle), by submitter type, and the "
             f"number of distinct submitter types, {years}. Filters: {filters.caption()}."
         )
-        ui.table(
+        widgets.table(
             "cso_submissions_by_country_cycle", filters, page=PAGE, title="Stakeholder submissions per country, cycle",
             key="cso_by_country_cycle",
             labels=fig.LABELS,
@@ -56,38 +58,38 @@ with diversity_tab:
         left, right = st.columns(2)
         with left:
             st.subheader("UPR submissions per cycle")
-            by_cycle = ui.run("cso_upr_submissions_by_cycle_type", filters)
+            by_cycle = run("cso_upr_submissions_by_cycle_type", filters)
             st.caption(f"UPR reviews held in {years}, by cycle and submitter type. Filters: {filters.caption()}.")
-            ui.chart(
+            page.chart(
                 fig.upr_by_cycle(by_cycle), by_cycle, title="UPR submissions per cycle", key="cso_upr_by_cycle",
                 labels=fig.LABELS,
             )  # fmt: skip
         with right:
             st.subheader("Diversity of submitters")
-            by_diversity = ui.run("cso_reviews_by_diversity", filters)
+            by_diversity = run("cso_reviews_by_diversity", filters)
             st.caption(
                 f"Reviews in {years} (a UPR review, or a year of treaty-body reviews of a country) by how many of the "
                 f"4 submitter types made a submission to them. Filters: {filters.caption()}."
             )
-            ui.chart(
+            page.chart(
                 fig.diversity(by_diversity), by_diversity, title="Diversity of submitters", key="cso_diversity",
                 labels=fig.LABELS,
             )  # fmt: skip
 
 with nhri_tab:
     if nhri_tab.open:
-        by_status = ui.run("nhri_by_status", filters)
+        by_status = run("nhri_by_status", filters)
         st.subheader("NHRIs by accreditation status")
         st.caption(
             "National human rights institutions of the selected countries by their latest accreditation status "
             f"(Paris Principles), where the data have one; 'no data' counts the countries without. "
             f"Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.nhri_status(by_status), by_status, title="NHRIs by accreditation status", key="cso_nhri_status",
             labels={**fig.LABELS, "status": "Status"},
         )  # fmt: skip
-        ui.table(
+        widgets.table(
             "nhri_by_country", filters, page=PAGE, title="NHRIs and their accreditation", key="cso_nhris",
             labels=fig.LABELS,
         )  # fmt: skip
@@ -101,7 +103,7 @@ with targets_tab:
         )  # fmt: skip
         table = ea_targets.table_for("EA7", filters.year_to, met)
         window = ea_targets.windows(filters.year_to)
-        status = ui.run(table.query, filters, **table.params)
+        status = run(table.query, filters, **table.params)
         done = ea_targets.summary(status["met"], table.met_values)
         c1, c2 = st.columns(2)
         c1.metric("Targets met", done["yes"], border=True)
@@ -113,16 +115,16 @@ with targets_tab:
         )
         base_label = f"{window['base_from']}–{window['base_to']}"
         now_label = f"{window['now_from']}–{window['now_to']}"
-        ui.chart(
+        page.chart(
             fig.targets_now_vs_baseline(status, base_label, now_label),
             status[["country", "baseline_value", "now_value", "met"]],
             title="EA7 target countries: submissions now vs the 2013 baseline", key="cso_targets_chart",
             labels={"country": "Country", "baseline_value": f"Submissions {base_label}",
                     "now_value": f"Submissions {now_label}", "met": "Met"},
         )  # fmt: skip
-        ui.table(
+        widgets.table(
             table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=ea_targets.LABELS,
             **table.params,
         )  # fmt: skip
 
-ui.provenance(counts)
+page.close()

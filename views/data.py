@@ -2,32 +2,33 @@
 
 import streamlit as st
 
-from hrdash import ui
-from hrdash.importers import page
+from hrdash.app import data_import, data_page, frame, pages
+
+PAGE = pages.DATA.title
 
 filters = st.session_state["filters"]
-st.title("Data")
+st.title(PAGE)
 st.caption(
     "Where the dashboard's data comes from, how to load real data (files from the UN Treaty Collection, UPR Info, "
     "the Universal Human Rights Index, or our own templates), and the whole database for download. "
     f"Filters (for the banner and the sources at the bottom): {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 
 sources, imports, history, dictionary, templates, downloads = st.tabs(
     ["Sources", "Import", "History", "Dictionary", "Templates", "Download"]
 )
 with sources:
-    page.sources()
+    data_page.sources()
 with imports:
-    page.import_section()
+    data_import.import_section()
 with history:
-    page.history()
+    data_page.history()
 with dictionary:
-    page.data_dictionary()
+    data_page.data_dictionary()
 with templates:
-    page.template_downloads()
+    data_page.template_downloads()
 with downloads:
-    page.database_downloads()
+    data_page.database_downloads()
 
-ui.provenance(counts)
+page.close()

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, indicators, ui
+from hrdash import ea_targets, indicators
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import ea as fig
 from hrdash.text import md
 
-PAGE = "Expected accomplishments"
+PAGE = pages.EXPECTED_ACCOMPLISHMENTS.title
 
 filters = st.session_state["filters"]
 st.title(PAGE)
@@ -15,8 +17,8 @@ st.caption(
     "(seed 004): each expected accomplishment (EA), its indicators and its target countries. "
     f"Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
-eas = ui.run("ea_options").set_index("code")
+page = frame.open(PAGE, filters)
+eas = run("ea_options").set_index("code")
 code = st.segmented_control(
     "Expected accomplishment", list(eas.index), default="EA2", required=True, key="ea", bind="query-params",
     help=" · ".join(f"{c}: {md(r.short_name)}" for c, r in eas.iterrows()),
@@ -36,9 +38,7 @@ with indicators_tab:
         series = []
         for ind in inds:
             year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
-            series.append(
-                (ind, indicators.by_year(ind, ui.run(ind.query, filters, year_from=year_from, year_to=year_to)))
-            )
+            series.append((ind, indicators.by_year(ind, run(ind.query, filters, year_from=year_from, year_to=year_to))))
         scope = (
             "all countries (global)" if all(i.global_only for i in inds) else "the countries selected in the sidebar"
         )
@@ -57,16 +57,14 @@ with indicators_tab:
                     help=f"{ind.definition} Unit: {ind.unit}.",
                 )  # fmt: skip
                 st.caption(p.caption)
-                st.page_link(
-                    ind.page, label=f"Detail: {indicators.PAGE_TITLES[ind.page]}", icon=":material/arrow_forward:"
-                )
+                st.page_link(ind.page, label=f"Detail: {pages.title(ind.page)}", icon=":material/arrow_forward:")
         data = fig.trend_data(series, filters.year_from, filters.year_to)
         st.caption(
             f"Trend per year, {data['year'].min()}–{data['year'].max()}"
             f" (the {indicators.BASELINE_YEAR} baseline always shown, open diamond; targets as stars or shaded spans). "
             f"Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.trends(data, inds), data,
             title=f"{code} · {ea['short_name']}: indicators per year", key=f"ea_trend_{code}",
             labels={"code": "Indicator", "indicator": "Name", "unit": "Unit", "year": "Year", "value": "Value",
@@ -86,7 +84,7 @@ with targets_tab:
                     placeholder="All targets", format_func=lambda v: {"yes": "Met", "no": "Not met"}.get(v, v),
                 )  # fmt: skip
                 table = ea_targets.table_for(code, filters.year_to, met)
-            status = ui.run(table.query, filters, **table.params)
+            status = run(table.query, filters, **table.params)
             done = ea_targets.summary(status["met"], table.met_values)
             for col, (value, n) in zip(st.columns(len(done)), done.items()):
                 col.metric({"yes": "Met", "no": "Not met"}.get(value, value.capitalize()), n, border=True)
@@ -100,7 +98,7 @@ with targets_tab:
                 f"The {code} target countries of seed 004 in this selection ({len(status)} targets, {met or 'all'}), "
                 f"each with its target and whether it is met ({when}). Filters: {filters.caption()}."
             )
-            ui.table(
+            widgets.table(
                 table.query, filters, page=PAGE, title=f"{code} targets", key=f"ea_targets_{code}",
                 labels=ea_targets.LABELS, **table.params,
             )  # fmt: skip
@@ -116,11 +114,11 @@ with values_tab:
             f"{ind.code} per country and year, {year_from}–{year_to}, computed by `queries/{ind.query}.sql`: "
             f"{ind.definition} Filters: {filters.caption()}."
         )
-        ui.table(
+        widgets.table(
             ind.query, filters, page=PAGE, title=f"{ind.code} {ind.name}", key=f"ea_values_{chosen}",
             year_from=year_from, year_to=year_to,
             labels={"country_iso3": "ISO3", "country": "Country", "year": "Year", "numerator": "Numerator",
                     "denominator": "Denominator", "value": f"{ind.name} ({ind.unit})"},
         )  # fmt: skip
 
-ui.provenance(counts)
+page.close()

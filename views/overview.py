@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from hrdash import charts, scorecard, ui
+from hrdash import charts, scorecard
+from hrdash.app import frame, pages
+from hrdash.app.data import run
 from hrdash.filters import KEYS
 from hrdash.text import md
 
@@ -15,24 +17,26 @@ MAP_INDICATORS = {
     "upr_recommendations": "UPR recommendations received",
 }
 
+PAGE = pages.OVERVIEW.title
+
 filters = st.session_state["filters"]
 st.title("Human Rights Mechanisms Dashboard")
 st.caption(
     "Strengthening international human rights mechanisms — OHCHR results framework 2014–2017. "
     f"Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 
 st.header("Expected accomplishments")
 st.caption(
     f"Headline indicator of each EA in {filters.year_to}, compared with the {scorecard.BASELINE_YEAR} baseline, "
     "for the countries selected in the sidebar."
 )
-short_names = dict(ui.run("ea_options")[["code", "short_name"]].itertuples(index=False))
+short_names = dict(run("ea_options")[["code", "short_name"]].itertuples(index=False))
 # Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
 link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
 cols = st.columns(4)
-for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters), filters.year_to)):
+for i, tile in enumerate(scorecard.tiles(run("ea_headline_by_year", filters), filters.year_to)):
     col = cols[i % 4]
     col.metric(
         f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",
@@ -40,7 +44,7 @@ for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters),
     )  # fmt: skip
     col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")
     col.page_link(
-        "views/expected_accomplishments.py", label=f"{tile.ea_code} indicators and targets",
+        pages.EXPECTED_ACCOMPLISHMENTS.view, label=f"{tile.ea_code} indicators and targets",
         icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},
     )  # fmt: skip
 
@@ -49,12 +53,12 @@ chosen = st.selectbox(
     "Colour countries by", list(MAP_INDICATORS), format_func=MAP_INDICATORS.get, key="map_indicator",
     bind="query-params",
 )  # fmt: skip
-by_country = ui.run("indicators_by_country", filters)
+by_country = run("indicators_by_country", filters)
 st.caption(
     f"{MAP_INDICATORS[chosen]} per country, {filters.year_from}–{filters.year_to} "
     f"(ratifications and overdue reports as of the end of {filters.year_to}). {len(by_country)} countries."
 )
-ui.plotly_chart(
+page.plotly_chart(
     charts.world_map(by_country, chosen, MAP_INDICATORS[chosen]), key="overview_map", title=MAP_INDICATORS[chosen]
 )
 with st.expander("Show the map's data as a table"):
@@ -66,4 +70,4 @@ with st.expander("Show the map's data as a table"):
         key="overview_map_table",
     )
 
-ui.provenance(counts)
+page.close()

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
-from hrdash import targets, ui
+from hrdash import targets
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import ratification as figs
 from hrdash.text import md
 
-PAGE = "Ratification (EA2)"
+PAGE = pages.RATIFICATION.title
 DEFAULT_MAP_INSTRUMENT = "CMW"  # the core treaty EA2 targets in most countries (nine, seed 004)
 DEFAULT_TREND = ["CCPR", "CESCR", "CMW", "CCPR-OP2-DP", "CESCR-OP"]  # the instruments EA2's targets name
 
@@ -23,9 +25,9 @@ st.caption(
     "on the instruments and regions with the lowest rates (OHCHR Management Plan 2014–2017, seed 004). "
     f"Filters: {where}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 
-instruments = ui.run("ratification_instruments")
+instruments = run("ratification_instruments")
 codes = list(instruments["code"])
 short = dict(zip(instruments["code"], instruments["short_name"]))
 full = dict(zip(instruments["code"], instruments["name"]))
@@ -38,14 +40,14 @@ def status_map() -> None:
         "Instrument on the map", codes, index=codes.index(DEFAULT_MAP_INSTRUMENT), format_func=short.get,
         key="instrument", bind="query-params", help="; ".join(f"{md(short[c])}: {md(full[c])}" for c in codes),
     )  # fmt: skip
-    status = ui.run("ratification_status_by_country", filters, instrument=instrument)
+    status = run("ratification_status_by_country", filters, instrument=instrument)
     tally = status["status"].value_counts()
     st.caption(
         f"**{md(short[instrument])}** ({md(full[instrument])}): status of each selected country on {as_of} — "
         f"{tally.get('party', 0)} States parties, {tally.get('signatory', 0)} signatories, "
         f"{tally.get('no action', 0)} with no action, of {len(status)} countries. Filters: {where}."
     )
-    ui.chart(
+    page.chart(
         figure(figs.status_map)(status, short[instrument]), status,
         title=f"Status of {short[instrument]}", key="ratification_map",
         labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region", "status": "Status",
@@ -68,8 +70,8 @@ def over_time() -> None:
             f"year, {filters.year_from}–{filters.year_to}. Filters: {where}."
         )
         if chosen:
-            parties = ui.run("ratification_parties_by_year", filters, instruments=chosen)
-            ui.chart(
+            parties = run("ratification_parties_by_year", filters, instruments=chosen)
+            page.chart(
                 figure(figs.parties_over_time)(parties), parties,
                 title="States parties, cumulative", key="ratification_parties",
                 labels={"instrument": "Code", "short_name": "Instrument", "year": "Year",
@@ -84,8 +86,8 @@ def over_time() -> None:
             f"{filters.year_from}–{filters.year_to}: core treaties and optional protocols (hatched), total on top. "
             f"Filters: {where}."
         )
-        new = ui.run("ratification_new_by_year", filters)
-        ui.chart(
+        new = run("ratification_new_by_year", filters)
+        page.chart(
             figure(figs.new_ratifications)(new), new, title="New ratifications per year", key="ratification_new",
             labels={"year": "Year", "kind": "Kind", "new_ratifications": "New ratifications"},
         )  # fmt: skip
@@ -97,8 +99,8 @@ def regions() -> None:
         f"Share of the selected countries in each OHCHR region that are States parties to each instrument on "
         f"{as_of} (%, printed in each cell; the last row is the whole selection). Filters: {where}."
     )
-    rates = ui.run("ratification_rate_by_region_instrument", filters)
-    ui.chart(
+    rates = run("ratification_rate_by_region_instrument", filters)
+    page.chart(
         figure(figs.rate_heatmap)(rates, order), rates,
         title="Ratification rates by region and instrument", key="ratification_heatmap",
         labels={"region": "Region", "instrument": "Code", "short_name": "Instrument", "countries": "Countries",
@@ -106,14 +108,14 @@ def regions() -> None:
     )  # fmt: skip
 
     st.subheader("Low ratification: the focus of EA2")
-    by_instrument = ui.run("ratification_rate_by_instrument", filters)
-    by_region = ui.run("ratification_rate_by_region", filters)
+    by_instrument = run("ratification_rate_by_instrument", filters)
+    by_region = run("ratification_rate_by_region", filters)
     st.caption(
         f"Instruments by ratification rate among the selected countries on {as_of}, lowest first, with the new "
         f"parties since 1 January {filters.year_from}. Filters: {where}."
     )
     since = by_instrument.assign(since=", +" + by_instrument["new_parties"].astype(str) + f" since {filters.year_from}")
-    ui.chart(
+    page.chart(
         figure(figs.rate_bars)(since, "short_name", note="since"), by_instrument.drop(columns="kind"),
         title="Instruments by ratification rate, lowest first", key="ratification_low_instruments",
         labels={"instrument": "Code", "short_name": "Instrument", "countries": "Countries",
@@ -124,7 +126,7 @@ def regions() -> None:
         f"OHCHR regions by average ratification rate of the 18 instruments on {as_of} (party-instrument pairs as "
         f"a share of countries × 18), lowest first. Filters: {where}."
     )
-    ui.chart(
+    page.chart(
         figure(figs.rate_bars)(by_region, "region"), by_region,
         title="OHCHR regions by average ratification rate, lowest first", key="ratification_low_regions",
         labels={"region": "Region", "countries": "Countries", "instruments": "Instruments",
@@ -138,7 +140,7 @@ def country_grid() -> None:
         "Sort countries by", list(figs.MATRIX_SORTS), format_func=figs.MATRIX_SORTS.get, key="matrix_sort",
         bind="query-params",
     )  # fmt: skip
-    grid = ui.run("ratification_status_by_country_instrument", filters)
+    grid = run("ratification_status_by_country_instrument", filters)
     st.caption(
         f"Status of each selected country ({grid['iso3'].nunique()}) for each instrument on {as_of}: "
         "**●** party (blue), **○** signatory (orange), **×** denounced (vermillion), **·** no action (grey); hover a "
@@ -146,7 +148,7 @@ def country_grid() -> None:
         "and consent dates. “Show data” gives the same grid in words, sortable by any column. "
         f"Filters: {where}."
     )
-    ui.chart(
+    page.chart(
         figure(figs.status_matrix)(grid, order, sort),
         figure(figs.matrix_table)(grid, order, sort),
         title="Country × instrument status",
@@ -156,7 +158,7 @@ def country_grid() -> None:
 
 def ea2_targets() -> None:
     st.header("EA2 target countries")
-    rows = ui.run(targets.QUERY, filters, **targets.params(filters.year_to))
+    rows = run(targets.QUERY, filters, **targets.params(filters.year_to))
     now, then = targets.summary(list(rows["met"])), targets.summary(list(rows["met_at_baseline"]))
     m1, m2, m3 = st.columns(3)
     m1.metric(f"Targets met on {as_of}", f"{now['yes']} of {len(rows)}", border=True)
@@ -169,7 +171,7 @@ def ea2_targets() -> None:
     with st.expander("How each target is checked"):
         for r in targets.RULES.values():
             st.markdown(f"- **{r.label}** — {r.rule}")
-    ui.table(
+    widgets.table(
         targets.QUERY, filters, page=PAGE, title="EA2 target countries", key="ratification_targets",
         labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "target_kind": "Target kind",
                 "target": "Target", "instruments": "Instruments", "status": f"Status on {as_of}",
@@ -187,10 +189,10 @@ def reservations() -> None:
         "The data record whether a party has reservations today, not when they were made or withdrawn. "
         f"Instruments without any are left out of the chart. Filters: {where}."
     )
-    df = ui.run("ratification_reservations_by_instrument", filters)
+    df = run("ratification_reservations_by_instrument", filters)
     if note := figs.reservations_note(df):
         st.info(note)
-    ui.chart(
+    page.chart(
         figure(figs.reservations_bars)(df), df, title="Reservations", key="ratification_reservations",
         labels={"instrument": "Code", "short_name": "Instrument", "parties": "States parties",
                 "with_reservations": "With reservations", "reservations_not_known": "Reservations not known",
@@ -204,7 +206,7 @@ def records() -> None:
         f"Every signature and consent recorded for the selected countries by {as_of}, with its status on that "
         f"day. Filters: {where}."
     )
-    ui.table(
+    widgets.table(
         "ratification_rows", filters, page=PAGE, title="Ratification records", key="ratification_rows",
         labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "instrument": "Instrument",
                 "instrument_code": "Code", "status_at_year_end": f"Status on {as_of}",
@@ -215,7 +217,7 @@ def records() -> None:
 
 
 # Lazy tabs: only the open tab runs its queries and builds its figures; the tab is in the URL
-# (?ratification_tab=Regions), so a shared link opens the same view.
+# (?ratification_view=Regions), so a shared link opens the same view.
 SECTIONS = {
     "Map": status_map,
     "Over time": over_time,
@@ -225,9 +227,6 @@ SECTIONS = {
     "Reservations": reservations,
     "Records": records,
 }
-for tab, draw in zip(st.tabs(list(SECTIONS), key="ratification_tab", bind="query-params"), SECTIONS.values()):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(SECTIONS, key="ratification_view")
 
-ui.provenance(counts)
+page.close()

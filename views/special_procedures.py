@@ -2,35 +2,36 @@
 
 import streamlit as st
 
-from hrdash import ui
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
 from hrdash.scorecard import BASELINE_YEAR
 from hrdash.text import md
 
-PAGE, L = "Special Procedures", sp.LABELS
+PAGE, L = pages.SPECIAL_PROCEDURES.title, sp.LABELS
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]
 PREVIEW = 500  # rows a list shows on screen; its downloads have them all
 DATES = {L[c]: st.column_config.DateColumn(format="YYYY-MM-DD") for c in sp.DATE_COLUMNS}
 
 filters = st.session_state["filters"]
 years = f"{filters.year_from}–{filters.year_to}"
-st.title("Special Procedures")
+st.title(PAGE)
 st.caption(
     "Country visits, standing invitations, visit requests and communications of the Human Rights Council's "
     f"Special Procedures — EA6 (State engagement), EA9 (joint communications), EA10 (urgent appeals). "
     f"Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 
 st.subheader(f"Key figures, {filters.year_to}")
 st.caption(f"For the selected countries; the change is against the {BASELINE_YEAR} baseline of the Management Plan.")
 cols = st.columns(4)
-key_figures = ui.run("sp_key_figures_by_year", filters)
+key_figures = run("sp_key_figures_by_year", filters)
 for i, (label, value, delta) in enumerate(sp.key_figures(key_figures, filters.year_to)):
     cols[i % 4].metric(label, value, delta=delta, delta_color="off", border=True)
 
 st.subheader("2013 as seed 004 reports it")
-seed = ui.run("sp_seed_figures_2013")
+seed = run("sp_seed_figures_2013")
 st.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013")
 st.caption(
     f"Computed from the data for the selected countries in 2013, beside the global figures of seed 004: "
@@ -41,16 +42,16 @@ st.caption(
 def visits_view() -> None:
     st.subheader("Country visits per year")
     st.caption(f"Completed visits by the year they began, by kind of mandate. {filters.caption()}.")
-    visits = ui.run("sp_visits_by_region_year", filters)
+    visits = run("sp_visits_by_region_year", filters)
     by_region, by_country = sp.level(visits, "region_year"), sp.level(visits, "country")
     fig, per_year = sp.visits_per_year(by_region)
-    ui.chart(fig, per_year, title="Country visits per year", key="sp_visits_per_year", labels=L)
+    page.chart(fig, per_year, title="Country visits per year", key="sp_visits_per_year", labels=L)
     st.subheader("Where the mandates went")
     st.caption(f"Completed visits per country, {years}.")
-    ui.chart(sp.visits_map(by_country), by_country, title="Where the mandates went", key="sp_visits_map", labels=L)
+    page.chart(sp.visits_map(by_country), by_country, title="Where the mandates went", key="sp_visits_map", labels=L)
     st.subheader("Visits per OHCHR region")
     st.caption(f"Completed visits per region and year. {filters.caption()}.")
-    ui.chart(
+    page.chart(
         sp.visits_by_region(by_region), by_region, title="Visits per OHCHR region", key="sp_visits_by_region", labels=L
     )
 
@@ -58,8 +59,8 @@ def visits_view() -> None:
 def invitations_view() -> None:
     st.subheader("Standing invitations over time")
     st.caption(f"Selected countries with a standing invitation at the end of each year. {filters.caption()}.")
-    df = ui.run("sp_standing_invitations_by_year", filters)
-    ui.chart(
+    df = run("sp_standing_invitations_by_year", filters)
+    page.chart(
         sp.invitations_over_time(df),
         df,
         title="Standing invitations over time",
@@ -67,8 +68,8 @@ def invitations_view() -> None:
         labels=L,
     )
     st.subheader(f"Standing invitations at the end of {filters.year_to}")
-    df = ui.run("sp_standing_invitation_by_country", filters)
-    ui.chart(
+    df = run("sp_standing_invitation_by_country", filters)
+    page.chart(
         sp.invitations_map(df),
         df,
         title=f"Standing invitations at the end of {filters.year_to}",
@@ -87,54 +88,54 @@ def requests_view() -> None:
         "postponed), with the age of the oldest at that date: the backlog to raise with a government. The 20 "
         f"largest backlogs; the data and downloads have every country. {filters.caption()}."
     )
-    df = ui.run("sp_pending_requests_by_country", filters)
-    ui.chart(sp.pending_requests(df), df, title="Pending visit requests", key="sp_pending_requests", labels=L)
-    ui.export_buttons("sp_pending_requests_by_country", filters, page=PAGE, title="Pending visit requests",
+    df = run("sp_pending_requests_by_country", filters)
+    page.chart(sp.pending_requests(df), df, title="Pending visit requests", key="sp_pending_requests", labels=L)
+    widgets.export_buttons("sp_pending_requests_by_country", filters, page=PAGE, title="Pending visit requests",
                       labels=L, key="sp_pending_export")  # fmt: skip
     st.subheader("Acceptance of visit requests")
     st.caption(
         f"Requests made {years}: share of those answered that were accepted (accepted or visit completed); "
         "requests still awaiting an answer are left out."
     )
-    df = ui.run("sp_acceptance_rate_by_region", filters)
-    ui.chart(
+    df = run("sp_acceptance_rate_by_region", filters)
+    page.chart(
         sp.acceptance_by_region(df), df, title="Acceptance of visit requests", key="sp_acceptance_by_region", labels=L
     )
     st.markdown("**Per country**")
-    ui.table("sp_acceptance_rate_by_country", filters, page=PAGE, title="Acceptance of visit requests per country",
+    widgets.table("sp_acceptance_rate_by_country", filters, page=PAGE, title="Acceptance of visit requests per country",
              labels=L, key="sp_acceptance_by_country")  # fmt: skip
 
 
 def comms_view() -> None:
     st.subheader("Communications per year")
     st.caption(f"Communications sent by the mandates, by type. {filters.caption()}.")
-    df = ui.run("sp_communications_by_year", filters)
-    ui.chart(sp.communications_per_year(df), df, title="Communications per year", key="sp_comms_per_year", labels=L)
+    df = run("sp_communications_by_year", filters)
+    page.chart(sp.communications_per_year(df), df, title="Communications per year", key="sp_comms_per_year", labels=L)
     st.subheader("Joint communications (EA9) and replies (EA6)")
     st.caption("Share of each year's communications sent jointly by two or more mandates, and replied to.")
-    ui.chart(
+    page.chart(
         sp.joint_and_reply_shares(df),
         df,
         title="Joint communications (EA9) and replies (EA6)",
         key="sp_comms_shares",
         labels=L,
     )
-    df = ui.run("sp_communications_by_country", filters)
+    df = run("sp_communications_by_country", filters)
     left, right = st.columns(2)
     left.subheader("Reply rate (EA6)")
     left.caption(f"The 20 countries receiving most communications, {years}.")
     right.subheader("Most urgent appeals (EA10)")
     right.caption(f"Early warning: the 15 countries receiving most urgent appeals, {years}.")
     with left:
-        ui.chart(sp.reply_rates(df), df, title="Reply rate (EA6)", key="sp_reply_rates", labels=L)
+        page.chart(sp.reply_rates(df), df, title="Reply rate (EA6)", key="sp_reply_rates", labels=L)
     with right:
-        ui.chart(sp.urgent_appeals(df), df, title="Most urgent appeals (EA10)", key="sp_urgent_appeals", labels=L)
-    ui.export_buttons("sp_communications_by_country", filters, page=PAGE, title="Communications per country",
+        page.chart(sp.urgent_appeals(df), df, title="Most urgent appeals (EA10)", key="sp_urgent_appeals", labels=L)
+    widgets.export_buttons("sp_communications_by_country", filters, page=PAGE, title="Communications per country",
                       labels=L, key="sp_comms_by_country_export")  # fmt: skip
 
 
 def targets_view() -> None:
-    df = ui.run("sp_engagement_targets", filters)
+    df = run("sp_engagement_targets", filters)
     st.subheader("EA6 target countries: engagement with the Special Procedures")
     st.caption(
         "Seed 004 names these countries to “improve their engagement with special procedures, either through "
@@ -149,30 +150,27 @@ def targets_view() -> None:
         col.metric(label, now, delta=f"{base} in {BASELINE_YEAR}", delta_color="off", delta_arrow="off")
     table = sp.engagement_table(df, filters.year_to)
     st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table))
-    ui.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
+    widgets.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
                       labels=L, key="sp_targets_export")  # fmt: skip
 
 
 def tables_view() -> None:
     st.subheader("Visits and visit requests")
     st.caption(f"The latest {PREVIEW} dated {years} (visit start or request date); the downloads hold all.")
-    df = ui.run("sp_visit_list", filters, limit=PREVIEW)
+    df = run("sp_visit_list", filters, limit=PREVIEW)
     st.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES)
-    ui.export_buttons("sp_visit_list", filters, page=PAGE, title="Visits and visit requests", labels=L,
+    widgets.export_buttons("sp_visit_list", filters, page=PAGE, title="Visits and visit requests", labels=L,
                       key="sp_visit_list_export", limit=None)  # fmt: skip
     st.subheader("Communications")
     st.caption(f"The latest {PREVIEW} communications sent {years}; the downloads hold all.")
-    df = ui.run("sp_communication_list", filters, limit=PREVIEW)
+    df = run("sp_communication_list", filters, limit=PREVIEW)
     st.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES)
-    ui.export_buttons("sp_communication_list", filters, page=PAGE, title="Communications", labels=L,
+    widgets.export_buttons("sp_communication_list", filters, page=PAGE, title="Communications", labels=L,
                       key="sp_comm_list_export", limit=None)  # fmt: skip
 
 
 # One function per view; only the open tab's runs (tabs bound to the URL run lazily).
 views = [visits_view, invitations_view, requests_view, comms_view, targets_view, tables_view]
-for tab, draw in zip(st.tabs(VIEWS, key="sp_view", bind="query-params"), views):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(dict(zip(VIEWS, views)), key="sp_view")
 
-ui.provenance(counts)
+page.close()

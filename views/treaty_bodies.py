@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from hrdash import ui
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import treaty_bodies as figs
 from hrdash.text import md
 
-PAGE = "Treaty bodies (EA6)"
+PAGE = pages.TREATY_BODIES.title
 
 # A figure is built once per distinct data and handed back as the same object (nothing mutates it),
 # so a rerun with unchanged filters only serialises it.
@@ -20,15 +21,15 @@ st.caption(
     "mechanisms for reporting and follow-up (OHCHR Management Plan 2014–2017, seed 004). "
     f"Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 
-names = dict(ui.run("tb_bodies").itertuples(index=False))
+names = dict(run("tb_bodies").itertuples(index=False))
 chosen = st.multiselect(
     "Treaty bodies", list(names), key="bodies", bind="query-params", placeholder="All nine treaty bodies",
     help="Limits the reporting charts (not the national mechanisms) to these bodies. "
     + "; ".join(f"{md(k)}: {md(v)}" for k, v in names.items()),
 )  # fmt: skip
-as_of_row = ui.run("tb_as_of", filters).iloc[0]
+as_of_row = run("tb_as_of", filters).iloc[0]
 as_of = as_of_row["as_of"].date()
 as_of_text = f"{as_of:%-d %B %Y} " + (
     "(the end of the selected years)"
@@ -42,8 +43,8 @@ of_bodies = f" ({', '.join(chosen)})" if chosen else ""
 
 def overdue() -> None:
     st.header(f"Overdue reports on {as_of_text}")
-    by_body = ui.run("tb_overdue_by_body", filters, as_of=as_of, bodies=chosen)
-    by_country = ui.run("tb_overdue_by_country", filters, as_of=as_of, bodies=chosen)
+    by_body = run("tb_overdue_by_body", filters, as_of=as_of, bodies=chosen)
+    by_country = run("tb_overdue_by_country", filters, as_of=as_of, bodies=chosen)
     with_overdue = int((by_country["overdue_reports"] > 0).sum())
     st.caption(
         f"Reports due on or before {as_of_text} and not submitted by then, whatever year they fell due: "
@@ -51,14 +52,14 @@ def overdue() -> None:
         f"countries. Filters: {where}."
     )
     st.subheader("Per country")
-    ui.chart(
+    page.chart(
         figure(figs.overdue_map)(by_country), by_country[["iso3", "name", "ohchr_region", "overdue_reports"]],
         title=f"Overdue reports on {as_of_text}, per country", key="tb_overdue_map",
         labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
                 "overdue_reports": "Overdue reports"},
     )  # fmt: skip
     st.subheader("Per treaty body")
-    ui.chart(
+    page.chart(
         figure(figs.overdue_by_body)(by_body), by_body,
         title=f"Overdue reports on {as_of_text}, per treaty body", key="tb_overdue_body",
         labels={"body": "Treaty body", "body_name": "Committee", "overdue_reports": "Overdue reports",
@@ -68,7 +69,7 @@ def overdue() -> None:
     st.caption(
         f"Most overdue reports first; the oldest report's due date and how long it is overdue. Filters: {where}."
     )
-    ui.table(
+    widgets.table(
         "tb_overdue_by_country", filters, page=PAGE, title=f"Overdue reports per country on {as_of}{of_bodies}",
         key="tb_overdue_countries", as_of=as_of, bodies=chosen,
         labels={"rank": "Rank", "iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
@@ -81,7 +82,7 @@ def overdue() -> None:
     if every.open:
         with every:
             st.caption(f"Reports due and not submitted on {as_of_text}; longest overdue first. Filters: {where}.")
-            ui.table(
+            widgets.table(
                 "tb_overdue_reports", filters, page=PAGE, title=f"Overdue reports on {as_of}{of_bodies}",
                 key="tb_overdue_reports", as_of=as_of, bodies=chosen,
                 labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "body": "Treaty body",
@@ -110,29 +111,21 @@ def timeliness() -> None:
         "submission minus due date, negative when early — of those submitted. Recent years have many reports "
         f"not yet submitted, so their median delay is low. Filters: {where}."
     )
-    by_year = ui.run("tb_timeliness_by_year", filters, as_of=as_of, bodies=chosen)
-    st.subheader("Per year the reports fell due")
-    ui.chart(
-        figure(figs.timeliness)(by_year, "year"),
-        by_year,
-        title="Timeliness of State reports, per year the reports fell due",
-        key="tb_timeliness_year",
-        labels=TIMELINESS_LABELS,
-    )
-    by_region = ui.run("tb_timeliness_by_region", filters, as_of=as_of, bodies=chosen)
-    st.subheader("Per OHCHR region")
-    ui.chart(
-        figure(figs.timeliness)(by_region, "region"),
-        by_region,
-        title="Timeliness of State reports, per OHCHR region",
-        key="tb_timeliness_region",
-        labels=TIMELINESS_LABELS,
-    )
+    for by, name, key, per in [
+        ("year", "tb_timeliness_by_year", "tb_timeliness_year", "per year the reports fell due"),
+        ("region", "tb_timeliness_by_region", "tb_timeliness_region", "per OHCHR region"),
+    ]:
+        df = run(name, filters, as_of=as_of, bodies=chosen)
+        st.subheader(per[0].upper() + per[1:])
+        page.chart(
+            figure(figs.timeliness)(df, by), df, title=f"Timeliness of State reports, {per}",
+            key=key, labels=TIMELINESS_LABELS,
+        )  # fmt: skip
 
 
 def reviews() -> None:
     st.header("State reports reviewed per year")
-    seed = ui.run("tb_reviews_seed_figure").iloc[0]  # seed 004: about 120 a year, all countries and bodies
+    seed = run("tb_reviews_seed_figure").iloc[0]  # seed 004: about 120 a year, all countries and bodies
     reference = float(seed["value"]) if whole_world and not chosen else None
     st.caption(
         f"State reports reviewed by each treaty body in the selected countries, {filters.year_from}–"
@@ -143,8 +136,8 @@ def reviews() -> None:
            "bodies, so the line is not drawn under these filters. ")
         + f"Filters: {where}."
     )  # fmt: skip
-    df = ui.run("tb_reviews_by_year_body", filters, bodies=chosen)
-    ui.chart(
+    df = run("tb_reviews_by_year_body", filters, bodies=chosen)
+    page.chart(
         figure(figs.reviews_by_year)(df, reference), df, title="State reports reviewed per year", key="tb_reviews",
         labels={"year": "Year", "body": "Treaty body", "reviews": "Reports reviewed"},
     )  # fmt: skip
@@ -152,7 +145,7 @@ def reviews() -> None:
 
 def mechanisms() -> None:
     st.header("National mechanisms for reporting and follow-up")
-    s = ui.run("nmrf_summary", filters).iloc[0]
+    s = run("nmrf_summary", filters).iloc[0]
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(
         "Countries with a mechanism", f"{s['with_mechanism']} of {s['countries']}", border=True,
@@ -177,7 +170,7 @@ def mechanisms() -> None:
         f"{s['named_targets_all']} of them (the rest are groups such as “countries in South Asia, the Pacific and "
         f"Gulf States”); {s['named_targets']} are in the current selection. Filters: {filters.caption()}."
     )
-    by_year = ui.run("nmrf_by_year", filters)
+    by_year = run("nmrf_by_year", filters)
     target = float(s["countries_of_engagement_target"]) if whole_world else None
     st.subheader("Established over time")
     st.caption(
@@ -186,19 +179,19 @@ def mechanisms() -> None:
         + (f"; dotted line: the target of {target:.0f} countries of engagement" if target else "")
         + f". Filters: {filters.caption()}."
     )  # fmt: skip
-    ui.chart(
+    page.chart(
         figure(figs.mechanisms_over_time)(by_year, target), by_year,
         title="National mechanisms for reporting and follow-up, established over time", key="nmrf_over_time",
         labels={"year": "Year", "established": "Established", "countries_with_mechanism": "Countries with one",
                 "named_targets_with_mechanism": "Named countries of engagement with one"},
     )  # fmt: skip
     st.subheader("Type and participation")
-    by_type = ui.run("nmrf_by_type", filters)
+    by_type = run("nmrf_by_type", filters)
     st.caption(
         f"Mechanisms in place on 31 December {filters.year_to} by type, and how many involve the NHRI, civil "
         f"society, or track recommendations with a tool. Filters: {filters.caption()}."
     )
-    ui.chart(
+    page.chart(
         figure(figs.mechanisms_by_type)(by_type), by_type,
         title="National mechanisms: type and participation", key="nmrf_by_type",
         labels={"type": "Type", "mechanisms": "Mechanisms", "nhri_participation": "NHRI takes part",
@@ -209,7 +202,7 @@ def mechanisms() -> None:
         f"Selected countries with a mechanism on 31 December {filters.year_to}, and the countries of engagement "
         f"seed 004 names for a standing coordination body, with or without one. Filters: {filters.caption()}."
     )
-    ui.table(
+    widgets.table(
         "nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",
         key="nmrf_countries",
         labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region",
@@ -221,16 +214,13 @@ def mechanisms() -> None:
 
 
 # Lazy tabs: only the open tab runs its queries and builds its figures; the tab is in the URL
-# (?tb_tab=Timeliness), so a shared link opens the same view.
+# (?tb_view=Timeliness), so a shared link opens the same view.
 SECTIONS = {
     "Overdue reports": overdue,
     "Timeliness": timeliness,
     "Reviews": reviews,
     "National mechanisms": mechanisms,
 }
-for tab, draw in zip(st.tabs(list(SECTIONS), key="tb_tab", bind="query-params"), SECTIONS.values()):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(SECTIONS, key="tb_view")
 
-ui.provenance(counts)
+page.close()

@@ -4,11 +4,13 @@ from datetime import date
 
 import streamlit as st
 
-from hrdash import ea_targets, ui
+from hrdash import ea_targets
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import unct as fig
 from hrdash.text import md
 
-PAGE = "UNCT engagement (EA11)"
+PAGE = pages.UNCT.title
 SEED_DATE = date(2011, 6, 30)  # seed 002: "18 HRAs deployed as of 30 June 2011"
 
 filters = st.session_state["filters"]
@@ -17,7 +19,7 @@ st.caption(
     "Enhanced systematic engagement by UN Country Teams with the international human rights mechanisms (EA11, "
     f"seed 004), and the Human Rights Advisers (HRAs) who support them. Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 years = f"{filters.year_from}–{filters.year_to}"
 
 hra_tab, deployments_tab, engagement_tab, stories_tab, targets_tab = st.tabs(
@@ -32,8 +34,8 @@ with hra_tab:
             key="hra_date", bind="query-params", format="YYYY-MM-DD",
             help="Seed 002 counts 18 HRAs deployed as of 30 June 2011: that date is the default.",
         )  # fmt: skip
-        on = ui.run("hra_count_on_date", filters, on_date=on_date).iloc[0]
-        seed = ui.run("hra_seed_figures")
+        on = run("hra_count_on_date", filters, on_date=on_date).iloc[0]
+        seed = run("hra_seed_figures")
         c1, c2, c3, c4 = st.columns(4)
         c1.metric(f"HRAs in post on {on_date:%d %b %Y}", int(on["total"]), border=True,
                   help="Advisers with the UNCTs of the selected countries, plus regional advisers.")  # fmt: skip
@@ -44,25 +46,25 @@ with hra_tab:
         st.caption(md(fig.seed_quote(seed, "hra_deployed_2011_06_30")))
 
         st.subheader("HRAs over time, against the 2012–2013 plan")
-        by_month = ui.run("hra_in_post_by_month", filters)
+        by_month = run("hra_in_post_by_month", filters)
         st.caption(
             f"Advisers in post at the end of each month, {years}, and deployments started since 1 January 2012 "
             "against seed 002's plan for 2012–2013 (20 new HRAs by the end of 2013; up to 4 regional advisers). "
             f"Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.hra_over_time(by_month, fig.plan_from_seed(seed), on_date, int(on["total"])), by_month,
             title="HRAs over time, against the 2012–2013 plan", key="unct_hra_over_time",
             labels=fig.LABELS,
         )  # fmt: skip
 
         st.subheader("Where HRAs are and were")
-        by_country = ui.run("hra_deployment_by_country", filters, on_date=on_date)
+        by_country = run("hra_deployment_by_country", filters, on_date=on_date)
         st.caption(
             f"{len(by_country)} countries with an HRA deployment in {years}: filled circle = in post on "
             f"{on_date:%d %b %Y}, open circle = only at other times. Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.hra_map(by_country), by_country, title="Where HRAs are and were", key="unct_hra_map",
             labels=fig.LABELS,
         )  # fmt: skip
@@ -70,20 +72,20 @@ with hra_tab:
 with deployments_tab:
     if deployments_tab.open:
         st.subheader("Deployments: start, end, funding")
-        deployments = ui.run("hra_deployments", filters)
+        deployments = run("hra_deployments", filters)
         st.caption(
             f"{len(deployments)} deployments overlapping {years}, one bar each, labelled with the funding; hatched "
             "bars have no end date in the data (still in post, or the source does not say) and run to the end of "
             "the selected years. Dashed line: 30 June 2011, the date seed 002 counts 18 HRAs on. "
             f"Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.hra_timeline(deployments, SEED_DATE),
             deployments[["country", "start_date", "end_date", "funding", "source"]],
             title="HRA deployments: start, end, funding", key="unct_hra_timeline",
             labels=fig.LABELS,
         )  # fmt: skip
-        ui.table(
+        widgets.table(
             "hra_deployments", filters, page=PAGE, title="HRA deployments", key="unct_hra_deployments",
             labels={**fig.LABELS, "country": "Country (or regional adviser)"},
         )  # fmt: skip
@@ -91,13 +93,13 @@ with deployments_tab:
 with engagement_tab:
     if engagement_tab.open:
         st.subheader("UNCT engagement with the mechanisms per year")
-        by_year = ui.run("unct_engagement_by_year_activity", filters)
+        by_year = run("unct_engagement_by_year_activity", filters)
         st.caption(
             f"UNCT submissions to the UPR and treaty bodies, support to Special Procedures visits, follow-up plans, "
             f"joint programmes, recommendations integrated in the UNDAF and human rights working groups, {years}: "
             f"{int(by_year['activities'].sum()):,} activities. Filters: {filters.caption()}."
         )
-        ui.chart(
+        page.chart(
             fig.engagement_by_year(by_year), by_year,
             title="UNCT engagement with the mechanisms per year", key="unct_engagement_by_year",
             labels=fig.LABELS,
@@ -105,7 +107,7 @@ with engagement_tab:
 
         st.subheader("Per country")
         st.caption(f"Activities per country and kind, {years}. Filters: {filters.caption()}.")
-        ui.table(
+        widgets.table(
             "unct_engagement_by_country", filters, page=PAGE, title="UNCT engagement per country",
             key="unct_engagement_by_country",
             labels=fig.LABELS,
@@ -116,25 +118,25 @@ with engagement_tab:
             placeholder="All kinds",
         )  # fmt: skip
         st.caption(f"Every recorded activity ({md(activity or 'all kinds')}), {years}. Filters: {filters.caption()}.")
-        ui.table(
+        widgets.table(
             "unct_engagement_activities", filters, page=PAGE, title="UNCT engagement activities",
             key="unct_engagement_activities", activity=activity,
             labels=fig.LABELS,
         )  # fmt: skip
 
         st.subheader("Human rights working groups")
-        model = ui.run("story_working_group_model")
+        model = run("story_working_group_model")
         for r in model.itertuples():
             st.info(
                 f"**The model: UNCT {md(r.country)} Human Rights Working Group** ({md(r.source)}). {md(r.text)}",
                 icon=":material/groups:",
             )
-        groups = ui.run("unct_working_groups", filters)
+        groups = run("unct_working_groups", filters)
         st.caption(
             f"{len(groups)} UN Country Teams with a human rights working group (or theme group) recorded by "
             f"{filters.year_to}, seed facts first. Filters: {filters.caption()}."
         )
-        ui.table(
+        widgets.table(
             "unct_working_groups", filters, page=PAGE, title="UNCT human rights working groups",
             key="unct_working_groups",
             labels=fig.LABELS,
@@ -142,14 +144,14 @@ with engagement_tab:
 
 with stories_tab:
     if stories_tab.open:
-        stories = ui.run("story_list", filters)
+        stories = run("story_list", filters)
         st.caption(
             f"{len(stories)} dated events from the seed documents, told in words with their source: UNCT advocacy, "
             f"follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
         )
         for r in stories.itertuples():
             st.markdown(f"**{md(r.country)}, {r.year}** · {md(r.mechanism)} · {md(r.source)}  \n{md(r.text)}")
-        ui.table(
+        widgets.table(
             "story_list", filters, page=PAGE, title="Stories", key="unct_stories",
             labels=fig.LABELS,
         )  # fmt: skip
@@ -170,13 +172,13 @@ with targets_tab:
             f"Each target of seed 004 and its status: {ea_targets.windows_text(filters.year_to)} "
             f"({md(met or 'all targets')}). Filters: {filters.caption()}."
         )
-        ui.table(
+        widgets.table(
             table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=ea_targets.LABELS,
             **table.params,
         )  # fmt: skip
 
         st.subheader("Coverage: UPR recommendations without UNCT follow-up")
-        cover = ui.run("unct_coverage_summary", filters).iloc[0]
+        cover = run("unct_coverage_summary", filters).iloc[0]
         c1, c2, c3 = st.columns(3)
         c1.metric("Countries with UPR recommendations", int(cover["countries_with_recommendations"]), border=True)
         c2.metric("… with UNCT engagement on the UPR", int(cover["with_unct_engagement"]), border=True)
@@ -186,10 +188,10 @@ with targets_tab:
             "(a UNCT submission, follow-up plan or other UPR or all-mechanism activity) in those years: where "
             f"follow-up support may be missing. Filters: {filters.caption()}."
         )
-        ui.table(
+        widgets.table(
             "unct_coverage_gaps", filters, page=PAGE, title="UPR recommendations without UNCT engagement",
             key="unct_coverage_gaps",
             labels=fig.LABELS,
         )  # fmt: skip
 
-ui.provenance(counts)
+page.close()

@@ -3,10 +3,12 @@ from recommendation to ratification, UNCT engagement, and a full-text search of 
 
 import streamlit as st
 
-from hrdash import instrument_recognition, provenance, search, ui
+from hrdash import instrument_recognition, provenance, search
+from hrdash.app import frame, pages, widgets
+from hrdash.app.data import run
 from hrdash.figures import upr
 
-PAGE = "UPR"
+PAGE = pages.UPR.title
 VIEWS = [
     "Cycles and responses", "Themes", "Recommending States", "Implementation and reports", "To ratification",
     "UNCT engagement (EA11)", "Search",
@@ -28,12 +30,12 @@ st.caption(
     "Recommendations to the States under review and what became of them — EA6 (State engagement) and EA11 "
     f"(UNCT engagement). Years are those of the review. Filters: {filters.caption()}."
 )
-counts = ui.demo_banner(filters)
+page = frame.open(PAGE, filters)
 years = f"{filters.year_from}–{filters.year_to}"
 
 
 def cycles_view() -> None:
-    data = ui.run("upr_recommendations_by_response", filters)
+    data = run("upr_recommendations_by_response", filters)
     by_cycle = upr.level(data, "cycle")
     for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
         col.metric(label, value, border=True)
@@ -41,11 +43,11 @@ def cycles_view() -> None:
     sessions = upr.level(data, "session")
     st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}. "
                + upr.without_session(sessions))  # fmt: skip
-    ui.chart(
+    page.chart(
         upr.per_session(sessions), sessions, title="UPR recommendations per session", key="upr_per_session", labels=L
     )
     st.subheader("Supported, noted and pending, per cycle")
-    ui.chart(
+    page.chart(
         upr.response_shares(by_cycle, "cycle", "Cycle "),
         by_cycle,
         title="Supported, noted and pending, per cycle",
@@ -55,7 +57,7 @@ def cycles_view() -> None:
     st.subheader("Per OHCHR region")
     st.caption(f"Share of the recommendations to the region's States, {years}.")
     by_region = upr.level(data, "region")
-    ui.chart(
+    page.chart(
         upr.response_shares(by_region, "ohchr_region"),
         by_region,
         title="Supported, noted and pending, per OHCHR region",
@@ -65,34 +67,34 @@ def cycles_view() -> None:
     st.subheader("Per country")
     by_country = upr.level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
     st.dataframe(by_country, hide_index=True, key="upr_response_country")
-    ui.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
+    widgets.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
                       labels=L, key="upr_response_country_export")  # fmt: skip
 
 
 def themes_view() -> None:
-    themes = ui.run("upr_themes_by_response", filters)
+    themes = run("upr_themes_by_response", filters)
     st.subheader("Most frequent themes")
     st.caption(
         f"The 15 themes with most recommendations, {years}, and the share of each theme's recommendations "
         f"that were supported (of those with a response). {filters.caption()}."
     )
-    ui.chart(upr.themes(themes), themes, title="Most frequent themes", key="upr_themes", labels=L)
+    page.chart(upr.themes(themes), themes, title="Most frequent themes", key="upr_themes", labels=L)
     st.subheader("What the recommendations ask: UPR Info's action categories")
-    categories = ui.run("upr_recommendations_by_action_category", filters)
+    categories = run("upr_recommendations_by_action_category", filters)
     st.caption(
         "Recommendations by UPR Info's action category — 1 minimal action (directed at other States, or asking for "
         "assistance or information), 2 continuing action, 3 considering change, 4 general action, 5 specific "
         "action — and the State's response. Only recommendations whose source gives the category: the bundled "
         f"cycle-1 facts of sessions 1–9 and imported UPR Info exports. {filters.caption()}."
     )
-    ui.chart(
+    page.chart(
         upr.action_categories(categories), categories, title="UPR recommendations by action category",
         key="upr_action_category", labels=L,
     )  # fmt: skip
 
 
 def states_view() -> None:
-    data = ui.run("upr_recommending_states", filters)
+    data = run("upr_recommending_states", filters)
     states = upr.level(data, "state")
     st.subheader("Who recommends most")
     st.caption(
@@ -100,37 +102,37 @@ def states_view() -> None:
         "recommendations were received (supported share of those with a response). Joint recommendations "
         f"count for each co-author. {filters.caption()}."
     )
-    ui.chart(
+    page.chart(
         upr.recommending_states(states), states, title="Who recommends most", key="upr_recommending_states", labels=L
     )
     flows = upr.level(data, "flow")
     st.subheader("From recommending region to reviewed region")
-    ui.chart(upr.flow(flows), flows, title="From recommending region to reviewed region", key="upr_flow", labels=L)
+    page.chart(upr.flow(flows), flows, title="From recommending region to reviewed region", key="upr_flow", labels=L)
 
 
 def implementation_view() -> None:
-    status = ui.run("upr_implementation_by_cycle", filters)
+    status = run("upr_implementation_by_cycle", filters)
     st.subheader("Implementation, where the data have it")
     st.caption(f"Status of the recommendations with a known implementation status, per cycle. {filters.caption()}.")
-    ui.chart(
+    page.chart(
         upr.implementation(status),
         status,
         title="Implementation, where the data have it",
         key="upr_implementation",
         labels=L,
     )
-    reports = ui.run("upr_reports_by_cycle", filters)
+    reports = run("upr_reports_by_cycle", filters)
     st.subheader("National and mid-term reports")
     st.caption(
         f"Reviews held {years}, with a national report, and States that submitted a mid-term report. Only reports "
         "known to have been submitted count: reviews from sources that do not say are under “not known” in the data."
     )
-    ui.chart(upr.reports(reports), reports, title="National and mid-term reports", key="upr_reports", labels=L)
+    page.chart(upr.reports(reports), reports, title="National and mid-term reports", key="upr_reports", labels=L)
 
 
 def ratification_view() -> None:
     rules = instrument_recognition.sql_params()
-    outcomes = ui.run("upr_ratification_outcomes", filters, **rules)
+    outcomes = run("upr_ratification_outcomes", filters, **rules)
     st.subheader("From recommendation to ratification")
     st.caption(
         "UPR recommendations that ask the State to sign, ratify or accede to one of the 18 instruments "
@@ -142,43 +144,32 @@ def ratification_view() -> None:
     for col, (label, value) in zip(cols, upr.ratification_totals(upr.level(outcomes, "all"))):
         col.metric(label, value, border=True)
     per_instrument = upr.level(outcomes, "instrument")
-    ui.chart(
+    page.chart(
         upr.ratification_by_instrument(per_instrument),
         per_instrument,
         title="From recommendation to ratification, per instrument",
         key="upr_rat_instrument",
         labels=L,
     )
-    left, right = st.columns(2)
-    with left:
-        per_region = upr.level(outcomes, "region")
-        st.markdown("**Per OHCHR region**")
-        ui.chart(
-            upr.ratification_share(per_region, "ohchr_region"),
-            per_region,
-            title="From recommendation to ratification, per OHCHR region",
-            key="upr_rat_region",
-            labels=L,
-        )
-    with right:
-        per_response = upr.level(outcomes, "response")
-        st.markdown("**Supported or noted: did it make a difference?**")
-        ui.chart(
-            upr.ratification_share(per_response, "response"),
-            per_response,
-            title="From recommendation to ratification: supported or noted",
-            key="upr_rat_response",
-            labels=L,
-        )
+    for column, (level, by, key, heading, title) in zip(st.columns(2), [
+        ("region", "ohchr_region", "upr_rat_region", "Per OHCHR region",
+         "From recommendation to ratification, per OHCHR region"),
+        ("response", "response", "upr_rat_response", "Supported or noted: did it make a difference?",
+         "From recommendation to ratification: supported or noted"),
+    ]):  # fmt: skip
+        with column:
+            shares = upr.level(outcomes, level)
+            st.markdown(f"**{heading}**")
+            page.chart(upr.ratification_share(shares, by), shares, title=title, key=key, labels=L)
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")
-    preview = provenance.with_text_note(ui.run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
+    preview = provenance.with_text_note(run("upr_ratification_requests", filters, limit=PREVIEW, **rules))
     if (preview["text"] == provenance.NO_TEXT).any():
         st.caption(
             "The bundled cycle-1 recommendations have no text here: their instruments were recognised from the "
             f"text when the public facts were derived. {provenance.TEXT_NOT_BUNDLED}"
         )
     st.dataframe(preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG)
-    ui.export_buttons(
+    widgets.export_buttons(
         "upr_ratification_requests", filters, page=PAGE, title="UPR recommendations to join an instrument",
         labels=L, key="upr_rat_list_export", limit=None, **rules,
     )  # fmt: skip
@@ -197,12 +188,12 @@ def unct_view() -> None:
         "Per country: the UN Country Team's UPR-related activities (submissions to the review, support to "
         f"follow-up plans) next to the recommendations the country received, {years}. {filters.caption()}."
     )
-    ui.table(
+    widgets.table(
         "upr_unct_engagement_by_country", filters, page=PAGE, title="UNCT engagement with the UPR per country",
         labels=L, key="upr_unct",
     )  # fmt: skip
     st.markdown("**The engagement rows**, each with its country's recommendations in the same years")
-    ui.table(
+    widgets.table(
         "upr_unct_engagement_rows", filters, page=PAGE, title="UNCT engagement rows related to the UPR",
         labels=L, key="upr_unct_rows",
     )  # fmt: skip
@@ -216,7 +207,7 @@ def search_view() -> None:
         placeholder='e.g. torture investigate, or "death penalty"',
     )  # fmt: skip
     theme = theme_col.selectbox(
-        "Theme", ui.run("upr_theme_options")["theme"].tolist(), index=None, key="upr_theme", bind="query-params",
+        "Theme", run("upr_theme_options")["theme"].tolist(), index=None, key="upr_theme", bind="query-params",
         placeholder="Any theme",
     )  # fmt: skip
     response = response_col.selectbox(
@@ -226,29 +217,24 @@ def search_view() -> None:
     if search.dropped(q):
         st.warning(f"Only the first {search.MAX_TERMS} terms are searched for.")
     params = dict(words=words, theme=theme, response=response)
-    if note := provenance.without_text_note(ui.run("upr_recommendations_without_text", filters, theme=theme,
+    if note := provenance.without_text_note(run("upr_recommendations_without_text", filters, theme=theme,
                                             response=response), searching=bool(words)):  # fmt: skip
         st.info(note)
     size_col, page_col, summary_col = st.columns([1, 1, 4])
     size = size_col.selectbox("Rows per page", PAGE_SIZES, key="upr_page_size", bind="query-params")
     asked = int(page_col.number_input("Page", min_value=1, step=1, key="upr_page", bind="query-params"))
-    found, rows = upr.search_page(ui.run("upr_search_page", filters, **params, limit=size, offset=(asked - 1) * size))
+    found, rows = upr.search_page(run("upr_search_page", filters, **params, limit=size, offset=(asked - 1) * size))
     pages = search.pages(int(found["matches"]), size)
     if asked > pages:  # past the last page (a new search has fewer matches): show the last one
-        found, rows = upr.search_page(
-            ui.run("upr_search_page", filters, **params, limit=size, offset=(pages - 1) * size)
-        )
+        found, rows = upr.search_page(run("upr_search_page", filters, **params, limit=size, offset=(pages - 1) * size))
     summary_col.markdown(upr.search_summary(found, min(asked, pages), pages))
     st.dataframe(rows.rename(columns=L), hide_index=True, key="upr_search_results", column_config=TABLE_CONFIG)
-    ui.export_buttons("upr_search_results", filters, page=PAGE, title="UPR recommendations matching the search",
+    widgets.export_buttons("upr_search_results", filters, page=PAGE, title="UPR recommendations matching the search",
                       labels=L, key="upr_search_export", **params)  # fmt: skip
 
 
 # One function per view; only the open tab's runs (tabs bound to the URL run lazily).
 views = [cycles_view, themes_view, states_view, implementation_view, ratification_view, unct_view, search_view]
-for tab, draw in zip(st.tabs(VIEWS, key="upr_view", bind="query-params"), views):
-    if tab.open:
-        with tab:
-            draw()
+widgets.lazy_tabs(dict(zip(VIEWS, views)), key="upr_view")
 
-ui.provenance(counts)
+page.close()

@@ -1,7 +1,7 @@
 """The sections of the Country profile page, each drawn from the cached profile view (views/country_profile.py).
 
 Charts whose numbers are already in a table next to them get no extra "Show data" table; the
-others go through `ui.chart`. Tables of named queries go through `ui.table` (CSV / Excel export).
+others get one like `Frame.chart`'s. Tables of named queries get `widgets.export_buttons` (CSV / Excel).
 Every value from the data reaches markdown through `md` (names, sources, story texts: text, not markdown).
 """
 
@@ -12,12 +12,13 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from . import brief, charts, presenting, profile, profile_ui, ui
-from .filters import Filters
+from .. import brief, charts, profile
+from ..filters import Filters
+from ..text import md
+from . import pages, presenting, profile_ui, widgets
 from .profile_ui import View
-from .text import md
 
-PAGE = "Country profile"
+PAGE = pages.COUNTRY_PROFILE.title
 LABELS = brief.LABELS
 YES = {True: "yes", False: "no"}
 
@@ -32,7 +33,7 @@ def _title(view: View, key: str) -> None:
 def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
     """Draw a chart and, unless a table next to it holds its numbers, a "Show data" table of them.
 
-    What ui.chart draws, but the table is made only once the expander is opened (Streamlit's
+    What Frame.chart draws, but the table is made only once the expander is opened (Streamlit's
     stateful expander): the profile has many charts, and each table costs every rerun otherwise.
     """
     _title(view, key)
@@ -48,13 +49,13 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
 
 
 def _table(name: str, filters: Filters, view: View, title: str, key: str, empty: str) -> None:
-    """Draw a section's table (what ui.table draws, from the cached view) with CSV / Excel export of its query."""
+    """Draw a section's table (what widgets.table draws, from the cached view) with CSV / Excel export of its query."""
     shown, config = view.tables[key]
     if shown.empty:
         st.caption(empty)
         return
     st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
-    ui.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
+    widgets.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
                       key=f"profile_{key}", country=view.p.iso3)  # fmt: skip
 
 
@@ -68,16 +69,6 @@ def heading(view: View) -> None:
         + f". Counts cover {p.years}; statuses are as of 31 December {p.year_to} (sidebar years). The sidebar's "
         "region, country and EA filters only choose the country the page opens on."
     )
-
-
-def demo_banner(view: View) -> pd.DataFrame:
-    """Show how much of the profile is demo data (ui.demo_banner's words) and return the counts by source.
-
-    ui.demo_banner would run rows_by_source itself; the profile's counts come with its cached view.
-    """
-    counts = view.p.sources
-    ui.demo_warning(counts)
-    return counts
 
 
 def key_figures(view: View) -> None:

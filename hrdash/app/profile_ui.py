@@ -1,6 +1,6 @@
 """Choosing the profile's country: a searchable select box, the URL (?country=LBR or a name), a map click.
 
-The maps of the other pages open a country's profile when clicked (`ui.plotly_chart`); the profile's
+The maps of the other pages open a country's profile when clicked (`widgets.plotly_chart`); the profile's
 own map changes the country in place (`select_on_click`).
 """
 
@@ -16,14 +16,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import brief, ea_targets, profile, slides, ui
-from .figures import profile as figures
-from .paths import default_db
-from .text import md
+from .. import brief, ea_targets, profile, slides
+from ..figures import profile as figures
+from ..paths import default_db
+from ..text import md
+from . import data, widgets
 
 QUERY_THREADS = 4
 
-URL_PARAM = ui.PROFILE_URL_PARAM
+URL_PARAM = widgets.PROFILE_URL_PARAM
 WIDGET = "profile_country"
 MEMO = "_profile_country_chosen"  # survives page switches (widget state does not)
 MAP_KEY = "profile_region_map"  # the profile's own clickable map
@@ -88,13 +89,13 @@ class View:
 
     def deck(self) -> slides.Deck:
         """Return the slide deck of this profile (made when the download button is clicked)."""
-        return brief.deck(self.p, built_at=self.built_at, source_files=ui.source_files())
+        return brief.deck(self.p, built_at=self.built_at, source_files=data.source_files())
 
 
 def _share_context() -> Callable[[], None]:
     """Return a thread-pool initializer that gives each worker this script run's context.
 
-    ui.run is st.cache_data, which wants a ScriptRunContext; Streamlit's documented way to use it
+    data.run_frozen is st.cache_resource, which wants a ScriptRunContext; Streamlit's documented way to use it
     from other threads is to attach the context of the run that waits for them.
     """
     from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
@@ -119,13 +120,13 @@ def _every_country(db: str, version: str, year_from: int, year_to: int) -> dict[
     # country then needs no query. cache_resource (no copy on each use; the frames are only read),
     # keyed by the database's path, build and imports, so a rebuild or an import refreshes it.
     with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
-        run = lambda name, params: ui.run_frozen(name, **params)  # noqa: E731
+        run = lambda name, params: data.run_frozen(name, **params)  # noqa: E731
         return profile.fetch(run, None, year_from, year_to, ea_targets.EAS_WITH_TARGETS, pool.map)
 
 
 def _one_country(iso3: str, year_from: int, year_to: int) -> profile.Profile:
     with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
-        return profile.load(lambda name, params: ui.run_frozen(name, **params), iso3, year_from, year_to, pool.map)
+        return profile.load(lambda name, params: data.run_frozen(name, **params), iso3, year_from, year_to, pool.map)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -164,7 +165,7 @@ def view(iso3: str, year_from: int, year_to: int) -> View:
     change of years); from the second one on, every query is asked once for all countries and kept,
     so that browsing from country to country needs no query at all.
     """
-    row = ui.run("profile_data_version").iloc[0]
+    row = data.run("profile_data_version").iloc[0]
     db, version, built_at = str(default_db()), repr(tuple(row)), str(row["built_at"] or "")
     viewed = _countries_viewed().setdefault((db, version, year_from, year_to), set())
     viewed.add(iso3)

@@ -2,7 +2,7 @@
 
 Shown on the Import tab to whoever may import (importers/access.py decides). It runs the same steps as
 `python -m hrdash update`, with a progress bar and a line per file, and loads through the app's own write
-path (ui.write_connection): each file in its own transaction, the app's other sessions waiting only while
+path (data.write_connection): each file in its own transaction, the app's other sessions waiting only while
 a file is loaded, never while it downloads.
 """
 
@@ -17,26 +17,19 @@ from typing import Any
 import duckdb
 import streamlit as st
 
-from .. import ui
 from ..importers import store
 from ..importers.access import Access
 from ..importers.gate import GATE
 from ..paths import default_db
-from . import outcome, run, settings, sources
+from ..update import outcome, run, settings, sources
+from . import data, secrets
 
 RESULTS = "update_results"
 
 
-def _secrets() -> dict[str, Any]:
-    try:
-        return {k: (dict(v) if hasattr(v, "keys") else v) for k, v in st.secrets.items()}
-    except Exception:  # no secrets.toml at all: Streamlit raises rather than returning nothing
-        return {}
-
-
 @contextmanager
 def _reading() -> Iterator[duckdb.DuckDBPyConnection]:
-    with GATE.shared(), ui.connection().cursor() as cur:  # as the import tab's check
+    with GATE.shared(), data.connection().cursor() as cur:  # as the import tab's check
         yield cur
 
 
@@ -61,7 +54,7 @@ def _run(targets: list[sources.Target], s: settings.Settings, who: Access, skip:
         db = run.Database(
             store.store_dir(default_db()),
             _reading,
-            ui.write_connection,
+            data.write_connection,
             who.email or "app user (no authentication configured)",
         )
         outcomes = run.refresh(targets, db, s, report, skip_bad_rows=skip)
@@ -74,12 +67,12 @@ def section(who: Access, max_mb: float) -> None:
     """Draw the update action (for someone who may import): sources, options, button, last results."""
     st.subheader("Update from official sources")
     try:
-        s = settings.resolve(environ=dict(os.environ), secrets=_secrets(), max_mb=max_mb)
+        s = settings.resolve(environ=dict(os.environ), secrets=secrets.read(), max_mb=max_mb)
     except settings.SettingsError as e:
         st.error("The update's settings cannot be used; fix them under [hrdash] in secrets.toml:")
         st.text(str(e))  # quotes the value as given
         return
-    instruments = ui.run("untc_status_pages")
+    instruments = data.run("untc_status_pages")
     st.caption(
         f"Downloads the status page of each of the {len(instruments)} instruments from the UN Treaty Collection "
         f"(`{s.untc_base_url}`) and the full export of the Universal Human Rights Index (`{s.uhri_url}`: "

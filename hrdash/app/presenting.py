@@ -1,7 +1,7 @@
 """Print view and presentation mode for any page: URL switches (?print=1, ?present=1), CSS, one chart at a time.
 
-Every page that calls ui.demo_banner gets both with no code of its own: the toggles sit under the banner,
-and in presentation mode the charts the page drew (ui.chart) are shown one at a time at its end while the
+Every page drawn in a frame (frame.open) gets both with no code of its own: the toggles sit under the banner,
+and in presentation mode the charts the page drew (Frame.chart) are shown one at a time at its end while the
 rest of the page is hidden (PRESENT_ONLY_CSS). A page that knows its slides before drawing (the Country
 profile) adopts both itself, in four steps:
 
@@ -26,7 +26,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from .charts import PLOTLY_CONFIG
+from ..charts import PLOTLY_CONFIG
 
 PRINT, PRESENT = "print", "present"
 MODES = (PRINT, PRESENT)
@@ -74,7 +74,7 @@ PRESENT_CSS = f"""<style>
 </style>"""
 
 
-# A page that draws itself before it knows its charts (ui.demo_banner): in presentation mode everything in
+# A page that draws itself before it knows its charts (frame.open): in presentation mode everything in
 # the main area is hidden except the container the charts are presented in.
 PRESENTER_KEY = "hr_presenter"
 PRESENT_ONLY_CSS = f"""<style>

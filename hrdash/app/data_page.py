@@ -1,0 +1,149 @@
+"""The Data page's sections: sources, import (app/data_import.py), history, dictionary, templates, downloads.
+
+File names and values from imports reach markdown through text.md only (tables show them as plain text).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from hrdash.importers import dictionary
+
+from .. import indicators, provenance
+from ..importers import downloads, templates
+from ..importers.gate import GATE
+from ..paths import default_db
+from ..text import md
+from .data import build_info, connection, run
+
+
+def sources() -> None:
+    """Draw the rows of every table by source, and how the database was built."""
+    st.header("Sources and freshness")
+    counts = run("table_rows_by_source")
+    table = counts.pivot_table(index="table_name", columns="source", values="rows", aggfunc="sum", fill_value=0)
+    table = table.reset_index().rename(columns={"table_name": "Table"})
+    st.caption(
+        "Rows of every table by source: `reference` curated facts, `seed:NNN` facts stated in a seed document, "
+        "`public:<dataset>` real public facts bundled with the dashboard, `demo` generated illustrative data (not "
+        "real), `import:<hash>` a file loaded here or with `python -m hrdash import`. Imported rows replace the "
+        "bundled public rows and supersede the demo rows of the same country and table."
+    )
+    st.dataframe(table, hide_index=True, key="data_sources")
+    info = build_info()
+    st.caption(
+        f"Database built {info.get('built_at', '?')} (demo scale {info.get('scale', '?')}); "
+        f"imports re-applied after the last rebuild: {info.get('imports_reapplied', '0')}."
+    )
+    lost = json.loads(info.get("imports_not_reapplied", "[]"))
+    if lost:
+        st.error(
+            "These imports could not be re-applied when the database was last rebuilt, so their rows are missing: "
+            + "; ".join(f"#{r['id']} {md(r['file_name'])} ({md(r['error'])})" for r in lost)
+            + ". Import the files again (each rebuild also retries)."
+        )
+
+
+def history() -> None:
+    """Draw the import history (import_log) with the rows of each import still in the database."""
+    st.header("Import history")
+    sources = run("data_sources")
+    log = sources[sources["id"].notna()].astype({"id": "int64"})
+    st.caption(
+        f"{len(log)} import(s), newest first. 'Rows now' is 0 once a newer version of the same source replaced "
+        "them; 'Replaced' counts earlier versions, rows with the same key, bundled public rows replaced and demo "
+        "rows superseded."
+    )
+    labels = {"id": "#", "imported_at": "Imported at (UTC)", "file_name": "File", "format": "Format",
+              "inserted": "Inserted", "replaced": "Replaced", "skipped": "Skipped", "rows_now": "Rows now",
+              "imported_by": "By", "source": "Source tag", "sha256": "SHA-256"}  # fmt: skip
+    st.dataframe(log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history")
+    others = sources[sources["id"].isna()][["source", "rows_now"]]
+    st.caption("Other sources: " + "; ".join(f"{md(provenance.label(r.source))} `{r.source}` {r.rows_now:,} rows"
+                                             for r in others.itertuples()) + ".")  # fmt: skip
+
+
+@st.cache_data(show_spinner=False)
+def _dictionary(db: str, build: str) -> dict[str, pd.DataFrame | None]:
+    # Reads every table's .meta.json and the schema's comments: kept per database build (a new schema or
+    # reference data means a new build).
+    cols, constraints = run("data_columns"), run("data_constraints")
+    names = list(dict.fromkeys(cols["table_name"]))
+    return {
+        "tables": dictionary.tables(names),
+        "columns": dictionary.columns(cols, constraints),
+        "files": dictionary.reference_files(),
+        "rules": dictionary.recognition_rules(),
+    }
+
+
+def data_dictionary() -> None:
+    """Draw the data dictionary: tables, columns (type, allowed values, meaning), import rules."""
+    st.header("Data dictionary")
+    d = _dictionary(str(default_db()), repr(run("build_info").values.tolist()))
+    st.caption("Meanings from each table's .meta.json, the comments of schema.sql and the importers' notes.")
+    st.dataframe(d["tables"], hide_index=True, key="dictionary_tables")
+    table = st.selectbox("Columns of", ["all tables", *d["tables"]["table"]], key="dictionary_table")
+    frame = d["columns"]
+    if table != "all tables":
+        frame = frame[frame["table"] == table]
+    st.dataframe(frame, hide_index=True, key="dictionary_columns")
+    st.subheader("UPR responses: each import format's terms")
+    st.caption("How the response terms of every UPR file format are stored in recommendation.response.")
+    st.dataframe(dictionary.response_terms(), hide_index=True, key="dictionary_responses")
+    st.subheader("Reference files that are not tables")
+    st.dataframe(d["files"], hide_index=True, key="dictionary_files")
+    rules = d["rules"]
+    if rules is not None:
+        st.subheader("Instrument recognition (UPR page)")
+        st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
+        st.dataframe(rules, hide_index=True, key="dictionary_recognition")
+    st.subheader("Indicator catalogue")
+    st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/indicators.py.")
+    st.dataframe(indicators.catalogue(), hide_index=True, key="dictionary_indicators")
+
+
+def template_downloads() -> None:
+    """Draw the template downloads: one table, or all internal tables in one workbook."""
+    st.header("Templates")
+    st.caption(
+        "Excel templates to fill in offline: header row, one example row (ignored while unchanged), a comment on "
+        "each column, drop-down lists for countries, instruments, mandates and every enumerated column."
+    )
+    tables = [*templates.INTERNAL, *[t for t in templates.EXAMPLES if t not in templates.INTERNAL]]
+    table = st.selectbox("Table", tables, key="template_table")
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        f"⬇ Template: {table}", data=lambda: templates.workbook([table]), file_name=f"template_{table}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_one",
+        on_click="ignore",
+    )  # fmt: skip
+    c2.download_button(
+        "⬇ Template: all internal tables", data=lambda: templates.workbook(templates.INTERNAL),
+        file_name="template_internal_tables.xlsx", key="template_internal", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )  # fmt: skip
+
+
+def _with_reader(fn):
+    with GATE.shared():
+        return fn()
+
+
+def database_downloads() -> None:
+    """Draw the downloads of the whole database: the DuckDB file and a zip of Parquet files."""
+    st.header("Download the database")
+    st.caption("Every table, including demo rows (`source = 'demo'`): filter on `source` to keep real data only.")
+    path = default_db()
+    c1, c2 = st.columns(2)
+    c1.download_button(
+        "⬇ DuckDB file", data=lambda: _with_reader(lambda: downloads.duckdb_file(path)), file_name="hrdash.duckdb",
+        mime="application/octet-stream", key="download_duckdb", on_click="ignore",
+    )  # fmt: skip
+    c2.download_button(
+        "⬇ Parquet files (zip)", data=lambda: _with_reader(lambda: downloads.parquet_zip(connection())),
+        file_name="hrdash_parquet.zip", mime="application/zip", key="download_parquet", on_click="ignore",
+    )  # fmt: skip

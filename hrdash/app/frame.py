@@ -1,0 +1,134 @@
+"""The frame of a page: the demo banner, the print and presentation toggles, the charts it draws, its sources.
+
+    page = frame.open("Ratification (EA2)", filters)   # banner, toggles, a place for the deck button
+    page.chart(fig, df, key="ratification_map", title="Status of CAT", labels={...})
+    page.close()                                       # sources; the deck of the charts drawn; presentation
+
+The frame holds what the page drew (its charts, in order), so `close` can offer them as slides and, in
+presentation mode, show them one at a time while the rest of the page is hidden (presenting.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from .. import provenance as prov
+from .. import slides
+from ..filters import Filters
+from ..text import md
+from . import deck, presenting, widgets
+from .data import build_info, run, source_files
+
+
+def page_key(title: str) -> str:
+    """Return a key for a page from its title ("Special Procedures" -> "special_procedures")."""
+    return "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
+
+
+@dataclass
+class Frame:
+    """A page being drawn: its title and filters, the rows in view by source, and the charts drawn so far."""
+
+    title: str
+    filters: Filters
+    counts: pd.DataFrame  # rows in view by source (query rows_by_source)
+    mode: str  # presenting.PRINT, presenting.PRESENT or "normal"
+    slot: Any  # the place under the banner for the deck button, filled by close()
+    presenter: Any = None  # in presentation mode: the container the charts are shown in, one at a time
+    charts: list[deck.Drawn] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Return the page's key (widget keys of its toggles, its presentation and its deck)."""
+        return page_key(self.title)
+
+    def plotly_chart(
+        self, fig: Any, *, key: str, title: str = "", data: pd.DataFrame | None = None, labels: dict | None = None
+    ) -> None:
+        """Draw a plotly figure and note it for the page's slides (`title`: its slide's; `data`, `labels`: the table
+        a slide shows when the figure has no PowerPoint chart type); a map opens the profile of a country clicked."""
+        self.charts.append((title, fig, data, labels))
+        widgets.plotly_chart(fig, key=key)
+
+    def chart(self, fig: Any, data: pd.DataFrame, *, key: str, labels: dict | None = None, title: str = "") -> None:
+        """Draw a plotly figure (noted for the slides) and, under it, a "Show data" table of the numbers it plots."""
+        self.plotly_chart(fig, key=key, title=title, data=data, labels=labels)
+        widgets.show_data(data, key=key, labels=labels)
+
+    def close(self) -> None:
+        """Draw the sources of the rows in view, then offer the charts drawn as slides (or present them)."""
+        sources(self.counts)
+        charts = list(self.charts)
+        if self.presenter is not None:
+            with self.presenter:
+                # a chart's title is plain text (a slide's title too), which may name countries: markdown here
+                items = [presenting.Slide(md(title) or "Chart", fig) for title, fig, _, _ in charts]
+                presenting.present(items, self.key, note=slides.demo_sentence(self.counts))
+        if not charts:
+            return
+        title, filters, counts = self.title, self.filters, self.counts
+        built_at, files = build_info().get("built_at", ""), source_files()
+        label = f"Slides of this page's {len(charts)} chart{'s' if len(charts) > 1 else ''} (.pptx)"
+        make = lambda: deck.charts_deck(title, filters, charts, counts, built_at, files)  # noqa: E731 (on click)
+        deck.download(make, key=f"page_{self.key}", container=self.slot, label=label)
+
+
+def open(title: str, filters: Filters) -> Frame:
+    """Draw the top of a page (demo banner, a place for its deck, the print and presentation toggles) and return
+    its frame.
+
+    In presentation mode the page is drawn as usual but hidden, and `Frame.close` shows its charts one at a time.
+    """
+    counts = run("rows_by_source", filters)
+    demo_warning(counts)
+    with st.container(key=presenting.CONTROLS_KEY):
+        slot, toggles = st.columns([2, 3], vertical_alignment="center")
+        slot = slot.empty()
+        with toggles:
+            mode = presenting.controls(page_key(title))
+    presenting.style(mode)
+    presenter = None
+    if mode == presenting.PRESENT:
+        st.html(presenting.PRESENT_ONLY_CSS)
+        presenter = st.container(key=presenting.PRESENTER_KEY)
+    return Frame(title, filters, counts, mode, slot, presenter)
+
+
+def demo_warning(counts: pd.DataFrame) -> None:
+    """Say how much of the rows counted by source (`rows_by_source`'s columns) is real and which parts are demo.
+
+    A warning when any row is demo data ("Real public data 62% · demo 38% (Special Procedures, …)"); otherwise a
+    note that the whole view is real.
+    """
+    sentence = prov.share_sentence(counts)
+    if prov.shares(counts)["demo"]:
+        st.warning(
+            f"**{sentence}.** Demo rows are generated illustrative data, not real figures; the sources below say "
+            "which rows are real (public data, seed facts, imported files).",
+            icon="⚠️",
+        )
+    else:
+        st.success(sentence, icon="✅")
+
+
+def sources(counts: pd.DataFrame) -> None:
+    """Draw the sources of the rows in view, with readable names, and the build date."""
+    info = build_info()
+    st.subheader("Where these figures come from")
+    st.caption(
+        "Real: public data bundled with the dashboard (UN Treaty Collection, UPR calendar and cycle-1 "
+        "recommendations), facts stated in seed documents, curated reference data and files imported on the Data "
+        "page. Demo: generated illustrative data, not real. "
+        f"Database built {md(info.get('built_at', 'unknown'))} (demo scale {md(info.get('scale', '?'))})."
+    )
+    st.dataframe(sources_table(counts), hide_index=True, key="provenance")
+
+
+def sources_table(counts: pd.DataFrame) -> pd.DataFrame:
+    """Return the sources table of a view: readable source, kind, rows in view (thousands separated), source tag."""
+    table = prov.by_source(counts, source_files())
+    return table.rename(columns={"Rows": "Rows in view", "source": "Code"})

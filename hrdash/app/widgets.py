@@ -1,0 +1,106 @@
+"""Widgets every page uses: tables with CSV / Excel export, plotly charts (a map opens a country's profile)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from hrdash.db import query
+
+from .. import export, profile
+from ..charts import PLOTLY_CONFIG
+from ..filters import Filters
+from ..text import md
+from . import pages
+from .data import build_info, query_params, run, source_files, with_reader
+
+PROFILE_URL_PARAM = "country"  # ?country=LBR opens the Country profile on Liberia
+
+
+def export_buttons(
+    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+) -> None:
+    """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click."""
+    sql, bound = query.bind(name, query_params(name, filters, params))
+    info = export.ExportInfo(
+        page=page,
+        table=title,
+        filters=filters.describe(),
+        build_date=build_info().get("built_at", ""),
+        source_files=source_files(),
+    )
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        "⬇ CSV", data=lambda: with_reader(export.csv_bytes, sql, bound, labels), file_name=f"{key}.csv",
+        mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{md(title)}: every row under the current filters",
+    )  # fmt: skip
+    c2.download_button(
+        "⬇ Excel", data=lambda: with_reader(export.xlsx_bytes, sql, bound, labels, info), file_name=f"{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+        on_click="ignore", help="With an 'About' sheet: filters, sources, build date",
+    )  # fmt: skip
+
+
+def date_columns(df: pd.DataFrame) -> dict[str, Any]:
+    """Return column settings that show date-only datetime columns (DuckDB DATEs) without a time of day."""
+    out = {}
+    for name in df.columns[[pd.api.types.is_datetime64_any_dtype(t) for t in df.dtypes]]:
+        values = df[name].dropna()
+        if (values == values.dt.normalize()).all():
+            out[name] = st.column_config.DateColumn(format="YYYY-MM-DD")
+    return out
+
+
+def table(
+    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+) -> pd.DataFrame:
+    """Draw the result of query `name` as a table with human column names and export buttons; return the result."""
+    df = run(name, filters, **params)
+    shown = df.rename(columns=labels)
+    st.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown))
+    export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
+    return df
+
+
+def show_data(data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
+    """Draw a "Show data" expander with the numbers a chart plots, under human column names."""
+    with st.expander("Show data"):
+        shown = data.rename(columns=labels or {})
+        st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=date_columns(shown))
+
+
+def is_map(fig: Any) -> bool:
+    """Return True if a plotly figure (object or dict) draws countries (a choropleth)."""
+    traces = fig.get("data", []) if isinstance(fig, dict) else getattr(fig, "data", [])
+    return any((t.get("type") if isinstance(t, dict) else getattr(t, "type", None)) == "choropleth" for t in traces)
+
+
+def open_profile_on_click(event: Any) -> None:
+    """Open the Country profile of the country clicked on a map drawn with on_select="rerun"."""
+    iso3 = profile.country_from_selection(getattr(event, "selection", None))
+    if iso3:
+        st.switch_page(pages.COUNTRY_PROFILE.view, query_params={PROFILE_URL_PARAM: iso3})
+
+
+def plotly_chart(fig: Any, *, key: str) -> None:
+    """Draw a plotly figure; a map also opens the profile of the country clicked."""
+    if is_map(fig):
+        event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+        st.caption("Click a country to open its profile.")
+        open_profile_on_click(event)
+    else:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+
+
+def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str) -> None:
+    """Draw tabs kept in the URL (?<key>=<label>) and run only the open tab's function.
+
+    Only the open tab runs its queries and builds its figures, and a shared link opens the same tab.
+    """
+    for tab, draw in zip(st.tabs(list(sections), key=key, bind="query-params"), sections.values()):
+        if tab.open:
+            with tab:
+                draw()
