@@ -39,7 +39,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench.common import prepare_db  # noqa: E402
-from hrdash.filters import OHCHR_REGIONS  # noqa: E402
+from hrdash.model.filters import OHCHR_REGIONS  # noqa: E402
 from hrdash.ui import ALL_REGIONS  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"

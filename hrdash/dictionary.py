@@ -262,11 +262,11 @@ def reference_files() -> pd.DataFrame:
 
 
 def recognition_rules() -> pd.DataFrame | None:
-    """Return the UPR page's instrument-recognition rules (hrdash/instrument_recognition.py RULES), if present."""
-    if not (ROOT / "hrdash" / "instrument_recognition.py").exists():
+    """Return the UPR page's instrument-recognition rules (hrdash/model/recognition.py RULES), if present."""
+    if not (ROOT / "hrdash" / "model" / "recognition.py").exists():
         return None
     try:
-        from . import instrument_recognition  # type: ignore[attr-defined]
+        from .model import recognition as instrument_recognition  # type: ignore[attr-defined]
     except Exception:  # another developer's module: a broken import must not break the Data page
         return None
     if callable(getattr(instrument_recognition, "rules_table", None)):

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from . import query, targets
-from .filters import Filters
+from .model.filters import Filters
 
 BASELINE_YEARS = (2010, 2013)
 WINDOW = 4  # years in the "current" window, like the baseline

@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from . import brief, charts, presenting, profile, profile_ui, ui
-from .filters import Filters
+from .model.filters import Filters
+from .model.text import md
 from .profile_ui import View
-from .text import md
 
 PAGE = "Country profile"
 LABELS = brief.LABELS

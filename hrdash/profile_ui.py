@@ -18,8 +18,8 @@ import streamlit as st
 
 from . import brief, ea_targets, profile, slides, ui
 from .figures import profile as figures
+from .model.text import md
 from .paths import default_db
-from .text import md
 
 QUERY_THREADS = 4
 

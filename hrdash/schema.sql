@@ -354,7 +354,7 @@ create macro selected_countries(sel_region, sel_countries, sel_target_ea) as tab
            or c.iso3 in (select t.country_iso3 from ea_target t where t.ea_code = sel_target_ea));
 
 -- The UPR recommendations of the selected countries and years that match a full-text search: every term must
--- occur in the text, in any order, case-insensitive (hrdash/search.py splits the search box into at most 8
+-- occur in the text, in any order, case-insensitive (hrdash/model/search.py splits the search box into at most 8
 -- lower-case terms: search_words). A missing term is null and matches everything, and is skipped before
 -- lower(text) is computed, so a one-word search costs one lower() per row. Terms are tested with contains(), so
 -- quotes, % and _ are plain characters: no escaping, unlike LIKE. search_theme, search_response: null for any.
@@ -380,7 +380,7 @@ create macro upr_search_matches(sel_region, sel_countries, sel_target_ea, from_y
 -- the 18 instruments, with what followed: one row per recommendation × instrument it asks the State to join.
 -- A recommendation with a text is recognised from it; one whose text is not bundled (public:… facts) carries the
 -- instruments recognised when the facts were derived, in asks_to_join (the same rules, applied to the same text).
--- The rules are data (hrdash/instrument_recognition.py, `sql_params()`), bound by the queries that call this:
+-- The rules are data (hrdash/model/recognition.py, `sql_params()`), bound by the queries that call this:
 -- ask_stems (lower-case stems, at most 8, tested with contains() before the verb pattern: ten times cheaper),
 -- ask_pattern (the verbs), instrument_pattern (every rule in one alternation, in precedence order),
 -- rule_patterns / rule_codes (each rule alone, with the codes it stands for).

@@ -23,9 +23,9 @@ import pandas as pd
 import streamlit as st
 
 from . import figure_slides, presenting, slides, ui
-from .filters import Filters
+from .model.filters import Filters
+from .model.text import md
 from .slides import ChartSpec, TableSpec
-from .text import md
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LABEL = "Download slides (.pptx)"

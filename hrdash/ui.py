@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from . import db, export, presenting, profile, query
-from . import provenance as prov  # ui.provenance() draws it
-from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
+from .model import provenance as prov  # ui.provenance() draws it
+from .model.filters import OHCHR_REGIONS, Filters
+from .model.text import md
 from .paths import default_db
-from .text import md
 
 ALL_REGIONS = "All regions"
 PROFILE_PAGE = "views/country_profile.py"

@@ -6,7 +6,7 @@ import duckdb
 from streamlit.testing.v1 import AppTest
 
 from hrdash import query, scorecard
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from tests.conftest import ROOT
 
 

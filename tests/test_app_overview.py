@@ -6,7 +6,7 @@ import ast
 
 import pytest
 
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from tests.apptest import expected_tiles, open_app, shown_tiles
 from tests.conftest import ROOT
 

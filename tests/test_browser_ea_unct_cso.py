@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hrdash import indicators, query
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from tests.browser import (  # noqa: F401 (fixtures)
     UI_TIMEOUT_MS,
     app_url,

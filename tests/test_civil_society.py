@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from hrdash import ea_targets, query
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from tests.apptest import open_app
 
 PAGE = "views/civil_society.py"

@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from hrdash import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
-from hrdash.text import shown as shown_text
+from hrdash.model.text import shown as shown_text
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -221,7 +221,7 @@ def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     tables = frame(at, "description")
     assert set(tables["table"]) == {r[0] for r in sql(db, "select table_name from duckdb_tables()")}
     assert "country_alias.csv" in frame(at, "file")["file"].tolist()
-    if (ROOT / "hrdash" / "instrument_recognition.py").exists():
+    if (ROOT / "hrdash" / "model" / "recognition.py").exists():
         assert len(frame(at, "precedence")) > 10
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from hrdash import ea_targets, query, targets
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 
 
 def _status(con, ea: str, countries: tuple[str, ...], year_to: int = 2017, met: str | None = None) -> dict:

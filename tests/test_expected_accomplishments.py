@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from hrdash import ea_targets, indicators, query
-from hrdash.filters import Filters
-from hrdash.text import shown as shown_text
+from hrdash.model.filters import Filters
+from hrdash.model.text import shown as shown_text
 from tests.apptest import open_app
 
 PAGE = "views/expected_accomplishments.py"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from hrdash import indicators, query
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from hrdash.paths import QUERIES
 
 TWO = {"region": None, "countries": ["KEN", "UGA"], "target_ea": None, "year_from": 2012, "year_to": 2014}

@@ -18,7 +18,7 @@ import pytest
 
 from hrdash import brief, presenting, profile
 from hrdash.importers import service
-from hrdash.text import shown as shown_text
+from hrdash.model.text import shown as shown_text
 from tests.apptest import open_app
 from tests.conftest import ROOT
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from hrdash import query
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from hrdash.paths import QUERIES
 
 ALL = Filters(year_from=2008, year_to=2026)

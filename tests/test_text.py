@@ -1,4 +1,4 @@
-"""Untrusted text made inert (hrdash/text.py): exact markdown and plotly escapes of the attack's payloads."""
+"""Untrusted text made inert (hrdash/model/text.py): exact markdown and plotly escapes of the attack's payloads."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import string
 import pandas as pd
 import pytest
 
-from hrdash import text
-from hrdash.text import WORD_JOINER as WJ
+from hrdash.model import text
+from hrdash.model.text import WORD_JOINER as WJ
 from tests.hostile_text import PAYLOADS
 
 PUNCTUATION = set(string.punctuation)

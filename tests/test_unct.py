@@ -10,8 +10,8 @@ import pytest
 
 from hrdash import ea_targets, query
 from hrdash.figures import unct as fig
-from hrdash.filters import Filters
-from hrdash.text import shown as shown_text
+from hrdash.model.filters import Filters
+from hrdash.model.text import shown as shown_text
 from tests.apptest import open_app
 
 PAGE = "views/unct_engagement.py"

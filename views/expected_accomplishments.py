@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import ea_targets, indicators, ui
 from hrdash.figures import ea as fig
-from hrdash.text import md
+from hrdash.model.text import md
 
 PAGE = "Expected accomplishments"
 

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from hrdash import charts, scorecard, ui
-from hrdash.filters import KEYS
-from hrdash.text import md
+from hrdash.model.filters import KEYS
+from hrdash.model.text import md
 
 MAP_INDICATORS = {
     "instruments_ratified": "Instruments ratified (of 18)",

@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import targets, ui
 from hrdash.figures import ratification as figs
-from hrdash.text import md
+from hrdash.model.text import md
 
 PAGE = "Ratification (EA2)"
 DEFAULT_MAP_INSTRUMENT = "CMW"  # the core treaty EA2 targets in most countries (nine, seed 004)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import treaty_bodies as figs
-from hrdash.text import md
+from hrdash.model.text import md
 
 PAGE = "Treaty bodies (EA6)"
 

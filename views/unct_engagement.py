@@ -6,7 +6,7 @@ import streamlit as st
 
 from hrdash import ea_targets, ui
 from hrdash.figures import unct as fig
-from hrdash.text import md
+from hrdash.model.text import md
 
 PAGE = "UNCT engagement (EA11)"
 SEED_DATE = date(2011, 6, 30)  # seed 002: "18 HRAs deployed as of 30 June 2011"

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
-from ..text import plot_frame
+from ..model.text import plot_frame
 from .ea import LEGEND_TOP, figure, values
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
-from ..text import plot_frame
+from ..model.text import plot_frame
 from .ea import GEO, LEGEND_TOP, figure, values
 
 ACTIVITIES = [

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import provenance
 from ..charts import OKABE_ITO
-from ..text import plot_frame
+from ..model import provenance
+from ..model.text import plot_frame
 from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
 
 RESPONSES = ["supported", "noted", "pending"]

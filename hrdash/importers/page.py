@@ -14,9 +14,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, indicators, provenance, ui
+from .. import dictionary, indicators, ui
+from ..model import provenance
+from ..model.text import md
 from ..paths import default_db
-from ..text import md
 from ..update import page as update_page
 from . import access, cli, downloads, limits, pipeline, report, store, templates
 from .detect import FORMATS
