@@ -36,7 +36,7 @@ class TargetRule:
     ea: str
     label: str
     rule: str
-    indicator: str | None = None  # the indicator (hrdash/indicators.py) that follows the same measure
+    indicator: str | None = None  # the indicator (hrdash/model/indicators.py) that follows the same measure
 
 
 RULES: dict[str, TargetRule] = {

@@ -1,4 +1,4 @@
--- Indicator EA8.2 (hrdash/indicators.py): general comments and general recommendations adopted by the treaty bodies
+-- Indicator EA8.2 (hrdash/model/indicators.py): general comments and general recommendations adopted by the treaty bodies
 -- per year.
 -- Parameters: $year_from, $year_to (the years returned). They concern no single country, so the country filters
 -- do not apply.

@@ -1,4 +1,4 @@
--- Indicator EA11.4 (hrdash/indicators.py): Human Rights Advisers in post with the country's UNCT on 30 June of each
+-- Indicator EA11.4 (hrdash/model/indicators.py): Human Rights Advisers in post with the country's UNCT on 30 June of each
 -- year (the date seed 002 counts them on: 18 HRAs on 30 June 2011).
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = deployments to the country that started on or before

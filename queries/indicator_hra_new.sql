@@ -1,4 +1,4 @@
--- Indicator EA11.5 (hrdash/indicators.py): Human Rights Advisers newly deployed to the country's UNCT in the year.
+-- Indicator EA11.5 (hrdash/model/indicators.py): Human Rights Advisers newly deployed to the country's UNCT in the year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = deployments to the country whose start date falls
 -- in the year; denominator null (a count); value = numerator. Regional advisers have no country and are not

@@ -1,4 +1,4 @@
--- Indicator EA6.1 (hrdash/indicators.py): whether a country has a standing national mechanism for reporting and
+-- Indicator EA6.1 (hrdash/model/indicators.py): whether a country has a standing national mechanism for reporting and
 -- follow-up at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = 1 if the mechanism was established by 31 December,

@@ -1,4 +1,4 @@
--- Indicator EA7.3 (hrdash/indicators.py): whether a country has a national human rights institution accredited with
+-- Indicator EA7.3 (hrdash/model/indicators.py): whether a country has a national human rights institution accredited with
 -- A status (full compliance with the Paris Principles) by the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = 1 if the country's NHRI has status A and the year of

@@ -1,4 +1,4 @@
--- Indicator EA8.1 (hrdash/indicators.py): normative outputs of the mechanisms per year — general comments and
+-- Indicator EA8.1 (hrdash/model/indicators.py): normative outputs of the mechanisms per year — general comments and
 -- recommendations of treaty bodies, thematic reports of Special Procedures and new standards.
 -- Parameters: $year_from, $year_to (the years returned). Normative outputs concern no single country, so the
 -- country filters do not apply.

@@ -1,4 +1,4 @@
--- Indicator EA2.2 (hrdash/indicators.py): share of the 9 optional protocols a country is party to at the end of
+-- Indicator EA2.2 (hrdash/model/indicators.py): share of the 9 optional protocols a country is party to at the end of
 -- each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = optional protocols ratified or acceded to by

@@ -1,4 +1,4 @@
--- Indicator EA2.1 (hrdash/indicators.py): share of the 18 instruments a country is party to at the end of each year.
+-- Indicator EA2.1 (hrdash/model/indicators.py): share of the 18 instruments a country is party to at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments ratified, acceded or succeeded to
 -- by 31 December and not denounced by then; denominator = number of instruments (18); value = 100 × numerator / denominator.

@@ -1,4 +1,4 @@
--- Indicator EA2.3 (hrdash/indicators.py): ratifications, accessions and successions made in each year.
+-- Indicator EA2.3 (hrdash/model/indicators.py): ratifications, accessions and successions made in each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments whose consent date falls in the year;
 -- denominator null (a count); value = numerator.

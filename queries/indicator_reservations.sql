@@ -1,4 +1,4 @@
--- Indicator EA2.4 (hrdash/indicators.py): instruments a country is party to with reservations, at the end of each year.
+-- Indicator EA2.4 (hrdash/model/indicators.py): instruments a country is party to with reservations, at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments the country is party to on 31 December with
 -- the reservations flag; NULL (not known) when the flag of one of them is not known (the Treaty Collection's status

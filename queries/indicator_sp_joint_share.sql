@@ -1,4 +1,4 @@
--- Indicator EA9.1 (hrdash/indicators.py): share of the Special Procedures communications to a country sent jointly
+-- Indicator EA9.1 (hrdash/model/indicators.py): share of the Special Procedures communications to a country sent jointly
 -- by two or more mandates.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = communications sent in the year; numerator =

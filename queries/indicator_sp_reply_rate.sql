@@ -1,4 +1,4 @@
--- Indicator EA6.6 (hrdash/indicators.py): share of the Special Procedures communications sent in the year that the
+-- Indicator EA6.6 (hrdash/model/indicators.py): share of the Special Procedures communications sent in the year that the
 -- country replied to.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = communications sent in the year; numerator =

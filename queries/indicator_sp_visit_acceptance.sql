@@ -1,4 +1,4 @@
--- Indicator EA6.5 (hrdash/indicators.py): share of the Special Procedures visit requests made in the year that the
+-- Indicator EA6.5 (hrdash/model/indicators.py): share of the Special Procedures visit requests made in the year that the
 -- country accepted.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = requests dated in the year that have an outcome

@@ -1,4 +1,4 @@
--- Indicator EA7.1 (hrdash/indicators.py): submissions by NHRIs and civil society to the UPR and the treaty bodies
+-- Indicator EA7.1 (hrdash/model/indicators.py): submissions by NHRIs and civil society to the UPR and the treaty bodies
 -- about a country, per year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = sum of stakeholder_submission.count in the year

@@ -1,4 +1,4 @@
--- Indicator EA6.4 (hrdash/indicators.py): whether a country has extended a standing invitation to the Special
+-- Indicator EA6.4 (hrdash/model/indicators.py): whether a country has extended a standing invitation to the Special
 -- Procedures by the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = 1 if the invitation was extended by 31 December,

@@ -1,4 +1,4 @@
--- Indicator EA7.2 (hrdash/indicators.py): diversity of the civil society actors using the mechanisms — how many of
+-- Indicator EA7.2 (hrdash/model/indicators.py): diversity of the civil society actors using the mechanisms — how many of
 -- the four submitter types (NHRI, national NGO, coalition, international NGO) made a submission about the country
 -- in the year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).

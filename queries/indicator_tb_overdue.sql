@@ -1,4 +1,4 @@
--- Indicator EA6.3 (hrdash/indicators.py): treaty-body reports overdue at the end of each year.
+-- Indicator EA6.3 (hrdash/model/indicators.py): treaty-body reports overdue at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = reports due on or before 31 December and not
 -- submitted by then; denominator null (a count); value = numerator.

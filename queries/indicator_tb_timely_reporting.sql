@@ -1,4 +1,4 @@
--- Indicator EA6.2 (hrdash/indicators.py): share of treaty-body reports due in the year that were submitted by
+-- Indicator EA6.2 (hrdash/model/indicators.py): share of treaty-body reports due in the year that were submitted by
 -- their due date.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = reports whose due date falls in the year;

@@ -1,4 +1,4 @@
--- Indicator EA11.2 (hrdash/indicators.py): UNCT engagement activities with the human rights mechanisms recorded for
+-- Indicator EA11.2 (hrdash/model/indicators.py): UNCT engagement activities with the human rights mechanisms recorded for
 -- the country in the year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = unct_engagement rows dated in the year (any

@@ -1,4 +1,4 @@
--- Indicator EA11.1 (hrdash/indicators.py): whether the country's UNCT recorded any engagement with the human rights
+-- Indicator EA11.1 (hrdash/model/indicators.py): whether the country's UNCT recorded any engagement with the human rights
 -- mechanisms in the year (a submission, support to a visit, a follow-up plan, a joint programme, recommendations
 -- in the UNDAF, a human rights working group).
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).

@@ -1,4 +1,4 @@
--- Indicator EA11.3 (hrdash/indicators.py): UNCT activities that integrate the mechanisms' recommendations into the
+-- Indicator EA11.3 (hrdash/model/indicators.py): UNCT activities that integrate the mechanisms' recommendations into the
 -- UN's work — follow-up plans, joint programmes and recommendations in the UNDAF — per country and year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = unct_engagement rows of those three activities

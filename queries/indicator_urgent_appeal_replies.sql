@@ -1,4 +1,4 @@
--- Indicator EA10.2 (hrdash/indicators.py): share of the urgent appeals sent to a country in the year that it
+-- Indicator EA10.2 (hrdash/model/indicators.py): share of the urgent appeals sent to a country in the year that it
 -- replied to.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = urgent appeals sent in the year; numerator =

@@ -1,4 +1,4 @@
--- Indicator EA10.1 (hrdash/indicators.py): urgent appeals sent by the Special Procedures to a country per year — the
+-- Indicator EA10.1 (hrdash/model/indicators.py): urgent appeals sent by the Special Procedures to a country per year — the
 -- mechanisms' early-warning function in use.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = communications of type 'urgent appeal' sent in the

@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 from streamlit.testing.v1 import AppTest
 
-from hrdash import query, scorecard
+from hrdash import query
+from hrdash.model import scorecard
 from hrdash.model.filters import Filters
 from tests.conftest import ROOT
 

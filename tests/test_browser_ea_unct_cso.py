@@ -14,7 +14,8 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from hrdash import indicators, query
+from hrdash import query
+from hrdash.model import indicators
 from hrdash.model.filters import Filters
 from tests.browser import (  # noqa: F401 (fixtures)
     UI_TIMEOUT_MS,

@@ -270,7 +270,7 @@ def test_gate_lets_readers_share_and_a_writer_wait():
 
 
 def test_dictionary_lists_the_indicator_catalogue(built_db):
-    from hrdash import indicators
+    from hrdash.model import indicators
     from tests.apptest import open_app
 
     at = open_app(page="views/data.py")

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, indicators, query
+from hrdash import ea_targets, query
+from hrdash.model import indicators
 from hrdash.model.filters import Filters
 from hrdash.model.text import shown as shown_text
 from tests.apptest import open_app

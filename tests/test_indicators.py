@@ -1,4 +1,4 @@
-"""The indicators of hrdash/indicators.py: each one's query on hand-made rows (given/expect), the catalogue,
+"""The indicators of hrdash/model/indicators.py: each one's query on hand-made rows (given/expect), the catalogue,
 how values add up over countries, baselines and targets, and agreement with the Overview's headline query."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pytest
 
-from hrdash import indicators, query
+from hrdash import query
+from hrdash.model import indicators
 from hrdash.model.filters import Filters
 from hrdash.paths import QUERIES
 

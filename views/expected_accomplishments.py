@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, indicators, ui
+from hrdash import ea_targets, ui
 from hrdash.figures import ea as fig
+from hrdash.model import indicators
 from hrdash.model.text import md
 
 PAGE = "Expected accomplishments"

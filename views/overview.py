@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import charts, scorecard, ui
+from hrdash import charts, ui
+from hrdash.model import scorecard
 from hrdash.model.filters import KEYS
 from hrdash.model.text import md
 

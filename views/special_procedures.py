@@ -4,8 +4,8 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import special_procedures as sp
+from hrdash.model.scorecard import BASELINE_YEAR
 from hrdash.model.text import md
-from hrdash.scorecard import BASELINE_YEAR
 
 PAGE, L = "Special Procedures", sp.LABELS
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]

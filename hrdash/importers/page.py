@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from .. import dictionary, indicators, ui
-from ..model import provenance
+from .. import dictionary, ui
+from ..model import indicators, provenance
 from ..model.text import md
 from ..paths import default_db
 from ..update import page as update_page
@@ -324,7 +324,7 @@ def data_dictionary() -> None:
         st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
         st.dataframe(rules, hide_index=True, key="dictionary_recognition")
     st.subheader("Indicator catalogue")
-    st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/indicators.py.")
+    st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/model/indicators.py.")
     st.dataframe(indicators.catalogue(), hide_index=True, key="dictionary_indicators")
 
 
