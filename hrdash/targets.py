@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model.scorecard import BASELINE_YEAR  # the Management Plan 2014–2017 baseline (seed 004)
+from .model.indicators import BASELINE_YEAR
 
 QUERY = "ratification_ea2_targets"
 MET_VALUES = ("yes", "no", "unknown")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from hrdash import query
@@ -26,8 +27,11 @@ def open_app(params: dict[str, str | list[str]] | None = None, page: str | None 
 
 def expected_tiles(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, str]:
     """Return {EA code: tile value text} computed straight from SQL."""
-    df = query.run(con, "ea_headline_by_year", filters.for_query(query.parameters("ea_headline_by_year")))
-    return {t.ea_code: t.value_text for t in scorecard.tiles(df, filters.year_to)}
+
+    def run(name: str, filters: Filters, **params) -> pd.DataFrame:
+        return query.run(con, name, {**filters.for_query(query.parameters(name)), **params})
+
+    return {t.ea_code: t.value_text for t in scorecard.tiles(run, filters)}
 
 
 def shown_tiles(at: AppTest) -> dict[str, str]:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hrdash import charts, ui
-from hrdash.model import scorecard
+from hrdash.model import indicators, scorecard
 from hrdash.model.filters import KEYS
 from hrdash.model.text import md
 
@@ -26,20 +26,20 @@ counts = ui.demo_banner(filters)
 
 st.header("Expected accomplishments")
 st.caption(
-    f"Headline indicator of each EA in {filters.year_to}, compared with the {scorecard.BASELINE_YEAR} baseline, "
+    f"Headline indicator of each EA in {filters.year_to}, compared with the {indicators.BASELINE_YEAR} baseline, "
     "for the countries selected in the sidebar."
 )
 short_names = dict(ui.run("ea_options")[["code", "short_name"]].itertuples(index=False))
 # Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
 link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
 cols = st.columns(4)
-for i, tile in enumerate(scorecard.tiles(ui.run("ea_headline_by_year", filters), filters.year_to)):
+for i, tile in enumerate(scorecard.tiles(ui.run, filters)):
     col = cols[i % 4]
     col.metric(
         f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",
-        help=f"{tile.indicator} ({tile.unit}). {scorecard.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
+        help=f"{tile.indicator} ({tile.unit}). {indicators.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
     )  # fmt: skip
-    col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")
+    col.caption(f"{tile.indicator}. Baseline {indicators.BASELINE_YEAR}: {tile.baseline_text}.")
     col.page_link(
         "views/expected_accomplishments.py", label=f"{tile.ea_code} indicators and targets",
         icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},

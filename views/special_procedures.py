@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import special_procedures as sp
-from hrdash.model.scorecard import BASELINE_YEAR
+from hrdash.model.indicators import BASELINE_YEAR
 from hrdash.model.text import md
 
 PAGE, L = "Special Procedures", sp.LABELS

@@ -1,61 +1,60 @@
-"""The Overview's scorecard: one tile per EA with its headline value, baseline and change."""
+"""The Overview's scorecard: one tile per EA with its headline indicator's value, baseline and change.
+
+The headline of an EA is its first indicator (`indicators.HEADLINE`), computed by that indicator's own query
+and added up over the selected countries exactly as the Expected accomplishments page does.
+"""
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-BASELINE_YEAR = 2013
+from . import indicators
+from .filters import Filters
 
 
 @dataclass(frozen=True)
 class Tile:
     """What one scorecard tile shows."""
 
-    ea_code: str
-    indicator: str
-    unit: str
-    latest_year: int
-    latest: float | None
-    baseline: float | None
+    progress: indicators.Progress
 
-    def _fmt(self, v: float | None) -> str:
-        if v is None:
-            return "n/a"
-        return f"{v:.1f}%" if self.unit == "%" else f"{v:,.0f}"
+    @property
+    def ea_code(self) -> str:
+        return self.progress.indicator.ea
+
+    @property
+    def indicator(self) -> str:
+        return self.progress.indicator.name
+
+    @property
+    def unit(self) -> str:
+        return self.progress.indicator.unit
 
     @property
     def value_text(self) -> str:
-        return self._fmt(self.latest)
+        return self.progress.indicator.fmt(self.progress.latest)
 
     @property
     def baseline_text(self) -> str:
-        return self._fmt(self.baseline)
+        return self.progress.indicator.fmt(self.progress.baseline)
 
     @property
     def delta_text(self) -> str | None:
-        if self.latest is None or self.baseline is None:
-            return None
-        d = self.latest - self.baseline
-        return f"{d:+.1f} pts vs {BASELINE_YEAR}" if self.unit == "%" else f"{d:+,.0f} vs {BASELINE_YEAR}"
+        return self.progress.change_text
 
 
-def _value(by_year: pd.Series, year: int) -> float | None:
-    v = by_year.get(year)
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+def tiles(run: Callable[..., pd.DataFrame], filters: Filters) -> list[Tile]:
+    """Return the tiles in EA order, for the last selected year against the baseline.
 
-
-def tiles(headline: pd.DataFrame, latest_year: int) -> list[Tile]:
-    """Return the tiles from `ea_headline_by_year` rows, in the query's EA order."""
+    `run(query, filters, year_from=, year_to=)` returns a named query's rows for the selected countries (the page
+    passes its cached runner, the tests one on a plain connection).
+    """
     out = []
-    for code, rows in headline.groupby("ea_code", sort=False):
-        by_year = rows.set_index("year")["value"]
-        out.append(
-            Tile(
-                ea_code=str(code), indicator=rows["indicator"].iloc[0], unit=rows["unit"].iloc[0],
-                latest_year=latest_year, latest=_value(by_year, latest_year), baseline=_value(by_year, BASELINE_YEAR),
-            )
-        )  # fmt: skip
+    for ind in indicators.HEADLINE:
+        year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
+        rows = run(ind.query, filters, year_from=year_from, year_to=year_to)
+        out.append(Tile(indicators.progress(ind, indicators.by_year(ind, rows), filters.year_to)))
     return out
