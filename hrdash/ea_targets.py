@@ -2,7 +2,7 @@
 
 Each target kind is a rule over the data, run in SQL, so "met" is computed, never typed:
 
-- EA2 (ratification): the rules of the Ratification page, `hrdash/targets.py` and
+- EA2 (ratification): the rules of the Ratification page, `hrdash/model/targets.py` and
   `queries/ratification_ea2_targets.sql`, reused as they are.
 - EA6, EA7, EA11: `queries/ea6_target_status.sql`, `ea7_target_status.sql`, `ea11_target_status.sql`.
   They compare the four "current" years up to the last selected year with the four baseline years
@@ -19,7 +19,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import query, targets
+from . import query
+from .model import targets
 from .model.filters import Filters
 
 BASELINE_YEARS = (2010, 2013)

@@ -1,6 +1,6 @@
 """The targets of seed 004 that name one country, with whether each is met (by the shared target rules).
 
-The rules are not written here: EA2's are hrdash/targets.py with queries/ratification_ea2_targets.sql
+The rules are not written here: EA2's are hrdash/model/targets.py with queries/ratification_ea2_targets.sql
 (Ratification page), EA6/EA7/EA11's are hrdash/ea_targets.py with its queries (Expected
 accomplishments page). The profile runs those queries for all target countries (cached per year)
 and keeps the country's rows.
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import ea_targets, targets
+from . import ea_targets
+from .model import targets
 
 COLUMNS = ["ea_code", "target_kind", "met", "detail"]
 

@@ -1,5 +1,5 @@
 -- EA2's target countries (seed 004) in the selection, each target evaluated as a rule over the
--- ratification table (hrdash/targets.py describes the rules): is it met on 31 December of
+-- ratification table (hrdash/model/targets.py describes the rules): is it met on 31 December of
 -- $baseline_year and of $year_to, and since when.
 --   ratify_covenant_or_icerd, ratify_cmw, ratify_ccpr_op2, ratify_cescr_op: party to any of the
 --     target's instruments; met on the first consent date.

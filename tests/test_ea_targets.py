@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, query, targets
+from hrdash import ea_targets, query
+from hrdash.model import targets
 from hrdash.model.filters import Filters
 
 

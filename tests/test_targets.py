@@ -1,4 +1,4 @@
-"""EA2 target rules (queries/ratification_ea2_targets.sql, hrdash/targets.py) on hand-made ratification rows.
+"""EA2 target rules (queries/ratification_ea2_targets.sql, hrdash/model/targets.py) on hand-made ratification rows.
 
 Each test loads the schema and reference data (the seed's EA2 targets included) into an empty
 database, inserts a few ratification rows for one target country and checks what the rule says on
@@ -11,7 +11,8 @@ from datetime import date
 
 import pytest
 
-from hrdash import query, targets
+from hrdash import query
+from hrdash.model import targets
 
 KINDS = {
     "ratify_covenant_or_icerd",

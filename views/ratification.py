@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hrdash import targets, ui
+from hrdash import ui
 from hrdash.figures import ratification as figs
+from hrdash.model import targets
 from hrdash.model.text import md
 
 PAGE = "Ratification (EA2)"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model.indicators import BASELINE_YEAR
+from .indicators import BASELINE_YEAR
 
 QUERY = "ratification_ea2_targets"
 MET_VALUES = ("yes", "no", "unknown")
