@@ -16,7 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import ea_targets, profile, query, slides
+from . import profile, query, slides
+from .model import targets
 from .paths import default_db
 from .profile import Profile
 from .slides import ChartSpec, TableSpec, TextSpec
@@ -245,7 +246,7 @@ def write_briefs(
     built, run, files = built_at(con), runner(con), source_files(con)
     paths = []
     with ThreadPoolExecutor(QUERY_THREADS) as pool:  # every query once, for all countries
-        results = profile.fetch(run, None, *years, ea_targets.EAS_WITH_TARGETS, pool.map)
+        results = profile.fetch(run, None, *years, targets.EAS_WITH_TARGETS, pool.map)
     for i, iso3 in enumerate(countries, start=1):
         path = out_dir / f"{iso3}.pptx"
         p = profile.assemble(iso3, *years, results)

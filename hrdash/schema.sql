@@ -54,15 +54,23 @@ create table ea (
     source     varchar not null check (regexp_full_match(source, 'seed:[0-9]{3}'))
 );
 
+-- The kinds of seed-004 target, their labels and rules in words (data/reference/target_kind.csv, read once).
+create table target_kind (
+    kind       varchar primary key,
+    ea_code    varchar not null references ea (code),
+    rule_order integer not null,
+    label      varchar not null unique,
+    rule       varchar not null,
+    measure    varchar,
+    indicator  varchar,
+    date_known boolean not null,
+    unique (ea_code, rule_order)
+);
+
 create table ea_target (
     ea_code       varchar not null references ea (code),
     country_iso3  varchar not null references country (iso3),
-    target_kind   varchar not null check (target_kind in (
-        'ratify_covenant_or_icerd', 'ratify_cmw', 'ratify_optional_protocols', 'ratify_ccpr_op2',
-        'ratify_cescr_op', 'withdraw_reservations',
-        'standing_coordination_body', 'national_action_plan', 'timely_reporting', 'sp_engagement',
-        'civil_society_engagement',
-        'integrate_recommendations', 'undaf_mainstreaming', 'unct_engagement')),
+    target_kind   varchar not null references target_kind (kind),
     instruments   varchar[],  -- for ratification targets: the OHCHR codes the rule looks at
     name_in_seed  varchar not null,
     sentence      varchar not null,

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, query
+from hrdash import query
+from hrdash.model import targets
 from hrdash.model.filters import Filters
-from tests.apptest import open_app
+from tests.apptest import open_app, runner
 
 PAGE = "views/civil_society.py"
 TWO = {"region": None, "countries": ["KEN", "UGA"], "target_ea": None, "year_from": 2012, "year_to": 2016}
@@ -138,7 +139,7 @@ def test_nhri_figures_equal_sql(views, con, name):
 @pytest.mark.parametrize("name", SETTINGS)
 def test_ea7_targets_equal_sql(views, con, name):
     at, filters = views[(name, "EA7 target countries")], SETTINGS[name][1]
-    want = ea_targets.status(con, "EA7", filters)
+    want = targets.status(runner(con), "EA7", filters)
     shown = {m.label: m.value for m in at.metric}
     assert shown["Targets met"] == str((want["met"] == "yes").sum())
     assert shown["Targets not met"] == str((want["met"] == "no").sum())
@@ -151,7 +152,7 @@ def test_ea7_targets_equal_sql(views, con, name):
 def test_ea7_target_filter_from_the_url(built_db, con):
     at = open_app({"cso_view": "EA7 target countries", "cso_target_met": "Not met"}, page=PAGE)
     assert at.selectbox(key="cso_target_met").value == "no"
-    want = ea_targets.status(con, "EA7", Filters(2008, 2026), met="no")
+    want = targets.status(runner(con), "EA7", Filters(2008, 2026), met="no")
     table = _frame(at, "Target kind")
     assert set(table["Met"]) == {"no"} and table["ISO3"].tolist() == want["iso3"].tolist()
 
@@ -164,7 +165,7 @@ def test_figures_are_valid_plotly_and_plot_the_sql_rows(con):
 
     params = Filters(2008, 2026).params()
     by_year = query.run(con, "cso_submissions_by_year_type", params)
-    status = ea_targets.status(con, "EA7", Filters(2008, 2026))
+    status = targets.status(runner(con), "EA7", Filters(2008, 2026))
     figures = [
         fig.submissions_by_year(by_year),
         fig.upr_by_cycle(query.run(con, "cso_upr_submissions_by_cycle_type", params)),

@@ -13,6 +13,7 @@ from hrdash import query
 from hrdash.model import indicators, scorecard
 from hrdash.model.filters import Filters
 from hrdash.paths import QUERIES
+from tests.apptest import runner
 
 TWO = {"region": None, "countries": ["KEN", "UGA"], "target_ea": None, "year_from": 2012, "year_to": 2014}
 NA = None  # a share with nothing to share
@@ -338,7 +339,7 @@ def test_the_scorecard_tiles_are_each_eas_first_indicator_on_given_rows():
 def test_the_scorecard_equals_independent_sql(con, region):
     """Two tiles on the built database against SQL written here: countries with a national mechanism (EA6) and
     urgent appeals sent (EA10), in 2020 and at the 2013 baseline."""
-    tiles = {t.ea_code: t for t in scorecard.tiles(_runner(con), Filters(2015, 2020, region=region))}
+    tiles = {t.ea_code: t for t in scorecard.tiles(runner(con), Filters(2015, 2020, region=region))}
     where = "" if region is None else "and c.ohchr_region = $region"
     params = {} if region is None else {"region": region}
     mechanisms = con.execute(
@@ -357,10 +358,3 @@ def test_the_scorecard_equals_independent_sql(con, region):
     assert mechanisms[0] > mechanisms[1] > 0 and appeals[0] > 0
     assert (tiles["EA6"].value_text, tiles["EA6"].baseline_text) == tuple(f"{n:,}" for n in mechanisms)
     assert (tiles["EA10"].value_text, tiles["EA10"].baseline_text) == tuple(f"{n:,}" for n in appeals)
-
-
-def _runner(con):
-    def run(name, filters, **params):
-        return query.run(con, name, {**filters.for_query(query.parameters(name)), **params})
-
-    return run

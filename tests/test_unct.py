@@ -8,11 +8,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, query
+from hrdash import query
 from hrdash.figures import unct as fig
+from hrdash.model import targets
 from hrdash.model.filters import Filters
 from hrdash.model.text import shown as shown_text
-from tests.apptest import open_app
+from tests.apptest import open_app, runner
 
 PAGE = "views/unct_engagement.py"
 NONE = {"region": None, "countries": [], "target_ea": None}
@@ -250,7 +251,7 @@ def test_stories_tab_shows_every_seed_story_with_its_source(built_db):
 )  # fmt: skip
 def test_targets_and_coverage_equal_sql(built_db, con, params, filters):
     at = _tab(params, "EA11 targets and coverage")
-    want = ea_targets.status(con, "EA11", filters)
+    want = targets.status(runner(con), "EA11", filters)
     shown = _frame(at, "Target kind")
     assert list(zip(shown["ISO3"], shown["Target kind"], shown["Met"])) == list(
         zip(want["iso3"], want["target_kind"], want["met"])

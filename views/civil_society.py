@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, ui
+from hrdash import ui
 from hrdash.figures import civil_society as fig
+from hrdash.model import targets
 
 PAGE = "Civil society (EA7)"
 
@@ -96,20 +97,20 @@ with targets_tab:
     if targets_tab.open:
         st.subheader("EA7 target countries: submissions now vs the 2013 baseline")
         met = st.selectbox(
-            "Show targets", ea_targets.MET_VALUES["EA7"], index=None, key="cso_target_met", bind="query-params",
+            "Show targets", targets.MET_VALUES["EA7"], index=None, key="cso_target_met", bind="query-params",
             placeholder="All targets", format_func={"yes": "Met", "no": "Not met"}.get,
         )  # fmt: skip
-        table = ea_targets.table_for("EA7", filters.year_to, met)
-        window = ea_targets.windows(filters.year_to)
+        table = targets.table_for("EA7", filters.year_to, met)
+        window = targets.windows(filters.year_to)
         status = ui.run(table.query, filters, **table.params)
-        done = ea_targets.summary(status["met"], table.met_values)
+        done = targets.summary(status["met"], table.met_values)
         c1, c2 = st.columns(2)
         c1.metric("Targets met", done["yes"], border=True)
         c2.metric("Targets not met", done["no"], border=True)
         st.caption(
             f"Seed 004 names {len(status)} countries in this selection where OHCHR expects more use of the mechanisms "
             f"by civil society by 2017. {table.rules['civil_society_engagement']} "
-            f"({ea_targets.windows_text(filters.year_to)}). Filters: {filters.caption()}."
+            f"({targets.windows_text(filters.year_to)}). Filters: {filters.caption()}."
         )
         base_label = f"{window['base_from']}–{window['base_to']}"
         now_label = f"{window['now_from']}–{window['now_to']}"
@@ -121,7 +122,7 @@ with targets_tab:
                     "now_value": f"Submissions {now_label}", "met": "Met"},
         )  # fmt: skip
         ui.table(
-            table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=ea_targets.LABELS,
+            table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=targets.LABELS,
             **table.params,
         )  # fmt: skip
 

@@ -157,8 +157,11 @@ def country_grid() -> None:
 
 def ea2_targets() -> None:
     st.header("EA2 target countries")
-    rows = ui.run(targets.QUERY, filters, **targets.params(filters.year_to))
-    now, then = targets.summary(list(rows["met"])), targets.summary(list(rows["met_at_baseline"]))
+    rows = ui.run(targets.QUERIES["EA2"], filters, **targets.params(filters.year_to))
+    now, then = (
+        targets.summary(rows["met"], targets.MET_VALUES["EA2"]),
+        targets.summary(rows["met_at_baseline"], targets.MET_VALUES["EA2"]),
+    )
     m1, m2, m3 = st.columns(3)
     m1.metric(f"Targets met on {as_of}", f"{now['yes']} of {len(rows)}", border=True)
     m2.metric(f"Met at the {targets.BASELINE_YEAR} baseline", f"{then['yes']} of {len(rows)}", border=True)
@@ -168,10 +171,10 @@ def ea2_targets() -> None:
         f"{as_of} and on 31 December {targets.BASELINE_YEAR} (the baseline). Filters: {where}."
     )
     with st.expander("How each target is checked"):
-        for r in targets.RULES.values():
+        for r in targets.for_ea("EA2"):
             st.markdown(f"- **{r.label}** — {r.rule}")
     ui.table(
-        targets.QUERY, filters, page=PAGE, title="EA2 target countries", key="ratification_targets",
+        targets.QUERIES["EA2"], filters, page=PAGE, title="EA2 target countries", key="ratification_targets",
         labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "target_kind": "Target kind",
                 "target": "Target", "instruments": "Instruments", "status": f"Status on {as_of}",
                 "met_at_baseline": f"Met at the {targets.BASELINE_YEAR} baseline", "met": f"Met on {as_of}",

@@ -4,8 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from hrdash import ea_targets, ui
+from hrdash import ui
 from hrdash.figures import unct as fig
+from hrdash.model import targets
 from hrdash.model.text import md
 
 PAGE = "UNCT engagement (EA11)"
@@ -157,21 +158,21 @@ with stories_tab:
 with targets_tab:
     if targets_tab.open:
         st.subheader("EA11 target countries (seed 004)")
-        table = ea_targets.table_for("EA11", filters.year_to)
+        table = targets.table_for("EA11", filters.year_to)
         met = st.selectbox(
             "Show targets", table.met_values, index=None, key="unct_target_met", bind="query-params",
             placeholder="All targets", format_func=lambda v: {"yes": "Met", "no": "Not met"}.get(v, v),
         )  # fmt: skip
-        table = ea_targets.table_for("EA11", filters.year_to, met)
+        table = targets.table_for("EA11", filters.year_to, met)
         with st.expander("How 'met' is decided"):
             for kind, rule in table.rules.items():
                 st.markdown(f"- `{kind}` — {rule}")
         st.caption(
-            f"Each target of seed 004 and its status: {ea_targets.windows_text(filters.year_to)} "
+            f"Each target of seed 004 and its status: {targets.windows_text(filters.year_to)} "
             f"({md(met or 'all targets')}). Filters: {filters.caption()}."
         )
         ui.table(
-            table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=ea_targets.LABELS,
+            table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=targets.LABELS,
             **table.params,
         )  # fmt: skip
 

@@ -1,100 +1,185 @@
-"""EA2's target rules: what each kind of ratification target in `ea_target` asks for, in words.
+"""The targets of seed 004: what each kind of target asks for, the query that decides it, and their status.
 
-The rules themselves run in SQL (queries/ratification_ea2_targets.sql) over the ratification table,
-so "met" and "since when" are computed, never typed. This module names and explains them for the
-pages that show targets (Ratification, Expected accomplishments, Country profile); a test keeps its
-labels equal to the query's.
+Each target kind is a rule over the data, run in SQL, so "met" is computed, never typed. The kinds, their
+labels and their rules in words are reference data, once: data/reference/target_kind.csv (table
+`target_kind`, which the queries join for the labels; this module reads the same file for the rules).
 
-- `ratify_covenant_or_icerd`, `ratify_cmw`, `ratify_ccpr_op2`, `ratify_cescr_op`: the country is a
-  party to any of the target's instruments (`ea_target.instruments`); met on the first consent date.
-- `ratify_optional_protocols`: the country becomes a party to at least one optional protocol it was
-  not party to at the baseline (31 December 2013, the Management Plan's baseline); so it is never met
-  at the baseline itself, and protocols ratified before it do not count.
-- `withdraw_reservations`: no instrument the country is party to carries reservations. The data hold
-  only a current reservations flag, not withdrawal dates, so the date it was met is unknown, and
-  before the last date of the ratification data "met" is unknown unless a reservation still in force
-  had already been made (then it is "no").
+- EA2 (ratification): `queries/ratification_ea2_targets.sql`, on 31 December of the last selected year and of
+  the 2013 baseline. `withdraw_reservations` cannot be dated: the data hold a current reservations flag only.
+- EA6, EA7, EA11: `queries/ea6_target_status.sql`, `ea7_target_status.sql`, `ea11_target_status.sql`.
+  They compare the four "current" years up to the last selected year with the four baseline years
+  2010–2013 (the Management Plan's baseline is 2013). Four-year windows, not single years, because
+  reviews, reports and submissions come in cycles: one year has a review, the next has none.
+- EA8, EA9, EA10: seed 004 names no target countries.
 """
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
+import pandas as pd
+
+from ..paths import REFERENCE
+from .filters import Filters
 from .indicators import BASELINE_YEAR
 
-QUERY = "ratification_ea2_targets"
-MET_VALUES = ("yes", "no", "unknown")
+BASELINE_YEARS = (2010, 2013)
+WINDOW = 4  # years in the "current" window, like the baseline
+EAS_WITH_TARGETS = ("EA2", "EA6", "EA7", "EA11")
+NO_TARGET_COUNTRIES = "Seed 004 names no target countries for this expected accomplishment."
+QUERIES = {"EA2": "ratification_ea2_targets", "EA6": "ea6_target_status", "EA7": "ea7_target_status",
+           "EA11": "ea11_target_status"}  # fmt: skip
+MET_VALUES = {"EA2": ("yes", "no", "unknown"), "EA6": ("yes", "no", "no data"), "EA7": ("yes", "no"),
+              "EA11": ("yes", "no")}  # fmt: skip
+PROFILE_COLUMNS = ["ea_code", "target_kind", "met", "detail"]
+LABELS = {
+    "country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "target_kind": "Target kind",
+    "target": "Target (seed 004)", "instruments": "Instruments", "measure": "Measure", "status": "Status",
+    "baseline_value": "Baseline", "now_value": "Now", "baseline_submitter_types": "Submitter types (baseline)",
+    "now_submitter_types": "Submitter types (now)", "met_at_baseline": "Met at baseline", "met": "Met",
+    "met_on": "Met on", "when_met": "When met", "detail": "Detail", "name_in_seed": "Name in the seed",
+    "sentence": "Sentence of the seed", "source": "Target source", "status_source": "Status read from",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class TargetRule:
-    """One kind of EA2 target: its label, the rule in words, and whether its date can be known."""
+    """One kind of target: its EA, what the seed asks for, the rule that decides it, and whether it can be dated."""
 
     kind: str
+    ea: str
     label: str
     rule: str
+    indicator: str | None = None  # the indicator (hrdash/model/indicators.py) that follows the same measure
     date_known: bool = True
 
 
-RULES: dict[str, TargetRule] = {
-    r.kind: r
-    for r in [
-        TargetRule(
-            "ratify_covenant_or_icerd",
-            "Ratify one of the two Covenants or ICERD",
-            "Met once the country is a party to the ICCPR, the ICESCR or ICERD (any one of them).",
-        ),
-        TargetRule(
-            "ratify_cmw",
-            "Ratify the Migrant Workers Convention (ICMW)",
-            "Met once the country is a party to the ICMW.",
-        ),
-        TargetRule(
-            "ratify_ccpr_op2",
-            "Ratify the Second Optional Protocol to the ICCPR (death penalty)",
-            "Met once the country is a party to the Second Optional Protocol to the ICCPR.",
-        ),
-        TargetRule(
-            "ratify_cescr_op",
-            "Ratify the Optional Protocol to the ICESCR",
-            "Met once the country is a party to the Optional Protocol to the ICESCR.",
-        ),
-        TargetRule(
-            "ratify_optional_protocols",
-            "Ratify an Optional Protocol not ratified by the baseline",
-            f"Met once the country is a party to at least one optional protocol it was not party to on "
-            f"31 December {BASELINE_YEAR} (the baseline); protocols ratified earlier do not count.",
-        ),
-        TargetRule(
-            "withdraw_reservations",
-            "Withdraw reservations",
-            "Met when no instrument the country is party to carries reservations. The data record current "
-            "reservations only, not when one was withdrawn: the date is unknown, and so is the status on "
-            "earlier dates unless a reservation still in force had already been made. Where the data do not say "
-            "whether a party made reservations (the bundled UN Treaty Collection status does not give them), the "
-            "status reads 'not known' and the target is 'unknown'.",
-            date_known=False,
-        ),
-    ]
-}
+def _rules() -> dict[str, TargetRule]:
+    with open(REFERENCE / "target_kind.csv", newline="", encoding="utf-8") as fh:
+        rows = sorted(csv.DictReader(fh), key=lambda r: (EAS_WITH_TARGETS.index(r["ea_code"]), int(r["rule_order"])))
+    return {
+        r["kind"]: TargetRule(r["kind"], r["ea_code"], r["label"], r["rule"], r["indicator"] or None,
+                              r["date_known"] == "true")
+        for r in rows
+    }  # fmt: skip
+
+
+RULES: dict[str, TargetRule] = _rules()
 
 
 def rule(kind: str) -> TargetRule:
-    """Return the rule of an EA2 target kind; raise KeyError naming the kinds that exist."""
+    """Return the rule of a target kind; raise KeyError naming the kinds that exist."""
     try:
         return RULES[kind]
     except KeyError:
-        raise KeyError(f"no EA2 target rule {kind!r}; the rules are {', '.join(RULES)}") from None
+        raise KeyError(f"no target rule {kind!r}; the rules are {', '.join(RULES)}") from None
+
+
+def for_ea(ea: str) -> list[TargetRule]:
+    """Return the rules of one EA's target kinds, in the order the pages show them."""
+    return [r for r in RULES.values() if r.ea == ea]
 
 
 def params(year_to: int, baseline_year: int = BASELINE_YEAR) -> dict[str, int]:
-    """Return the non-filter parameters of the targets query: the date to evaluate and the baseline."""
+    """Return the non-filter parameters of the EA2 targets query: the year to evaluate and the baseline."""
     return {"year_to": year_to, "baseline_year": baseline_year}
 
 
-def summary(met: list[str]) -> dict[str, int]:
-    """Return how many targets are met, not met and unknown, from the query's `met` column."""
-    unexpected = set(met) - set(MET_VALUES)
+def windows(year_to: int) -> dict[str, int]:
+    """Return the baseline and current years the EA6/EA7/EA11 rules compare, for the last selected year."""
+    return {
+        "base_from": BASELINE_YEARS[0],
+        "base_to": BASELINE_YEARS[1],
+        "now_from": year_to - WINDOW + 1,
+        "now_to": year_to,
+    }
+
+
+def windows_text(year_to: int) -> str:
+    """Return the two windows in words, for captions."""
+    w = windows(year_to)
+    return f"baseline {w['base_from']}–{w['base_to']}, now {w['now_from']}–{w['now_to']}"
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    """Which query gives the target table of an EA, with which non-filter parameters."""
+
+    ea: str
+    query: str
+    params: dict[str, Any]
+    met_values: tuple[str, ...]
+    rules: dict[str, str]  # target kind -> the rule in words
+
+    @property
+    def filterable(self) -> bool:
+        """True if the query itself can keep only the targets with a given 'met' value."""
+        return "met" in self.params
+
+
+def table_for(ea: str, year_to: int, met: str | None = None) -> TargetTable | None:
+    """Return the target table of an EA (None when the seed names no target countries for it).
+
+    `met` keeps only the targets with that status; EA2's query (owned by the Ratification page) has no
+    such parameter, so for EA2 it must be None.
+    """
+    if ea not in QUERIES:
+        return None
+    if ea == "EA2" and met is not None:
+        raise ValueError("the EA2 targets query cannot filter on 'met'")
+    if met is not None and met not in MET_VALUES[ea]:
+        raise ValueError(f"{ea}: 'met' must be one of {MET_VALUES[ea]}, not {met!r}")
+    rules = {r.kind: f"{r.label}: {r.rule}" for r in for_ea(ea)}
+    extra = params(year_to) if ea == "EA2" else {**windows(year_to), "met": met}
+    return TargetTable(ea, QUERIES[ea], extra, MET_VALUES[ea], rules)
+
+
+def status(run: Callable[..., pd.DataFrame], ea: str, filters: Filters, met: str | None = None) -> pd.DataFrame:
+    """Return the target table of an EA under `filters` (empty when the seed names no target countries).
+
+    `run(query, filters, **params)` returns a named query's rows (the page's cached runner, or the tests' own).
+    """
+    table = table_for(ea, filters.year_to, met)
+    return pd.DataFrame() if table is None else run(table.query, filters, **table.params)
+
+
+def summary(met: Iterable[str], values: tuple[str, ...]) -> dict[str, int]:
+    """Return how many targets have each 'met' value (every value present, zeros included)."""
+    met = list(met)
+    unexpected = set(met) - set(values)
     if unexpected:
-        raise ValueError(f"unexpected 'met' values {sorted(unexpected)}; expected {MET_VALUES}")
-    return {v: met.count(v) for v in MET_VALUES}
+        raise ValueError(f"unexpected 'met' values {sorted(unexpected)}; expected {values}")
+    return {v: met.count(v) for v in values}
+
+
+def status_of(iso3: str, by_ea: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return met and its reason for each target of one country, from each EA's target-status query result."""
+    frames = []
+    for ea, df in by_ea.items():
+        df = df[df["iso3"] == iso3]
+        if "detail" in df.columns:
+            text = df["detail"]
+        else:  # EA2's rules: the instruments' status and when the target was met
+            text = df["status"] + "; " + df["when_met"].map(lambda w: f"met {w}" if w[:1].isdigit() else w)
+        frames.append(pd.DataFrame({"ea_code": ea, "target_kind": df["target_kind"], "met": df["met"], "detail": text}))
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PROFILE_COLUMNS)
+
+
+def with_status(named: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+    """Return the targets naming a country (query profile_ea_targets) with the target in words, met and why.
+
+    A target no rule assesses shows "not assessed".
+    """
+    df = named.copy()
+    df["target"] = [
+        rule(k).label + (f" ({', '.join(i)})" if k == "ratify_optional_protocols" and i is not None else "")
+        for k, i in zip(df["target_kind"], df["instruments"])
+    ]
+    df = df.merge(status, on=["ea_code", "target_kind"], how="left")
+    df["met"] = df["met"].fillna("not assessed")
+    df["detail"] = df["detail"].fillna("")
+    return df
