@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import civil_society as fig
-from hrdash.model import targets
+from hrdash.model import labels, targets
 
 PAGE = "Civil society (EA7)"
 
@@ -118,8 +118,9 @@ with targets_tab:
             fig.targets_now_vs_baseline(status, base_label, now_label),
             status[["country", "baseline_value", "now_value", "met"]],
             title="EA7 target countries: submissions now vs the 2013 baseline", key="cso_targets_chart",
-            labels={"country": "Country", "baseline_value": f"Submissions {base_label}",
-                    "now_value": f"Submissions {now_label}", "met": "Met"},
+            labels=labels.glossary(
+                {"baseline_value": f"Submissions {base_label}", "now_value": f"Submissions {now_label}"}
+            ),
         )  # fmt: skip
         ui.table(
             table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=targets.LABELS,

@@ -4,7 +4,7 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import ea as fig
-from hrdash.model import indicators, targets
+from hrdash.model import indicators, labels, targets
 from hrdash.model.text import md
 
 PAGE = "Expected accomplishments"
@@ -70,8 +70,7 @@ with indicators_tab:
         ui.chart(
             fig.trends(data, inds), data,
             title=f"{code} · {ea['short_name']}: indicators per year", key=f"ea_trend_{code}",
-            labels={"code": "Indicator", "indicator": "Name", "unit": "Unit", "year": "Year", "value": "Value",
-                    "shown": "Shown as", "numerator": "Numerator", "denominator": "Denominator"},
+            labels=labels.glossary({"code": "Indicator", "indicator": "Name"}),
         )  # fmt: skip
 
 with targets_tab:
@@ -118,8 +117,7 @@ with values_tab:
         ui.table(
             ind.query, filters, page=PAGE, title=f"{ind.code} {ind.name}", key=f"ea_values_{chosen}",
             year_from=year_from, year_to=year_to,
-            labels={"country_iso3": "ISO3", "country": "Country", "year": "Year", "numerator": "Numerator",
-                    "denominator": "Denominator", "value": f"{ind.name} ({ind.unit})"},
+            labels=labels.glossary({"value": f"{ind.name} ({ind.unit})"}),
         )  # fmt: skip
 
 ui.provenance(counts)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hrdash import charts, ui
-from hrdash.model import indicators, scorecard
+from hrdash.model import indicators, labels, scorecard
 from hrdash.model.filters import KEYS
 from hrdash.model.text import md
 
@@ -61,7 +61,7 @@ ui.plotly_chart(
 with st.expander("Show the map's data as a table"):
     st.dataframe(
         by_country[["iso3", "name", "ohchr_region", chosen]].rename(
-            columns={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region", chosen: MAP_INDICATORS[chosen]}
+            columns=labels.glossary({chosen: MAP_INDICATORS[chosen]})
         ),
         hide_index=True,
         key="overview_map_table",

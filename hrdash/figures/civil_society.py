@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
+from ..model import labels
 from ..model.text import plot_frame
 from .ea import LEGEND_TOP, figure, values
 
@@ -145,25 +146,4 @@ def targets_now_vs_baseline(df: pd.DataFrame, baseline_label: str, now_label: st
 
 
 # Human column names of the page's tables and of its charts' data.
-LABELS = {
-    "coalition": "Coalition",
-    "countries": "Countries",
-    "country": "Country",
-    "cycle": "UPR cycle",
-    "international_ngo": "International NGO",
-    "iso3": "ISO3",
-    "meaning": "Meaning",
-    "mechanism": "Mechanism",
-    "national_ngo": "National NGO",
-    "nhri": "NHRI",
-    "ohchr_region": "OHCHR region",
-    "reviews": "Reviews",
-    "source": "Source",
-    "status": "Accreditation status",
-    "status_year": "Status since",
-    "submissions": "Submissions",
-    "submitter_type": "Submitter type",
-    "submitter_types": "Distinct submitter types",
-    "total": "Total",
-    "year": "Year",
-}
+LABELS = labels.glossary({"status": "Accreditation status", "total": "Total"})

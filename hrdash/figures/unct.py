@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
+from ..model import labels
 from ..model.text import plot_frame
 from .ea import GEO, LEGEND_TOP, figure, values
 
@@ -223,45 +224,6 @@ def engagement_by_year(df: pd.DataFrame) -> go.Figure:
 
 
 # Human column names of the page's tables and of its charts' data.
-LABELS = {
-    "activities": "Activities",
-    "activity": "Activity",
-    "countries": "Countries",
-    "country": "Country",
-    "deployments": "Deployments",
-    "description": "Description",
-    "end_date": "End",
-    "end_shown": "End shown",
-    "first_start": "First start",
-    "first_year": "First year",
-    "follow_up_plan": "Follow-up plans",
-    "funding": "Funding",
-    "hra_in_the_years": "HRA deployed in the years",
-    "human_rights_working_group": "Human rights working group",
-    "hras_in_post": "HRAs in post",
-    "id": "ID",
-    "in_post_on_date": "In post on the date",
-    "iso3": "ISO3",
-    "joint_programme": "Joint programmes",
-    "last_end": "Last end (blank = no end date)",
-    "last_recommendation": "Last recommendation",
-    "last_year": "Last year",
-    "mechanism": "Mechanism",
-    "month_end": "Month end",
-    "new_hras_since_2012": "New HRAs since 2012",
-    "new_regional_since_2012": "New regional since 2012",
-    "ohchr_region": "OHCHR region",
-    "other_unct_activities": "Other UNCT activities",
-    "recommendations": "UPR recommendations",
-    "recommendations_in_undaf": "Recommendations in UNDAF",
-    "regional_in_post": "Regional advisers",
-    "since": "Since",
-    "source": "Source",
-    "start_date": "Start",
-    "status": "Status",
-    "supported": "Supported",
-    "support_to_a_visit": "Support to a visit",
-    "text": "Story",
-    "unct_submission": "UNCT submissions",
-    "year": "Year",
-}
+LABELS = labels.glossary(
+    {"end_date": "End", "recommendations": "UPR recommendations", "start_date": "Start", "text": "Story"}
+)

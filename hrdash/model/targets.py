@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from ..paths import REFERENCE
+from . import labels
 from .filters import Filters
 from .indicators import BASELINE_YEAR
 
@@ -35,14 +36,10 @@ QUERIES = {"EA2": "ratification_ea2_targets", "EA6": "ea6_target_status", "EA7":
 MET_VALUES = {"EA2": ("yes", "no", "unknown"), "EA6": ("yes", "no", "no data"), "EA7": ("yes", "no"),
               "EA11": ("yes", "no")}  # fmt: skip
 PROFILE_COLUMNS = ["ea_code", "target_kind", "met", "detail"]
-LABELS = {
-    "country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "target_kind": "Target kind",
-    "target": "Target (seed 004)", "instruments": "Instruments", "measure": "Measure", "status": "Status",
-    "baseline_value": "Baseline", "now_value": "Now", "baseline_submitter_types": "Submitter types (baseline)",
-    "now_submitter_types": "Submitter types (now)", "met_at_baseline": "Met at baseline", "met": "Met",
-    "met_on": "Met on", "when_met": "When met", "detail": "Detail", "name_in_seed": "Name in the seed",
-    "sentence": "Sentence of the seed", "source": "Target source", "status_source": "Status read from",
-}  # fmt: skip
+LABELS = labels.glossary({
+    "met_on": "Met on", "when_met": "When met", "sentence": "Sentence of the seed", "source": "Target source",
+    "status_source": "Status read from",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
