@@ -361,6 +361,31 @@ create macro selected_countries(sel_region, sel_countries, sel_target_ea) as tab
       and (sel_target_ea is null
            or c.iso3 in (select t.country_iso3 from ea_target t where t.ea_code = sel_target_ea));
 
+-- The selected years, one row each: the years an indicator query (queries/indicator_*.sql) returns.
+create macro year_range(from_year, to_year) as table
+    select unnest(range(from_year::integer, to_year::integer + 1))::integer as year;
+
+-- Every selected country × every selected year: the spine an indicator query fills, so that a country with no
+-- row in a year still has one (a count of 0, a share with nothing to share).
+create macro country_year_spine(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    select c.iso3 as country_iso3, c.name as country, y.year
+    from country c
+    join selected_countries(sel_region, sel_countries, sel_target_ea) sel on sel.iso3 = c.iso3
+    cross join year_range(from_year, to_year) y;
+
+-- The UPR recommendations each selected country received in the years (those of a cycle): in all, supported,
+-- fully or partly implemented. The UPR page's UNCT link reads them per country and row by row.
+create macro upr_recommendation_counts(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    select
+        r.country_iso3,
+        count(*) as recommendations,
+        count(*) filter (where r.response = 'supported') as supported,
+        count(*) filter (where r.implementation in ('fully implemented', 'partially implemented')) as implemented
+    from recommendation r
+    join selected_countries(sel_region, sel_countries, sel_target_ea) sel on sel.iso3 = r.country_iso3
+    where r.cycle is not null and r.rec_date between make_date(from_year, 1, 1) and make_date(to_year, 12, 31)
+    group by 1;
+
 -- The UPR recommendations of the selected countries and years that match a full-text search: every term must
 -- occur in the text, in any order, case-insensitive (hrdash/model/search.py splits the search box into at most 8
 -- lower-case terms: search_words). A missing term is null and matches everything, and is skipped before

@@ -77,7 +77,7 @@ with diversity_tab:
 
 with nhri_tab:
     if nhri_tab.open:
-        by_status = ui.run("nhri_by_status", filters)
+        by_status = ui.run("cso_nhri_by_status", filters)
         st.subheader("NHRIs by accreditation status")
         st.caption(
             "National human rights institutions of the selected countries by their latest accreditation status "
@@ -89,7 +89,7 @@ with nhri_tab:
             labels={**fig.LABELS, "status": "Status"},
         )  # fmt: skip
         ui.table(
-            "nhri_by_country", filters, page=PAGE, title="NHRIs and their accreditation", key="cso_nhris",
+            "cso_nhri_by_country", filters, page=PAGE, title="NHRIs and their accreditation", key="cso_nhris",
             labels=fig.LABELS,
         )  # fmt: skip
 

@@ -140,7 +140,7 @@ def reviews() -> None:
 
 def mechanisms() -> None:
     st.header("National mechanisms for reporting and follow-up")
-    s = ui.run("nmrf_summary", filters).iloc[0]
+    s = ui.run("tb_nmrf_summary", filters).iloc[0]
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(
         "Countries with a mechanism", f"{s['with_mechanism']} of {s['countries']}", border=True,
@@ -165,7 +165,7 @@ def mechanisms() -> None:
         f"{s['named_targets_all']} of them (the rest are groups such as “countries in South Asia, the Pacific and "
         f"Gulf States”); {s['named_targets']} are in the current selection. Filters: {filters.caption()}."
     )
-    by_year = ui.run("nmrf_by_year", filters)
+    by_year = ui.run("tb_nmrf_by_year", filters)
     target = float(s["countries_of_engagement_target"]) if whole_world else None
     st.subheader("Established over time")
     st.caption(
@@ -180,14 +180,14 @@ def mechanisms() -> None:
         labels=labels.glossary(),
     )  # fmt: skip
     st.subheader("Type and participation")
-    by_type = ui.run("nmrf_by_type", filters)
+    by_type = ui.run("tb_nmrf_by_type", filters)
     st.caption(
         f"Mechanisms in place on 31 December {filters.year_to} by type, and how many involve the NHRI, civil "
         f"society, or track recommendations with a tool. Filters: {filters.caption()}."
     )
     ui.chart(
         figure(figs.mechanisms_by_type)(by_type), by_type,
-        title="National mechanisms: type and participation", key="nmrf_by_type",
+        title="National mechanisms: type and participation", key="tb_nmrf_by_type",
         labels=labels.glossary(),
     )  # fmt: skip
     st.subheader("Countries with a mechanism or named for one")
@@ -196,7 +196,7 @@ def mechanisms() -> None:
         f"seed 004 names for a standing coordination body, with or without one. Filters: {filters.caption()}."
     )
     ui.table(
-        "nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",
+        "tb_nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",
         key="nmrf_countries",
         labels=labels.glossary(),
     )  # fmt: skip

@@ -33,8 +33,8 @@ with hra_tab:
             key="hra_date", bind="query-params", format="YYYY-MM-DD",
             help="Seed 002 counts 18 HRAs deployed as of 30 June 2011: that date is the default.",
         )  # fmt: skip
-        on = ui.run("hra_count_on_date", filters, on_date=on_date).iloc[0]
-        seed = ui.run("hra_seed_figures")
+        on = ui.run("unct_hra_count_on_date", filters, on_date=on_date).iloc[0]
+        seed = ui.run("unct_hra_seed_figures")
         c1, c2, c3, c4 = st.columns(4)
         c1.metric(f"HRAs in post on {on_date:%d %b %Y}", int(on["total"]), border=True,
                   help="Advisers with the UNCTs of the selected countries, plus regional advisers.")  # fmt: skip
@@ -45,7 +45,7 @@ with hra_tab:
         st.caption(md(fig.seed_quote(seed, "hra_deployed_2011_06_30")))
 
         st.subheader("HRAs over time, against the 2012–2013 plan")
-        by_month = ui.run("hra_in_post_by_month", filters)
+        by_month = ui.run("unct_hra_in_post_by_month", filters)
         st.caption(
             f"Advisers in post at the end of each month, {years}, and deployments started since 1 January 2012 "
             "against seed 002's plan for 2012–2013 (20 new HRAs by the end of 2013; up to 4 regional advisers). "
@@ -58,7 +58,7 @@ with hra_tab:
         )  # fmt: skip
 
         st.subheader("Where HRAs are and were")
-        by_country = ui.run("hra_deployment_by_country", filters, on_date=on_date)
+        by_country = ui.run("unct_hra_deployment_by_country", filters, on_date=on_date)
         st.caption(
             f"{len(by_country)} countries with an HRA deployment in {years}: filled circle = in post on "
             f"{on_date:%d %b %Y}, open circle = only at other times. Filters: {filters.caption()}."
@@ -71,7 +71,7 @@ with hra_tab:
 with deployments_tab:
     if deployments_tab.open:
         st.subheader("Deployments: start, end, funding")
-        deployments = ui.run("hra_deployments", filters)
+        deployments = ui.run("unct_hra_deployments", filters)
         st.caption(
             f"{len(deployments)} deployments overlapping {years}, one bar each, labelled with the funding; hatched "
             "bars have no end date in the data (still in post, or the source does not say) and run to the end of "
@@ -85,7 +85,7 @@ with deployments_tab:
             labels=fig.LABELS,
         )  # fmt: skip
         ui.table(
-            "hra_deployments", filters, page=PAGE, title="HRA deployments", key="unct_hra_deployments",
+            "unct_hra_deployments", filters, page=PAGE, title="HRA deployments", key="unct_hra_deployments",
             labels={**fig.LABELS, "country": "Country (or regional adviser)"},
         )  # fmt: skip
 
@@ -124,7 +124,7 @@ with engagement_tab:
         )  # fmt: skip
 
         st.subheader("Human rights working groups")
-        model = ui.run("story_working_group_model")
+        model = ui.run("unct_story_working_group_model")
         for r in model.itertuples():
             st.info(
                 f"**The model: UNCT {md(r.country)} Human Rights Working Group** ({md(r.source)}). {md(r.text)}",
@@ -143,7 +143,7 @@ with engagement_tab:
 
 with stories_tab:
     if stories_tab.open:
-        stories = ui.run("story_list", filters)
+        stories = ui.run("unct_story_list", filters)
         st.caption(
             f"{len(stories)} dated events from the seed documents, told in words with their source: UNCT advocacy, "
             f"follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
@@ -151,7 +151,7 @@ with stories_tab:
         for r in stories.itertuples():
             st.markdown(f"**{md(r.country)}, {r.year}** · {md(r.mechanism)} · {md(r.source)}  \n{md(r.text)}")
         ui.table(
-            "story_list", filters, page=PAGE, title="Stories", key="unct_stories",
+            "unct_story_list", filters, page=PAGE, title="Stories", key="unct_stories",
             labels=fig.LABELS,
         )  # fmt: skip
 

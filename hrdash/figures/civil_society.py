@@ -98,7 +98,7 @@ def diversity(df: pd.DataFrame) -> go.Figure:
 
 
 def nhri_status(df: pd.DataFrame) -> go.Figure:
-    """Return one bar per accreditation status with its number of countries (`nhri_by_status` rows)."""
+    """Return one bar per accreditation status with its number of countries (`cso_nhri_by_status` rows)."""
     df = plot_frame(df)
     labels = [f"{s}<br>({m})" for s, m in zip(df["status"], df["meaning"])]
     data = [
