@@ -27,8 +27,8 @@ from . import labels
 from .filters import Filters
 from .indicators import BASELINE_YEAR
 
-BASELINE_YEARS = (2010, 2013)
 WINDOW = 4  # years in the "current" window, like the baseline
+BASELINE_YEARS = (BASELINE_YEAR - WINDOW + 1, BASELINE_YEAR)  # 2010–2013
 EAS_WITH_TARGETS = ("EA2", "EA6", "EA7", "EA11")
 NO_TARGET_COUNTRIES = "Seed 004 names no target countries for this expected accomplishment."
 QUERIES = {"EA2": "ratification_ea2_targets", "EA6": "ea6_target_status", "EA7": "ea7_target_status",
