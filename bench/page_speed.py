@@ -40,7 +40,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from bench.common import prepare_db  # noqa: E402
 from hrdash.app import pages as registry  # noqa: E402
 from hrdash.app.sidebar import ALL_REGIONS  # noqa: E402
-from hrdash.filters import OHCHR_REGIONS  # noqa: E402
+from hrdash.model.filters import OHCHR_REGIONS  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "app.py"

@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from hrdash import search  # noqa: E402
 from hrdash.db import build, query  # noqa: E402
+from hrdash.model import search  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 TARGET_P95_MS = 300.0

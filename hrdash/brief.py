@@ -14,38 +14,19 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import ea_targets, profile, slides
+from . import profile, slides
 from .db import query
+from .model import labels, targets
 from .profile import Profile
 from .slides import ChartSpec, TableSpec, TextSpec
 
-LABELS = {
-    "name": "Country", "instruments_ratified": "Instruments ratified", "body": "Treaty body",
-    "submitted_on_time": "Submitted on time", "submitted_late": "Submitted late", "overdue": "Overdue",
-    "overdue_since": "Oldest overdue, due", "next_due": "Next due", "last_submitted": "Last submitted",
-    "last_reviewed": "Last reviewed", "year": "Year", "communications": "Communications", "replied": "Replied",
-    "urgent_appeals": "Urgent appeals", "joint": "Joint", "cycle": "UPR cycle", "supported": "Supported",
-    "noted": "Noted", "pending": "Pending", "theme": "Theme", "mechanism": "Mechanism",
-    "fully_implemented": "Fully implemented", "partially_implemented": "Partially implemented",
-    "not_implemented": "Not implemented", "status_unknown": "Status not known",
-    "recommendations": "Recommendations", "nhri": "NHRI", "national_ngo": "National NGOs", "coalition": "Coalitions",
-    "international_ngo": "International NGOs",
-    "submissions": "Submissions", "status": "Status", "instruments": "Instruments", "short_name": "Instrument",
+LABELS = labels.glossary({
+    "national_ngo": "National NGOs", "coalition": "Coalitions", "international_ngo": "International NGOs",
     "signature_date": "Signed", "consent_date": "Ratified / acceded", "consent_type": "How",
-    "reservations": "Reservations", "source": "Source", "measure": "Measure", "country": "This country",
-    "region_median": "Regional median", "region_min": "Regional minimum", "region_max": "Regional maximum",
-    "rank": "Rank in region (1 = highest)", "countries": "Countries compared", "ea_code": "EA",
-    "target": "Target (seed 004)", "met": "Met?", "detail": "Status", "activity": "Activity",
-    "description": "Description",
-    "start_date": "From", "end_date": "To", "funding": "Funding", "session": "Session", "review_year": "Review year",
-    "review_date": "Reviewed",
-    "national_report": "National report", "midterm_report": "Mid-term report",
-    "implemented": "Implemented (fully or partly)",
-    "mandate": "Mandate", "request_date": "Requested", "open_years": "Open for (years)", "text": "What happened",
-    "country_iso3": "ISO3", "instrument": "Code", "kind": "Kind", "instrument_name": "Full name",
-    "mandate_kind": "Mandate kind",
-    "report_symbol": "Report", "ea_name": "Expected accomplishment", "unit": "Unit",
-}  # fmt: skip
+    "country": "This country", "rank": "Rank in region (1 = highest)", "countries": "Countries compared",
+    "met": "Met?", "detail": "Status", "start_date": "From", "end_date": "To", "review_date": "Reviewed",
+    "implemented": "Implemented (fully or partly)", "text": "What happened", "instrument_name": "Full name",
+})  # fmt: skip
 STATUS_ORDER = ["party", "signatory", "denounced", "no action"]
 QUERY_THREADS = 4  # DuckDB answers the profile's independent queries on several cursors at once
 
@@ -243,7 +224,7 @@ def write_briefs(
     built, run, files = built_at(con), runner(con), source_files(con)
     paths = []
     with ThreadPoolExecutor(QUERY_THREADS) as pool:  # every query once, for all countries
-        results = profile.fetch(run, None, *years, ea_targets.EAS_WITH_TARGETS, pool.map)
+        results = profile.fetch(run, None, *years, targets.EAS_WITH_TARGETS, pool.map)
     for i, iso3 in enumerate(countries, start=1):
         path = out_dir / f"{iso3}.pptx"
         p = profile.assemble(iso3, *years, results)

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .model.text import unplot
 from .slides import ChartSpec, Item, TableSpec
-from .text import unplot
 
 VALUE = "value"
 

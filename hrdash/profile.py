@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import ea_targets, profile_targets, profile_years
+from . import profile_years
 from .db.query import parameters
+from .model import targets
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
 
@@ -79,7 +80,7 @@ class Profile:
     @cached_property
     def targets(self) -> pd.DataFrame:
         """The seed-004 targets naming the country, with met and why (asked by the key figures, table and deck)."""
-        return profile_targets.with_status(self.frames["ea_targets"], self.frames["target_status"])
+        return targets.with_status(self.frames["ea_targets"], self.frames["target_status"])
 
     @property
     def measures(self) -> pd.Series:
@@ -113,7 +114,7 @@ def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list
     jobs.append(("measures", "profile_measures_by_country_year", {}))  # every country, every year
     jobs.append(("sources", "profile_rows_by_source", {"country": who}))
     for ea in eas:
-        table = ea_targets.table_for(ea, year_to)
+        table = targets.table_for(ea, year_to)
         if table is not None:
             given = {"region": None, "countries": [who] if who else [], "target_ea": None, **table.params}
             wanted = parameters(table.query)
@@ -156,7 +157,7 @@ def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.Data
         frames[key] = cut(frames[key], year_from, year_to)
     eas = list(dict.fromkeys(frames["ea_targets"]["ea_code"]))
     status = {ea: results[f"status:{ea}"] for ea in eas if f"status:{ea}" in results}
-    frames["target_status"] = profile_targets.status_of(iso3, status)
+    frames["target_status"] = targets.status_of(iso3, status)
     measures = profile_years.measures(results["measures"], year_from, year_to)
     region = measures[measures["ohchr_region"] == country["ohchr_region"]].reset_index(drop=True)
     sources = profile_years.sources(_of(results["sources"], iso3), year_from, year_to)

@@ -1,5 +1,5 @@
 -- The EA11 target countries of seed 004 in the selection, each target evaluated as a rule over the UNCT
--- engagement data (hrdash/ea_targets.py describes the rules in words): the matching UNCT activities over the
+-- engagement data (reference table target_kind states the rules in words): the matching UNCT activities over the
 -- baseline years and over the current years, and whether the target is met.
 --   integrate_recommendations: a UNCT follow-up plan, joint programme or recommendations in the UNDAF in the
 --     current years; undaf_mainstreaming: recommendations integrated in the UNDAF in the current years;
@@ -12,12 +12,8 @@
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
 ),
-rules (target_kind, target, measure, rule_order) as (
-    values
-        ('integrate_recommendations', 'Integrate the mechanisms'' recommendations in UNCT programmes',
-         'UNCT follow-up plans, joint programmes and recommendations in the UNDAF', 1),
-        ('undaf_mainstreaming', 'Mainstream human rights in the UNDAF', 'recommendations integrated in the UNDAF', 2),
-        ('unct_engagement', 'UNCT engagement with the mechanisms', 'UNCT engagement activities (any)', 3)
+rules as (  -- the kinds' labels, from the reference table target_kind
+    select kind as target_kind, label as target, measure, rule_order from target_kind where ea_code = 'EA11'
 ),
 targets as (
     select t.country_iso3, t.target_kind, t.name_in_seed, t.sentence, t.source

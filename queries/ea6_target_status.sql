@@ -1,5 +1,5 @@
 -- The EA6 target countries of seed 004 in the selection, each target evaluated as a rule over the data
--- (hrdash/ea_targets.py describes the rules in words): the measure over the baseline years and over the current
+-- (reference table target_kind states the rules in words): the measure over the baseline years and over the current
 -- years, and whether the target is met.
 --   standing_coordination_body: a national mechanism for reporting and follow-up established by the end of the
 --     years (met_at_baseline: by the end of the baseline years).
@@ -16,12 +16,8 @@
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
 ),
-rules (target_kind, target, rule_order) as (
-    values
-        ('standing_coordination_body', 'Establish or strengthen a participatory standing coordination body', 1),
-        ('national_action_plan', 'Develop a National Human Rights Action Plan', 2),
-        ('timely_reporting', 'Timely submission of reports to the treaty bodies and the UPR', 3),
-        ('sp_engagement', 'Improve engagement with the Special Procedures', 4)
+rules as (  -- the kinds' labels, from the reference table target_kind
+    select kind as target_kind, label as target, rule_order from target_kind where ea_code = 'EA6'
 ),
 targets as (
     select t.country_iso3, t.target_kind, t.name_in_seed, t.sentence, t.source

@@ -1,5 +1,5 @@
 -- The EA7 target countries of seed 004 in the selection, each target evaluated as a rule over the data
--- (hrdash/ea_targets.py describes the rule in words): stakeholder submissions over the baseline years and over
+-- (reference table target_kind states the rule in words): stakeholder submissions over the baseline years and over
 -- the current years, and whether the target is met.
 --   civil_society_engagement: more stakeholder submissions (UPR and treaty bodies, all submitter types) in the
 --     current years than in the baseline years; the detail gives the distinct submitter types too.
@@ -53,7 +53,7 @@ final as (
     select
         c.name as country,
         t.country_iso3 as iso3,
-        'More use of the mechanisms by civil society' as target,
+        k.label as target,  -- from the reference table target_kind
         e.met,
         e.detail,
         e.baseline_value,
@@ -70,6 +70,7 @@ final as (
         e.status_source
     from targets t
     join country c on c.iso3 = t.country_iso3
+    join target_kind k on k.kind = t.target_kind
     join evaluated e on e.country_iso3 = t.country_iso3 and e.target_kind = t.target_kind
     where $met is null or e.met = $met
     order by c.name

@@ -1,11 +1,11 @@
--- Indicator EA8.2 (hrdash/indicators.py): general comments and general recommendations adopted by the treaty bodies
+-- Indicator EA8.2 (hrdash/model/indicators.py): general comments and general recommendations adopted by the treaty bodies
 -- per year.
 -- Parameters: $year_from, $year_to (the years returned). They concern no single country, so the country filters
 -- do not apply.
 -- Grain: one row per year, country_iso3 null (global). numerator = normative outputs of kind 'general
 -- comment' or 'general recommendation' dated in the year; denominator null (a count); value = numerator.
 with years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
+    select * from year_range($year_from, $year_to)
 ),
 counted as (
     select y.year, count(n.id) as numerator

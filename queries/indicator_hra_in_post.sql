@@ -1,18 +1,11 @@
--- Indicator EA11.4 (hrdash/indicators.py): Human Rights Advisers in post with the country's UNCT on 30 June of each
+-- Indicator EA11.4 (hrdash/model/indicators.py): Human Rights Advisers in post with the country's UNCT on 30 June of each
 -- year (the date seed 002 counts them on: 18 HRAs on 30 June 2011).
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = deployments to the country that started on or before
 -- 30 June and had not ended before it; denominator null (a count); value = numerator. Regional advisers have no
 -- country and are not counted here (the UNCT page shows them).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

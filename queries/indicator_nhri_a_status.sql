@@ -1,18 +1,11 @@
--- Indicator EA7.3 (hrdash/indicators.py): whether a country has a national human rights institution accredited with
+-- Indicator EA7.3 (hrdash/model/indicators.py): whether a country has a national human rights institution accredited with
 -- A status (full compliance with the Paris Principles) by the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = 1 if the country's NHRI has status A and the year of
 -- that status is on or before the year, else 0; denominator null (summed, it counts countries); value = numerator.
 -- The nhri table holds one (latest) status per country, so earlier statuses are not seen.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select s.country_iso3, s.country, s.year,

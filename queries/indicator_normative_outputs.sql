@@ -1,11 +1,11 @@
--- Indicator EA8.1 (hrdash/indicators.py): normative outputs of the mechanisms per year — general comments and
+-- Indicator EA8.1 (hrdash/model/indicators.py): normative outputs of the mechanisms per year — general comments and
 -- recommendations of treaty bodies, thematic reports of Special Procedures and new standards.
 -- Parameters: $year_from, $year_to (the years returned). Normative outputs concern no single country, so the
 -- country filters do not apply.
 -- Grain: one row per year, country_iso3 null (global). numerator = outputs dated in the year; denominator
 -- null (a count); value = numerator.
 with years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
+    select * from year_range($year_from, $year_to)
 ),
 counted as (
     select y.year, count(n.id) as numerator

@@ -1,20 +1,13 @@
--- Indicator EA2.2 (hrdash/indicators.py): share of the 9 optional protocols a country is party to at the end of
+-- Indicator EA2.2 (hrdash/model/indicators.py): share of the 9 optional protocols a country is party to at the end of
 -- each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = optional protocols ratified or acceded to by
 -- 31 December; denominator = number of optional protocols in the instrument table; value = 100 × ratio.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 protocols as (
     select code from instrument where kind = 'optional_protocol'
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
 ),
 final as (
     select

@@ -1,16 +1,9 @@
--- Indicator EA2.1 (hrdash/indicators.py): share of the 18 instruments a country is party to at the end of each year.
+-- Indicator EA2.1 (hrdash/model/indicators.py): share of the 18 instruments a country is party to at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments ratified, acceded or succeeded to
 -- by 31 December and not denounced by then; denominator = number of instruments (18); value = 100 × numerator / denominator.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

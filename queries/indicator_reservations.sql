@@ -1,18 +1,11 @@
--- Indicator EA2.4 (hrdash/indicators.py): instruments a country is party to with reservations, at the end of each year.
+-- Indicator EA2.4 (hrdash/model/indicators.py): instruments a country is party to with reservations, at the end of each year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments the country is party to on 31 December with
 -- the reservations flag; NULL (not known) when the flag of one of them is not known (the Treaty Collection's status
 -- tables, the bundled data, do not say); denominator null (a count); value = numerator. The data model records
 -- whether a State made reservations, not when it withdrew them, so this can only grow.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

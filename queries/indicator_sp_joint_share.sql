@@ -1,17 +1,10 @@
--- Indicator EA9.1 (hrdash/indicators.py): share of the Special Procedures communications to a country sent jointly
+-- Indicator EA9.1 (hrdash/model/indicators.py): share of the Special Procedures communications to a country sent jointly
 -- by two or more mandates.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = communications sent in the year; numerator =
 -- those sent jointly; value = 100 × numerator / denominator (null when none was sent).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

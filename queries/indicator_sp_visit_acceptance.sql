@@ -1,18 +1,11 @@
--- Indicator EA6.5 (hrdash/indicators.py): share of the Special Procedures visit requests made in the year that the
+-- Indicator EA6.5 (hrdash/model/indicators.py): share of the Special Procedures visit requests made in the year that the
 -- country accepted.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = requests dated in the year that have an outcome
 -- (every status except 'requested', which is still awaiting an answer); numerator = those accepted or
 -- completed; value = 100 × numerator / denominator (null when there was no such request).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

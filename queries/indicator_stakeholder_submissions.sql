@@ -1,17 +1,10 @@
--- Indicator EA7.1 (hrdash/indicators.py): submissions by NHRIs and civil society to the UPR and the treaty bodies
+-- Indicator EA7.1 (hrdash/model/indicators.py): submissions by NHRIs and civil society to the UPR and the treaty bodies
 -- about a country, per year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = sum of stakeholder_submission.count in the year
 -- (all mechanisms and submitter types); denominator null (a count); value = numerator.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

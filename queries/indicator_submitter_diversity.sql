@@ -1,4 +1,4 @@
--- Indicator EA7.2 (hrdash/indicators.py): diversity of the civil society actors using the mechanisms — how many of
+-- Indicator EA7.2 (hrdash/model/indicators.py): diversity of the civil society actors using the mechanisms — how many of
 -- the four submitter types (NHRI, national NGO, coalition, international NGO) made a submission about the country
 -- in the year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
@@ -6,15 +6,8 @@
 -- submission; denominator = 1 if the country had any submission that year, else 0 (so that, summed over
 -- countries, numerator / denominator is the average diversity of the countries with submissions);
 -- value = numerator / denominator (null in a year without submissions).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

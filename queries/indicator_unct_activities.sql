@@ -1,17 +1,10 @@
--- Indicator EA11.2 (hrdash/indicators.py): UNCT engagement activities with the human rights mechanisms recorded for
+-- Indicator EA11.2 (hrdash/model/indicators.py): UNCT engagement activities with the human rights mechanisms recorded for
 -- the country in the year.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = unct_engagement rows dated in the year (any
 -- activity, any mechanism); denominator null (a count); value = numerator.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

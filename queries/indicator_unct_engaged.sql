@@ -1,18 +1,11 @@
--- Indicator EA11.1 (hrdash/indicators.py): whether the country's UNCT recorded any engagement with the human rights
+-- Indicator EA11.1 (hrdash/model/indicators.py): whether the country's UNCT recorded any engagement with the human rights
 -- mechanisms in the year (a submission, support to a visit, a follow-up plan, a joint programme, recommendations
 -- in the UNDAF, a human rights working group).
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = 1 if at least one unct_engagement row is dated in
 -- the year, else 0; denominator null (summed, it counts countries); value = numerator.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

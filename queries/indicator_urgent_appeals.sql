@@ -1,17 +1,10 @@
--- Indicator EA10.1 (hrdash/indicators.py): urgent appeals sent by the Special Procedures to a country per year — the
+-- Indicator EA10.1 (hrdash/model/indicators.py): urgent appeals sent by the Special Procedures to a country per year — the
 -- mechanisms' early-warning function in use.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = communications of type 'urgent appeal' sent in the
 -- year; denominator null (a count); value = numerator.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-years as (
-    select unnest(range($year_from::integer, $year_to::integer + 1))::integer as year
-),
-spine as (
-    select c.iso3 as country_iso3, c.name as country, y.year
-    from country c join sel on sel.iso3 = c.iso3 cross join years y
+with spine as (  -- every selected country × year (macro in schema.sql)
+    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select

@@ -1,5 +1,5 @@
 -- EA2's target countries (seed 004) in the selection, each target evaluated as a rule over the
--- ratification table (hrdash/targets.py describes the rules): is it met on 31 December of
+-- ratification table (hrdash/model/targets.py describes the rules): is it met on 31 December of
 -- $baseline_year and of $year_to, and since when.
 --   ratify_covenant_or_icerd, ratify_cmw, ratify_ccpr_op2, ratify_cescr_op: party to any of the
 --     target's instruments; met on the first consent date.
@@ -24,14 +24,8 @@ dates as (
         (select max(greatest(coalesce(consent_date, signature_date), coalesce(signature_date, consent_date)))
          from ratification) as data_end
 ),
-rules (target_kind, target, rule_order) as (
-    values
-        ('ratify_covenant_or_icerd', 'Ratify one of the two Covenants or ICERD', 1),
-        ('ratify_cmw', 'Ratify the Migrant Workers Convention (ICMW)', 2),
-        ('ratify_ccpr_op2', 'Ratify the Second Optional Protocol to the ICCPR (death penalty)', 3),
-        ('ratify_cescr_op', 'Ratify the Optional Protocol to the ICESCR', 4),
-        ('ratify_optional_protocols', 'Ratify an Optional Protocol not ratified by the baseline', 5),
-        ('withdraw_reservations', 'Withdraw reservations', 6)
+rules as (  -- the kinds' labels, from the reference table target_kind
+    select kind as target_kind, label as target, rule_order from target_kind where ea_code = 'EA2'
 ),
 targets as (
     select t.country_iso3, t.target_kind, t.instruments, t.name_in_seed, t.sentence, t.source

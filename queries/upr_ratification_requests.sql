@@ -2,7 +2,7 @@
 -- and when it then became a party.
 -- A recommendation asks to join an instrument if its text has a verb of ratify / accede / sign / adhere / become
 -- party and names the instrument: the schema's table macro upr_ratification_asks (hrdash/schema.sql) finds
--- them, by rules that hrdash/instrument_recognition.py holds (as data) and binds here.
+-- them, by rules that hrdash/model/recognition.py holds (as data) and binds here.
 -- Outcome: 'became a party' if the State's consent (ratification, accession, succession) is dated after the
 -- review, 'already a party' if on or before it (the instrument was named for another reason, or the data
 -- disagree), 'not a party' if it has not consented (yet). Years to party = consent date - review date.

@@ -6,16 +6,8 @@
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
 ),
-recs as (
-    select
-        r.country_iso3,
-        count(*) as recommendations,
-        count(*) filter (where r.response = 'supported') as supported,
-        count(*) filter (where r.implementation in ('fully implemented', 'partially implemented')) as implemented
-    from recommendation r
-    join sel on sel.iso3 = r.country_iso3
-    where r.cycle is not null and r.rec_date between make_date($year_from, 1, 1) and make_date($year_to, 12, 31)
-    group by 1
+recs as (  -- UPR recommendations per selected country (schema.sql macro)
+    select * from upr_recommendation_counts($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 unct as (
     select

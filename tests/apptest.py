@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import duckdb
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from hrdash import scorecard
 from hrdash.db import query
-from hrdash.filters import Filters
+from hrdash.model import scorecard
+from hrdash.model.filters import Filters
 from tests.conftest import ROOT
 
 
@@ -24,10 +27,18 @@ def open_app(params: dict[str, str | list[str]] | None = None, page: str | None 
     return at
 
 
+def runner(con: duckdb.DuckDBPyConnection) -> Callable[..., pd.DataFrame]:
+    """Return a query runner on `con` with the page's signature: run(name, filters, **params)."""
+
+    def run(name: str, filters: Filters, **params) -> pd.DataFrame:
+        return query.run(con, name, {**filters.for_query(query.parameters(name)), **params})
+
+    return run
+
+
 def expected_tiles(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str, str]:
     """Return {EA code: tile value text} computed straight from SQL."""
-    df = query.run(con, "ea_headline_by_year", filters.for_query(query.parameters("ea_headline_by_year")))
-    return {t.ea_code: t.value_text for t in scorecard.tiles(df, filters.year_to)}
+    return {t.ea_code: t.value_text for t in scorecard.tiles(runner(con), filters)}
 
 
 def shown_tiles(at: AppTest) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from tests.apptest import expected_tiles, open_app, shown_tiles
 
 

@@ -14,9 +14,9 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from hrdash import indicators
 from hrdash.db import query
-from hrdash.filters import Filters
+from hrdash.model import indicators
+from hrdash.model.filters import Filters
 from tests.browser import (  # noqa: F401 (fixtures)
     UI_TIMEOUT_MS,
     app_url,
@@ -65,14 +65,14 @@ def served(app_url, chromium):
 @pytest.fixture(scope="module")
 def sql(built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
-        on_2011 = query.run(con, "hra_count_on_date", {**NONE, "on_date": date(2011, 6, 30)}).iloc[0]
+        on_2011 = query.run(con, "unct_hra_count_on_date", {**NONE, "on_date": date(2011, 6, 30)}).iloc[0]
         africa_2012 = query.run(
-            con, "hra_count_on_date", {**NONE, "region": "Africa", "on_date": date(2012, 6, 30)}
+            con, "unct_hra_count_on_date", {**NONE, "region": "Africa", "on_date": date(2012, 6, 30)}
         ).iloc[0]
         africa = Filters(2008, 2026, region="Africa").params()
-        hra_countries = query.run(con, "hra_deployment_by_country", {**africa, "on_date": date(2012, 6, 30)})
+        hra_countries = query.run(con, "unct_hra_deployment_by_country", {**africa, "on_date": date(2012, 6, 30)})
         submissions = query.run(con, "cso_submissions_by_year_type", africa)["submissions"].sum()
-        nhri_rows = len(query.run(con, "nhri_by_country", NONE))
+        nhri_rows = len(query.run(con, "cso_nhri_by_country", NONE))
         ea6 = indicators.get("EA6.1")
         rows = query.run(con, ea6.query, {**NONE, "year_from": 2008, "year_to": 2026})
         ea6_latest = ea6.fmt(indicators.progress(ea6, indicators.by_year(ea6, rows), 2026).latest)

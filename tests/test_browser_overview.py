@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 import duckdb
-import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
 from hrdash.db import query
+from hrdash.model.filters import Filters
+from tests import apptest
 from tests.browser import VIEWPORT, app_url, chromium, click_country, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, requires_chromium]
@@ -30,12 +31,9 @@ def expected_tiles(
     short = dict(query.run(con, "ea_options")[["code", "short_name"]].itertuples(index=False))
     if year_to is None:
         year_to = int(query.run(con, "data_years")["last_year"].iloc[0])
-    df = query.run(con, "ea_headline_by_year", {"region": region, "countries": [], "target_ea": None})
-    out = {}
-    for r in df[df["year"] == year_to].itertuples():
-        value = "n/a" if pd.isna(r.value) else f"{r.value:.1f}%" if r.unit == "%" else f"{r.value:,.0f}"
-        out[f"{r.ea_code} · {short[r.ea_code]}"] = value
-    assert [k.split(" · ")[0] for k in out] == EA_CODES, "the query no longer returns one row per EA for the year"
+    tiles = apptest.expected_tiles(con, Filters(year_to, year_to, region=region))
+    out = {f"{code} · {short[code]}": value for code, value in tiles.items()}
+    assert [k.split(" · ")[0] for k in out] == EA_CODES, "the scorecard no longer has one tile per EA"
     return out
 
 

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from hrdash.text import WORD_JOINER
+from hrdash.model.text import WORD_JOINER
 from tests.browser import chromium, requires_chromium, streamlit_server, wait_for_idle  # noqa: F401 (fixtures)
 from tests.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, PAYLOADS, URL_COUNTRY, hostile_db  # noqa: F401
 

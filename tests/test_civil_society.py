@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets
 from hrdash.db import query
-from hrdash.filters import Filters
-from tests.apptest import open_app
+from hrdash.model import targets
+from hrdash.model.filters import Filters
+from tests.apptest import open_app, runner
 
 PAGE = "views/civil_society.py"
 TWO = {"region": None, "countries": ["KEN", "UGA"], "target_ea": None, "year_from": 2012, "year_to": 2016}
@@ -64,9 +64,9 @@ def test_nhris_by_status_count_the_countries_without_one(empty_db):
         "('TZA', 'CHRAGG', 'A', 2011, 'demo')"
     )
     params = {"region": None, "countries": ["KEN", "UGA", "RWA"], "target_ea": None}
-    status = query.run(empty_db, "nhri_by_status", params)
+    status = query.run(empty_db, "cso_nhri_by_status", params)
     assert dict(zip(status["status"], status["countries"])) == {"A": 1, "B": 1, "C": 0, "none": 0, "no data": 1}
-    rows = query.run(empty_db, "nhri_by_country", params)
+    rows = query.run(empty_db, "cso_nhri_by_country", params)
     assert rows[["iso3", "nhri", "status", "status_year"]].values.tolist() == [
         ["KEN", "KNCHR", "A", 2013], ["UGA", "UHRC", "B", 2010]
     ]  # fmt: skip
@@ -129,17 +129,17 @@ def test_the_filters_change_the_figures(views):
 @pytest.mark.parametrize("name", SETTINGS)
 def test_nhri_figures_equal_sql(views, con, name):
     at, filters = views[(name, "NHRIs")], SETTINGS[name][1]
-    status = query.run(con, "nhri_by_status", filters.for_query(query.parameters("nhri_by_status")))
+    status = query.run(con, "cso_nhri_by_status", filters.for_query(query.parameters("cso_nhri_by_status")))
     chart = _frame(at, "Meaning")
     assert dict(zip(chart["Status"], chart["Countries"])) == dict(zip(status["status"], status["countries"]))
-    rows = query.run(con, "nhri_by_country", filters.for_query(query.parameters("nhri_by_country")))
+    rows = query.run(con, "cso_nhri_by_country", filters.for_query(query.parameters("cso_nhri_by_country")))
     assert _frame(at, "Accreditation status")["ISO3"].tolist() == rows["iso3"].tolist()
 
 
 @pytest.mark.parametrize("name", SETTINGS)
 def test_ea7_targets_equal_sql(views, con, name):
     at, filters = views[(name, "EA7 target countries")], SETTINGS[name][1]
-    want = ea_targets.status(con, "EA7", filters)
+    want = targets.status(runner(con), "EA7", filters)
     shown = {m.label: m.value for m in at.metric}
     assert shown["Targets met"] == str((want["met"] == "yes").sum())
     assert shown["Targets not met"] == str((want["met"] == "no").sum())
@@ -152,7 +152,7 @@ def test_ea7_targets_equal_sql(views, con, name):
 def test_ea7_target_filter_from_the_url(built_db, con):
     at = open_app({"cso_view": "EA7 target countries", "cso_target_met": "Not met"}, page=PAGE)
     assert at.selectbox(key="cso_target_met").value == "no"
-    want = ea_targets.status(con, "EA7", Filters(2008, 2026), met="no")
+    want = targets.status(runner(con), "EA7", Filters(2008, 2026), met="no")
     table = _frame(at, "Target kind")
     assert set(table["Met"]) == {"no"} and table["ISO3"].tolist() == want["iso3"].tolist()
 
@@ -165,12 +165,13 @@ def test_figures_are_valid_plotly_and_plot_the_sql_rows(con):
 
     params = Filters(2008, 2026).params()
     by_year = query.run(con, "cso_submissions_by_year_type", params)
-    status = ea_targets.status(con, "EA7", Filters(2008, 2026))
+    selection = {k: params[k] for k in ("region", "countries", "target_ea")}
+    status = targets.status(runner(con), "EA7", Filters(2008, 2026))
     figures = [
         fig.submissions_by_year(by_year),
         fig.upr_by_cycle(query.run(con, "cso_upr_submissions_by_cycle_type", params)),
         fig.diversity(query.run(con, "cso_reviews_by_diversity", params)),
-        fig.nhri_status(query.run(con, "nhri_by_status", {k: params[k] for k in ("region", "countries", "target_ea")})),
+        fig.nhri_status(query.run(con, "cso_nhri_by_status", selection)),
         fig.targets_now_vs_baseline(status, "2010–2013", "2023–2026"),
     ]
     for f in figures:

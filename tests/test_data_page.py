@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from hrdash.db import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
-from hrdash.text import shown as shown_text
+from hrdash.model.text import shown as shown_text
 from tests.apptest import AUTH, data_page, upload
 from tests.conftest import ROOT
 
@@ -197,7 +197,7 @@ def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     tables = frame(at, "description")
     assert set(tables["table"]) == {r[0] for r in sql(db, "select table_name from duckdb_tables()")}
     assert "country_alias.csv" in frame(at, "file")["file"].tolist()
-    if (ROOT / "hrdash" / "instrument_recognition.py").exists():
+    if (ROOT / "hrdash" / "model" / "recognition.py").exists():
         assert len(frame(at, "precedence")) > 10
 
 
@@ -246,7 +246,7 @@ def test_gate_lets_readers_share_and_a_writer_wait():
 
 
 def test_dictionary_lists_the_indicator_catalogue(built_db):
-    from hrdash import indicators
+    from hrdash.model import indicators
     from tests.apptest import open_app
 
     at = open_app(page="views/data.py")

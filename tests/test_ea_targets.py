@@ -1,4 +1,4 @@
-"""The EA target rules (hrdash/ea_targets.py): every target kind on hand-made rows, met and not met (given/expect),
+"""The EA target rules (hrdash/model/targets.py): every target kind on hand-made rows, met and not met (given/expect),
 the status filter, the windows, and EA2's delegation to the Ratification page's rules."""
 
 from __future__ import annotations
@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, targets
 from hrdash.db import query
-from hrdash.filters import Filters
+from hrdash.model import targets
+from hrdash.model.filters import Filters
+from tests.apptest import runner
 
 
 def _status(con, ea: str, countries: tuple[str, ...], year_to: int = 2017, met: str | None = None) -> dict:
-    df = ea_targets.status(con, ea, Filters(2008, year_to, countries=countries), met)
+    df = targets.status(runner(con), ea, Filters(2008, year_to, countries=countries), met)
     return {(r.iso3, r.target_kind): r for r in df.itertuples()}
 
 
@@ -90,7 +91,7 @@ def test_the_met_filter_keeps_only_that_status(empty_db):
         ("MEX", "national_action_plan"), ("TZA", "timely_reporting")
     }  # fmt: skip
     with pytest.raises(ValueError, match="'met' must be one of"):
-        ea_targets.table_for("EA6", 2017, met="maybe")
+        targets.table_for("EA6", 2017, met="maybe")
 
 
 def test_ea7_rule(empty_db):
@@ -135,37 +136,44 @@ def test_ea11_rules(empty_db):
 
 def test_eas_without_target_countries():
     for ea in ("EA8", "EA9", "EA10"):
-        assert ea_targets.table_for(ea, 2017) is None
-    assert set(ea_targets.EAS_WITH_TARGETS) == {"EA2", "EA6", "EA7", "EA11"}
+        assert targets.table_for(ea, 2017) is None
+    assert set(targets.EAS_WITH_TARGETS) == {"EA2", "EA6", "EA7", "EA11"}
 
 
 def test_every_target_kind_of_the_schema_has_a_rule(empty_db):
     kinds = {r[0] for r in empty_db.execute("select distinct target_kind from ea_target").fetchall()}
-    assert kinds == set(ea_targets.RULES) | set(targets.RULES)
-    for kind, rule in ea_targets.RULES.items():
-        table = ea_targets.table_for(rule.ea, 2017)
+    assert kinds == set(targets.RULES)
+    for kind, rule in targets.RULES.items():
+        table = targets.table_for(rule.ea, 2017)
         assert kind in table.rules, kind
+    # The one copy of the labels: the reference table the queries join is the file the module reads.
+    table = empty_db.execute("select kind, ea_code, label, rule, indicator, date_known from target_kind").fetchall()
+    assert {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in table} == {
+        k: (r.ea, r.label, r.rule, r.indicator, r.date_known) for k, r in targets.RULES.items()
+    }
 
 
 def test_windows():
-    assert ea_targets.windows(2017) == {"base_from": 2010, "base_to": 2013, "now_from": 2014, "now_to": 2017}
-    assert ea_targets.windows_text(2015) == "baseline 2010–2013, now 2012–2015"
+    assert targets.windows(2017) == {"base_from": 2010, "base_to": 2013, "now_from": 2014, "now_to": 2017}
+    assert targets.windows_text(2015) == "baseline 2010–2013, now 2012–2015"
     met = pd.Series(["yes", "no", "yes"])
-    assert ea_targets.summary(met, ("yes", "no", "no data")) == {"yes": 2, "no": 1, "no data": 0}
+    assert targets.summary(met, ("yes", "no", "no data")) == {"yes": 2, "no": 1, "no data": 0}
     with pytest.raises(ValueError, match="unexpected"):
-        ea_targets.summary(pd.Series(["perhaps"]), ("yes", "no"))
+        targets.summary(pd.Series(["perhaps"]), ("yes", "no"))
 
 
 def test_ea2_reuses_the_ratification_pages_rules(con):
-    table = ea_targets.table_for("EA2", 2015)
-    assert table.query == targets.QUERY == "ratification_ea2_targets"
+    table = targets.table_for("EA2", 2015)
+    assert table.query == targets.QUERIES["EA2"] == "ratification_ea2_targets"
     assert table.params == targets.params(2015) and not table.filterable
-    assert set(table.rules) == set(targets.RULES)
+    assert list(table.rules) == [r.kind for r in targets.RULES.values() if r.ea == "EA2"]
     filters = Filters(2008, 2015, region="Africa")
     direct = query.run(
-        con, targets.QUERY, {**filters.for_query(query.parameters(targets.QUERY)), **targets.params(2015)}
+        con,
+        targets.QUERIES["EA2"],
+        {**filters.for_query(query.parameters(targets.QUERIES["EA2"])), **targets.params(2015)},
     )
-    mine = ea_targets.status(con, "EA2", filters)
+    mine = targets.status(runner(con), "EA2", filters)
     assert mine.equals(direct) and len(mine) > 0
     with pytest.raises(ValueError, match="EA2"):
-        ea_targets.table_for("EA2", 2017, met="yes")
+        targets.table_for("EA2", 2017, met="yes")

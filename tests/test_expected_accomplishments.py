@@ -7,12 +7,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets, indicators
 from hrdash.app import pages as registry
 from hrdash.db import query
-from hrdash.filters import Filters
-from hrdash.text import shown as shown_text
-from tests.apptest import open_app
+from hrdash.model import indicators, targets
+from hrdash.model.filters import Filters
+from hrdash.model.text import shown as shown_text
+from tests.apptest import open_app, runner
 
 PAGE = "views/expected_accomplishments.py"
 ALL = Filters(2008, 2026)  # the default years: every year with data
@@ -69,7 +69,7 @@ def pages(built_db):
 def target_pages(built_db):
     """The target-countries tab of every EA, and of the EAs with targets under a second filter setting."""
     views = {(ea, "all"): open_app({"ea": ea, **TARGETS_TAB}, page=PAGE) for ea in indicators.EA_CODES}
-    for ea in ea_targets.EAS_WITH_TARGETS:
+    for ea in targets.EAS_WITH_TARGETS:
         views[(ea, "africa")] = open_app({**AFRICA_URL, "ea": ea, **TARGETS_TAB}, page=PAGE)
     return views
 
@@ -113,7 +113,7 @@ def _frame(at, column: str) -> pd.DataFrame:
 @pytest.mark.parametrize("setting, filters", [("all", ALL), ("africa", AFRICA)])
 def test_target_countries_table_equals_the_rules_sql(target_pages, con, ea, setting, filters):
     at = target_pages[(ea, setting)]
-    want = ea_targets.status(con, ea, filters)
+    want = targets.status(runner(con), ea, filters)
     table = _frame(at, "Target kind")
     assert list(zip(table["ISO3"], table["Target kind"], table["Met"])) == list(
         zip(want["iso3"], want["target_kind"], want["met"])
@@ -125,14 +125,14 @@ def test_target_countries_table_equals_the_rules_sql(target_pages, con, ea, sett
 
 @pytest.mark.parametrize("ea", ["EA8", "EA9", "EA10"])
 def test_eas_without_target_countries_say_so(target_pages, ea):
-    assert any(i.value == ea_targets.NO_TARGET_COUNTRIES for i in target_pages[(ea, "all")].info)
+    assert any(i.value == targets.NO_TARGET_COUNTRIES for i in target_pages[(ea, "all")].info)
 
 
 def test_status_filter_from_the_url(built_db, con):
     at = open_app({"ea": "EA6", "target_met": "no data", **TARGETS_TAB}, page=PAGE)
     table = _frame(at, "Target kind")
     assert set(table["Met"]) == {"no data"}
-    assert len(table) == len(ea_targets.status(con, "EA6", ALL, met="no data"))
+    assert len(table) == len(targets.status(runner(con), "EA6", ALL, met="no data"))
     assert "national_action_plan" in set(table["Target kind"])
 
 

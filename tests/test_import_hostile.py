@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from hrdash.importers import driver, limits, load, store
-from hrdash.text import shown
+from hrdash.model.text import shown
 from tests.conftest import ROOT
 from tests.hostile.corpus import CASES
 

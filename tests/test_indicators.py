@@ -1,5 +1,5 @@
-"""The indicators of hrdash/indicators.py: each one's query on hand-made rows (given/expect), the catalogue,
-how values add up over countries, baselines and targets, and agreement with the Overview's headline query."""
+"""The indicators of hrdash/model/indicators.py: each one's query on hand-made rows (given/expect), the catalogue,
+how values add up over countries, baselines and targets, and the Overview's scorecard built from them."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pytest
 
-from hrdash import indicators
 from hrdash.app import pages
 from hrdash.db import query
-from hrdash.filters import Filters
+from hrdash.model import indicators, scorecard
+from hrdash.model.filters import Filters
 from hrdash.paths import QUERIES
+from tests.apptest import runner
 
 TWO = {"region": None, "countries": ["KEN", "UGA"], "target_ea": None, "year_from": 2012, "year_to": 2014}
 NA = None  # a share with nothing to share
@@ -305,20 +306,56 @@ def test_progress_of_a_lower_is_better_share_and_no_target():
 # ---------------------------------------------------------------- the built database
 
 
-HEADLINE = {"EA2": "EA2.1", "EA6": "EA6.1", "EA7": "EA7.1", "EA8": "EA8.1", "EA9": "EA9.1", "EA10": "EA10.1",
-            "EA11": "EA11.1"}  # fmt: skip
+def test_the_scorecard_tiles_are_each_eas_first_indicator_on_given_rows():
+    """Each tile reads its EA's first indicator: the query it runs, the years, the value, baseline and change."""
+    asked = []
+
+    def run(name, filters, year_from, year_to):
+        asked.append((name, year_from, year_to))
+        ind = next(i for i in indicators.INDICATORS if i.query == name)
+        share = ind.kind == "share"  # two countries: 2013 → 4/18 + 5/18 = 25.0%; 2020 → 9/18 + 9/18 = 50.0%
+        rows = [("KEN", 2013, 4, 5), ("UGA", 2013, 5, 7), ("KEN", 2020, 9, 9), ("UGA", 2020, 9, 8)]
+        return pd.DataFrame([{"country_iso3": c, "year": y, "numerator": a, "denominator": 18 if share else None,
+                              "value": 100 * a / 18 if share else b} for c, y, a, b in rows])  # fmt: skip
+
+    tiles = scorecard.tiles(run, Filters(2015, 2020))
+    assert [(t.ea_code, t.indicator) for t in tiles] == [
+        ("EA2", "Ratification rate of the 18 instruments"),
+        ("EA6", "Countries with a national mechanism for reporting and follow-up"),
+        ("EA7", "Stakeholder submissions to the UPR and treaty bodies"), ("EA8", "Normative outputs of the mechanisms"),
+        ("EA9", "Joint Special Procedures communications"), ("EA10", "Urgent appeals sent"),
+        ("EA11", "Countries whose UNCT engaged with the mechanisms"),
+    ]  # fmt: skip
+    assert asked[0] == ("indicator_ratification_rate", 2013, 2020)  # widened to the 2013 baseline
+    assert [(t.value_text, t.baseline_text, t.delta_text) for t in tiles[:2]] == [
+        ("50.0%", "25.0%", "+25.0 pts vs 2013"),
+        ("18", "9", "+9 vs 2013"),
+    ]  # counts add the numerators
+    assert tiles[0].unit == "%" and tiles[1].unit == "countries"
+    none = scorecard.tiles(lambda *a, **k: run(*a, **k).iloc[:0], Filters(2015, 2020))[0]
+    assert (none.value_text, none.baseline_text, none.delta_text) == ("n/a", "n/a", None)
 
 
-@pytest.mark.parametrize("filters", [Filters(2008, 2026), Filters(2008, 2026, region="Africa", target_ea="EA6")])
-def test_the_overview_headline_is_each_eas_first_indicator(con, filters):
-    """The scorecard's query (ea_headline_by_year.sql) and the indicator queries must not drift apart."""
-    headline = query.run(con, "ea_headline_by_year", filters.for_query(query.parameters("ea_headline_by_year")))
-    for ea, code in HEADLINE.items():
-        ind = indicators.get(code)
-        rows = query.run(con, ind.query, {**filters.for_query(query.parameters(ind.query)), "year_from": 2008,
-                                          "year_to": 2026})  # fmt: skip
-        mine = indicators.by_year(ind, rows).set_index("year")["value"]
-        theirs = headline[headline["ea_code"] == ea].set_index("year")["value"].astype(float)
-        pd.testing.assert_series_equal(
-            mine.loc[theirs.index], theirs, check_names=False, check_index_type=False, rtol=1e-9
-        )
+@pytest.mark.parametrize("region", [None, "Africa"])
+def test_the_scorecard_equals_independent_sql(con, region):
+    """Two tiles on the built database against SQL written here: countries with a national mechanism (EA6) and
+    urgent appeals sent (EA10), in 2020 and at the 2013 baseline."""
+    tiles = {t.ea_code: t for t in scorecard.tiles(runner(con), Filters(2015, 2020, region=region))}
+    where = "" if region is None else "and c.ohchr_region = $region"
+    params = {} if region is None else {"region": region}
+    mechanisms = con.execute(
+        f"""select count(*) filter (where year(m.established) <= 2020),
+        count(*) filter (where year(m.established) <= 2013)
+        from national_mechanism m join country c on c.iso3 = m.country_iso3 where true {where}""",
+        params,
+    ).fetchone()
+    appeals = con.execute(
+        f"""select count(*) filter (where year(s.sent_date) = 2020),
+        count(*) filter (where year(s.sent_date) = 2013)
+        from sp_communication s join country c on c.iso3 = s.country_iso3
+        where s.type = 'urgent appeal' {where}""",
+        params,
+    ).fetchone()
+    assert mechanisms[0] > mechanisms[1] > 0 and appeals[0] > 0
+    assert (tiles["EA6"].value_text, tiles["EA6"].baseline_text) == tuple(f"{n:,}" for n in mechanisms)
+    assert (tiles["EA10"].value_text, tiles["EA10"].baseline_text) == tuple(f"{n:,}" for n in appeals)

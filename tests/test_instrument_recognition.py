@@ -10,9 +10,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hrdash import instrument_recognition as ir
 from hrdash.db import query
 from hrdash.demo.texts import INSTRUMENT_NAMES, RATIFY_OPENINGS
+from hrdash.model import recognition as ir
 from tests.conftest import SHARED
 
 REALDATA = SHARED / "realdata"

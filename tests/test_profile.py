@@ -19,7 +19,7 @@ import pytest
 from hrdash import brief, profile
 from hrdash.app import presenting
 from hrdash.importers import driver
-from hrdash.text import shown as shown_text
+from hrdash.model.text import shown as shown_text
 from tests.apptest import open_app
 from tests.conftest import ROOT
 

@@ -16,11 +16,11 @@ import pandas as pd
 import pytest
 
 from hrdash import demo, public
-from hrdash import instrument_recognition as recognition
 from hrdash.__main__ import main
 from hrdash.db import query, reference
 from hrdash.importers import sniff
 from hrdash.importers.tabular import csv_rows
+from hrdash.model import recognition
 from hrdash.paths import PUBLIC
 from tests.conftest import SHARED
 

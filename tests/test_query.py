@@ -7,7 +7,7 @@ import re
 import pytest
 
 from hrdash.db import query
-from hrdash.filters import Filters
+from hrdash.model.filters import Filters
 from hrdash.paths import QUERIES
 
 ALL = Filters(year_from=2008, year_to=2026)
@@ -15,7 +15,7 @@ ALL = Filters(year_from=2008, year_to=2026)
 
 def test_parameters_are_found_outside_comments_and_strings():
     assert query.parameters("indicators_by_country") == {"region", "countries", "target_ea", "year_from", "year_to"}
-    assert query.parameters("ea_headline_by_year") == {"region", "countries", "target_ea"}
+    assert query.parameters("unct_hra_count_on_date") == {"region", "countries", "target_ea", "on_date"}
     assert query.parameters("build_info") == frozenset()
 
 

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hrdash import search
 from hrdash.db import query
+from hrdash.model import search
 
 ALL = {"region": None, "countries": [], "target_ea": None, "year_from": 2008, "year_to": 2017}
 INJECTION = "'; DROP TABLE recommendation; --"

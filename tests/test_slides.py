@@ -18,8 +18,8 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from hrdash import brief, slides
+from hrdash.model.text import shown as shown_text
 from hrdash.slides import ChartSpec, Deck, TableSpec, TextSpec
-from hrdash.text import shown as shown_text
 from tests.apptest import open_app
 
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")

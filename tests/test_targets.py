@@ -1,4 +1,4 @@
-"""EA2 target rules (queries/ratification_ea2_targets.sql, hrdash/targets.py) on hand-made ratification rows.
+"""EA2 target rules (queries/ratification_ea2_targets.sql, hrdash/model/targets.py) on hand-made ratification rows.
 
 Each test loads the schema and reference data (the seed's EA2 targets included) into an empty
 database, inserts a few ratification rows for one target country and checks what the rule says on
@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from hrdash import targets
 from hrdash.db import query
+from hrdash.model import targets
 
 KINDS = {
     "ratify_covenant_or_icerd",
@@ -36,7 +36,7 @@ def add(con, iso3: str, instrument: str, signed: str | None = None, consent: str
 def target(con, iso3: str, kind: str, year_to: int = 2017) -> dict:
     """Return the query's row for `iso3`'s target of `kind`, evaluated on 31 December `year_to`."""
     df = query.run(
-        con, targets.QUERY, {"region": None, "countries": [iso3], "target_ea": None, **targets.params(year_to)}
+        con, targets.QUERIES["EA2"], {"region": None, "countries": [iso3], "target_ea": None, **targets.params(year_to)}
     )
     rows = df[df["target_kind"] == kind]
     assert len(rows) == 1, f"{iso3} has no single {kind} target: {df[['iso3', 'target_kind']].to_dict('records')}"
@@ -161,12 +161,12 @@ def test_a_reservation_made_after_the_date_asked_for_does_not_count_then(empty_d
 
 def test_every_ea2_target_kind_has_a_rule_and_the_query_uses_its_label(empty_db):
     kinds = empty_db.execute("select distinct target_kind from ea_target where ea_code = 'EA2'").fetchall()
-    assert {k for (k,) in kinds} == KINDS == set(targets.RULES)
+    assert {k for (k,) in kinds} == KINDS == {r.kind for r in targets.for_ea("EA2")}
     everyone = {"region": None, "countries": [], "target_ea": None}
-    df = query.run(empty_db, targets.QUERY, {**everyone, **targets.params(2017)})
+    df = query.run(empty_db, targets.QUERIES["EA2"], {**everyone, **targets.params(2017)})
     assert len(df) == empty_db.execute("select count(*) from ea_target where ea_code = 'EA2'").fetchone()[0]
     labels = dict(zip(df["target_kind"], df["target"]))
-    assert labels == {k: r.label for k, r in targets.RULES.items()}
+    assert labels == {r.kind: r.label for r in targets.for_ea("EA2")}
     # With no ratification rows at all, no ratification target is met; reservations are then 'yes'
     # only if the data reach the day asked for, and they do not (there is no data at all).
     assert set(df.loc[df["target_kind"] != "withdraw_reservations", "met"]) == {"no"}
@@ -175,7 +175,9 @@ def test_every_ea2_target_kind_has_a_rule_and_the_query_uses_its_label(empty_db)
 
 def test_the_country_filters_select_the_targets(empty_db):
     africa = query.run(
-        empty_db, targets.QUERY, {"region": "Africa", "countries": [], "target_ea": None, **targets.params(2017)}
+        empty_db,
+        targets.QUERIES["EA2"],
+        {"region": "Africa", "countries": [], "target_ea": None, **targets.params(2017)},
     )
     expected = empty_db.execute(
         "select count(*) from ea_target t join country c on c.iso3 = t.country_iso3 "
@@ -185,9 +187,10 @@ def test_the_country_filters_select_the_targets(empty_db):
 
 
 def test_summary_counts_and_rejects_unknown_values():
-    assert targets.summary(["yes", "no", "yes", "unknown"]) == {"yes": 2, "no": 1, "unknown": 1}
+    ea2 = targets.MET_VALUES["EA2"]
+    assert targets.summary(["yes", "no", "yes", "unknown"], ea2) == {"yes": 2, "no": 1, "unknown": 1}
     with pytest.raises(ValueError, match="maybe"):
-        targets.summary(["yes", "maybe"])
+        targets.summary(["yes", "maybe"], ea2)
     assert not targets.rule("withdraw_reservations").date_known
     with pytest.raises(KeyError, match="ratify_cmw"):
         targets.rule("ratify_everything")

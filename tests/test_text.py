@@ -1,4 +1,4 @@
-"""Untrusted text made inert (hrdash/text.py): exact markdown and plotly escapes of the attack's payloads."""
+"""Untrusted text made inert (hrdash/model/text.py): exact markdown and plotly escapes of the attack's payloads."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import string
 import pandas as pd
 import pytest
 
-from hrdash import text
-from hrdash.text import WORD_JOINER as WJ
+from hrdash.model import text
+from hrdash.model.text import WORD_JOINER as WJ
 from tests.hostile_text import PAYLOADS
 
 PUNCTUATION = set(string.punctuation)
@@ -102,3 +102,11 @@ def test_plot_frame_escapes_string_cells_only_and_copies():
 def test_plot_frame_returns_the_same_frame_when_nothing_needs_escaping():
     df = pd.DataFrame({"name": ["Kenya", "Chad"], "n": [1, 2]})
     assert text.plot_frame(df) is df
+
+
+def test_number_formats_each_kind_and_the_missing_value():
+    assert [text.number(v, k) for v, k in [(12.345, "share"), (2.5, "mean"), (12345.4, "count"), (7, "count")]] == [
+        "12.3%", "2.50", "12,345", "7"]  # fmt: skip
+    assert text.number(None) == "n/a" and text.number(float("nan"), "share", "not known") == "not known"
+    assert [text.change(d, k) for d, k in [(2.25, "share"), (-0.5, "mean"), (-1234, "count"), (0, "count")]] == [
+        "+2.2 pts", "-0.50", "-1,234", "+0"]  # fmt: skip

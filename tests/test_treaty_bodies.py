@@ -223,7 +223,7 @@ def test_national_mechanisms_equal_sql(view, con, setting):
     target = [n for n in lines if n.startswith("EA6 target")]
     assert target == (["EA6 target: 71 countries of engagement by 2017"] if setting == "all" else [])
 
-    by_type = {t["name"]: dict(zip(t["x"], t["y"])) for t in traces(at, "nmrf_by_type")}
+    by_type = {t["name"]: dict(zip(t["x"], t["y"])) for t in traces(at, "tb_nmrf_by_type")}
     types = ["ad hoc", "ministerial", "inter-ministerial", "institutionally separate"]
     for name, column in [
         ("Mechanisms", None),

@@ -8,12 +8,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from hrdash import ea_targets
 from hrdash.db import query
 from hrdash.figures import unct as fig
-from hrdash.filters import Filters
-from hrdash.text import shown as shown_text
-from tests.apptest import open_app
+from hrdash.model import targets
+from hrdash.model.filters import Filters
+from hrdash.model.text import shown as shown_text
+from tests.apptest import open_app, runner
 
 PAGE = "views/unct_engagement.py"
 NONE = {"region": None, "countries": [], "target_ea": None}
@@ -53,13 +53,13 @@ def _given(con, rows: list[str]) -> None:
 )
 def test_hra_count_on_a_date(empty_db, selection, expected):
     _given(empty_db, HRAS)
-    row = query.run(empty_db, "hra_count_on_date", {**selection, "on_date": date(2011, 6, 30)}).iloc[0]
+    row = query.run(empty_db, "unct_hra_count_on_date", {**selection, "on_date": date(2011, 6, 30)}).iloc[0]
     assert (row.country_advisers, row.regional_advisers, row.countries, row.total) == expected
 
 
 def test_hra_in_post_by_month(empty_db):
     _given(empty_db, HRAS)
-    df = query.run(empty_db, "hra_in_post_by_month", {**NONE, "year_from": 2011, "year_to": 2012}).set_index(
+    df = query.run(empty_db, "unct_hra_in_post_by_month", {**NONE, "year_from": 2011, "year_to": 2012}).set_index(
         "month_end"
     )
     assert len(df) == 24 and df.index[0] == pd.Timestamp("2011-01-31")
@@ -69,11 +69,11 @@ def test_hra_in_post_by_month(empty_db):
 
 def test_hra_deployments_and_map_rows(empty_db):
     _given(empty_db, HRAS)
-    rows = query.run(empty_db, "hra_deployments", {**NONE, "year_from": 2011, "year_to": 2013})
+    rows = query.run(empty_db, "unct_hra_deployments", {**NONE, "year_from": 2011, "year_to": 2013})
     assert list(rows["id"]) == ["h1", "h3", "h4", "h2", "h5"]  # by start date, then name
     assert rows.set_index("id").loc["h3", "country"] == "Regional adviser, Africa"
     assert rows.set_index("id").loc["h2", "end_shown"] == pd.Timestamp("2013-12-31")
-    by_country = query.run(empty_db, "hra_deployment_by_country", {**NONE, "year_from": 2011, "year_to": 2013,
+    by_country = query.run(empty_db, "unct_hra_deployment_by_country", {**NONE, "year_from": 2011, "year_to": 2013,
                                                                    "on_date": date(2011, 6, 30)})  # fmt: skip
     assert dict(zip(by_country["iso3"], by_country["in_post_on_date"])) == {"KEN": True, "PER": False, "UGA": False}
     assert by_country.set_index("iso3").loc["KEN", "status"] == "in post on 2011-06-30"
@@ -109,21 +109,21 @@ def test_working_groups_put_the_seed_facts_first(empty_db):
     assert list(groups["iso3"]) == ["MDA", "LBR", "GHA"]
     assert list(groups["source"]) == ["seed:002", "seed:000", "demo"]
     assert list(query.run(empty_db, "unct_working_groups", {**NONE, "year_to": 2015})["iso3"]) == ["MDA", "GHA"]
-    model = query.run(empty_db, "story_working_group_model", {})
+    model = query.run(empty_db, "unct_story_working_group_model", {})
     assert model["iso3"].tolist() == ["LBR"] and model["source"].tolist() == ["seed:000"]
     for element in ["chaired by OHCHR", "first Thursday of every month", "costed annual work plan", "focal point"]:
         assert element in model["text"].iloc[0]
 
 
 def test_the_seed_stories_are_stories_with_their_seed(empty_db):
-    stories = query.run(empty_db, "story_list", {**NONE, "year_from": 2008, "year_to": 2017})
+    stories = query.run(empty_db, "unct_story_list", {**NONE, "year_from": 2008, "year_to": 2017})
     for source, countries in SEED_STORIES.items():
         assert set(stories.loc[stories["source"] == source, "iso3"]) == countries
     assert stories.loc[stories["iso3"] == "URY", "text"].str.contains("Special Rapporteur on torture").all()
 
 
 def test_plan_from_seed_reads_the_seed_figures(empty_db):
-    plan = fig.plan_from_seed(query.run(empty_db, "hra_seed_figures", {}))
+    plan = fig.plan_from_seed(query.run(empty_db, "unct_hra_seed_figures", {}))
     assert plan == {"hras_on_2011_06_30": 18, "new_hras_2012_13": 20, "regional_2012_13": 4}
 
 
@@ -131,7 +131,7 @@ def test_plan_from_seed_reads_the_seed_figures(empty_db):
 
 
 def test_18_hras_on_30_june_2011_as_seed_002_says(con):
-    row = query.run(con, "hra_count_on_date", {**NONE, "on_date": date(2011, 6, 30)}).iloc[0]
+    row = query.run(con, "unct_hra_count_on_date", {**NONE, "on_date": date(2011, 6, 30)}).iloc[0]
     assert row.total == 18 == row.country_advisers
     said = con.execute("select value from seed_figure where key = 'hra_deployed_2011_06_30'").fetchone()[0]
     assert said == 18
@@ -171,12 +171,12 @@ def test_page_shows_18_hras_on_30_june_2011(default_view):
 
 def test_page_counts_follow_the_filters_and_the_date(africa_2012, con):
     assert africa_2012.date_input(key="hra_date").value == date(2012, 6, 30)
-    want = query.run(con, "hra_count_on_date", {**NONE, "region": "Africa", "on_date": date(2012, 6, 30)}).iloc[0]
+    want = query.run(con, "unct_hra_count_on_date", {**NONE, "region": "Africa", "on_date": date(2012, 6, 30)}).iloc[0]
     shown = _metrics(africa_2012)
     assert shown["HRAs in post on 30 Jun 2012"] == str(want.total)
     assert shown["With UN Country Teams"] == str(want.country_advisers)
     assert shown["Regional advisers"] == str(want.regional_advisers)
-    everywhere = query.run(con, "hra_count_on_date", {**NONE, "on_date": date(2012, 6, 30)}).iloc[0]
+    everywhere = query.run(con, "unct_hra_count_on_date", {**NONE, "on_date": date(2012, 6, 30)}).iloc[0]
     assert want.total != everywhere.total
 
 
@@ -185,7 +185,7 @@ def test_hra_map_data_equals_sql(view, request, con):
     at = request.getfixturevalue(view)
     filters = Filters(2008, 2026) if view == "default_view" else Filters(2010, 2026, region="Africa")
     on = date(2011, 6, 30) if view == "default_view" else date(2012, 6, 30)
-    want = query.run(con, "hra_deployment_by_country", {**filters.params(), "on_date": on})
+    want = query.run(con, "unct_hra_deployment_by_country", {**filters.params(), "on_date": on})
     shown = _frame(at, "In post on the date")
     assert list(shown["ISO3"]) == list(want["iso3"])
     assert list(shown["In post on the date"]) == list(want["in_post_on_date"])
@@ -198,7 +198,7 @@ def test_hra_map_data_equals_sql(view, request, con):
 )
 def test_deployments_tab_equals_sql(built_db, con, params, filters):
     at = open_app({**params, "unct_view": "HRA deployments"}, page=PAGE)
-    want = query.run(con, "hra_deployments", filters.params())
+    want = query.run(con, "unct_hra_deployments", filters.params())
     table = _frame(at, "Country (or regional adviser)")
     assert list(table["ID"]) == list(want["id"]) and len(want) > 0
     assert len(_frame(at, "Funding")) == len(want)
@@ -251,7 +251,7 @@ def test_stories_tab_shows_every_seed_story_with_its_source(built_db):
 )  # fmt: skip
 def test_targets_and_coverage_equal_sql(built_db, con, params, filters):
     at = _tab(params, "EA11 targets and coverage")
-    want = ea_targets.status(con, "EA11", filters)
+    want = targets.status(runner(con), "EA11", filters)
     shown = _frame(at, "Target kind")
     assert list(zip(shown["ISO3"], shown["Target kind"], shown["Met"])) == list(
         zip(want["iso3"], want["target_kind"], want["met"])
@@ -272,11 +272,11 @@ def test_figures_are_valid_plotly_and_plot_the_sql_rows(con):
 
     params = {**Filters(2008, 2026).params()}
     on = date(2011, 6, 30)
-    by_country = query.run(con, "hra_deployment_by_country", {**params, "on_date": on})
-    deployments = query.run(con, "hra_deployments", params)
-    by_month = query.run(con, "hra_in_post_by_month", params)
+    by_country = query.run(con, "unct_hra_deployment_by_country", {**params, "on_date": on})
+    deployments = query.run(con, "unct_hra_deployments", params)
+    by_month = query.run(con, "unct_hra_in_post_by_month", params)
     by_year = query.run(con, "unct_engagement_by_year_activity", params)
-    plan = fig.plan_from_seed(query.run(con, "hra_seed_figures", {}))
+    plan = fig.plan_from_seed(query.run(con, "unct_hra_seed_figures", {}))
     figures = {
         "map": fig.hra_map(by_country),
         "timeline": fig.hra_timeline(deployments, on),

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hrdash.text import md, plot, shown
+from hrdash.model.text import md, plot, shown
 from tests.apptest import open_app
 from tests.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, RAW_MARKERS, URL_COUNTRY, hostile_db  # noqa: F401 (a fixture)
 

@@ -14,10 +14,10 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hrdash import instrument_recognition as ir
 from hrdash.db import query
 from hrdash.figures import upr
 from hrdash.importers import driver
+from hrdash.model import recognition as ir
 from tests.apptest import open_app
 from tests.conftest import ROOT
 from tests.test_special_procedures import (  # noqa: F401 (scale20_db is a fixture)

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from hrdash import ea_targets
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import civil_society as fig
+from hrdash.model import labels, targets
 
 PAGE = pages.CIVIL_SOCIETY.title
 
@@ -78,7 +78,7 @@ with diversity_tab:
 
 with nhri_tab:
     if nhri_tab.open:
-        by_status = run("nhri_by_status", filters)
+        by_status = run("cso_nhri_by_status", filters)
         st.subheader("NHRIs by accreditation status")
         st.caption(
             "National human rights institutions of the selected countries by their latest accreditation status "
@@ -90,7 +90,7 @@ with nhri_tab:
             labels={**fig.LABELS, "status": "Status"},
         )  # fmt: skip
         widgets.table(
-            "nhri_by_country", filters, page=PAGE, title="NHRIs and their accreditation", key="cso_nhris",
+            "cso_nhri_by_country", filters, page=PAGE, title="NHRIs and their accreditation", key="cso_nhris",
             labels=fig.LABELS,
         )  # fmt: skip
 
@@ -98,20 +98,20 @@ with targets_tab:
     if targets_tab.open:
         st.subheader("EA7 target countries: submissions now vs the 2013 baseline")
         met = st.selectbox(
-            "Show targets", ea_targets.MET_VALUES["EA7"], index=None, key="cso_target_met", bind="query-params",
+            "Show targets", targets.MET_VALUES["EA7"], index=None, key="cso_target_met", bind="query-params",
             placeholder="All targets", format_func={"yes": "Met", "no": "Not met"}.get,
         )  # fmt: skip
-        table = ea_targets.table_for("EA7", filters.year_to, met)
-        window = ea_targets.windows(filters.year_to)
+        table = targets.table_for("EA7", filters.year_to, met)
+        window = targets.windows(filters.year_to)
         status = run(table.query, filters, **table.params)
-        done = ea_targets.summary(status["met"], table.met_values)
+        done = targets.summary(status["met"], table.met_values)
         c1, c2 = st.columns(2)
         c1.metric("Targets met", done["yes"], border=True)
         c2.metric("Targets not met", done["no"], border=True)
         st.caption(
             f"Seed 004 names {len(status)} countries in this selection where OHCHR expects more use of the mechanisms "
             f"by civil society by 2017. {table.rules['civil_society_engagement']} "
-            f"({ea_targets.windows_text(filters.year_to)}). Filters: {filters.caption()}."
+            f"({targets.windows_text(filters.year_to)}). Filters: {filters.caption()}."
         )
         base_label = f"{window['base_from']}–{window['base_to']}"
         now_label = f"{window['now_from']}–{window['now_to']}"
@@ -119,11 +119,12 @@ with targets_tab:
             fig.targets_now_vs_baseline(status, base_label, now_label),
             status[["country", "baseline_value", "now_value", "met"]],
             title="EA7 target countries: submissions now vs the 2013 baseline", key="cso_targets_chart",
-            labels={"country": "Country", "baseline_value": f"Submissions {base_label}",
-                    "now_value": f"Submissions {now_label}", "met": "Met"},
+            labels=labels.glossary(
+                {"baseline_value": f"Submissions {base_label}", "now_value": f"Submissions {now_label}"}
+            ),
         )  # fmt: skip
         widgets.table(
-            table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=ea_targets.LABELS,
+            table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=targets.LABELS,
             **table.params,
         )  # fmt: skip
 

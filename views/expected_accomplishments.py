@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from hrdash import ea_targets, indicators
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import ea as fig
-from hrdash.text import md
+from hrdash.model import indicators, labels, targets
+from hrdash.model.text import md
 
 PAGE = pages.EXPECTED_ACCOMPLISHMENTS.title
 
@@ -67,40 +67,37 @@ with indicators_tab:
         page.chart(
             fig.trends(data, inds), data,
             title=f"{code} · {ea['short_name']}: indicators per year", key=f"ea_trend_{code}",
-            labels={"code": "Indicator", "indicator": "Name", "unit": "Unit", "year": "Year", "value": "Value",
-                    "shown": "Shown as", "numerator": "Numerator", "denominator": "Denominator"},
+            labels=labels.glossary({"code": "Indicator", "indicator": "Name"}),
         )  # fmt: skip
 
 with targets_tab:
     if targets_tab.open:
-        if code not in ea_targets.EAS_WITH_TARGETS:
-            st.info(ea_targets.NO_TARGET_COUNTRIES, icon=":material/info:")
+        if code not in targets.EAS_WITH_TARGETS:
+            st.info(targets.NO_TARGET_COUNTRIES, icon=":material/info:")
         else:
-            table = ea_targets.table_for(code, filters.year_to)
+            table = targets.table_for(code, filters.year_to)
             met = None
             if table.filterable:
                 met = st.selectbox(
                     "Show targets", table.met_values, index=None, key="target_met", bind="query-params",
                     placeholder="All targets", format_func=lambda v: {"yes": "Met", "no": "Not met"}.get(v, v),
                 )  # fmt: skip
-                table = ea_targets.table_for(code, filters.year_to, met)
+                table = targets.table_for(code, filters.year_to, met)
             status = run(table.query, filters, **table.params)
-            done = ea_targets.summary(status["met"], table.met_values)
+            done = targets.summary(status["met"], table.met_values)
             for col, (value, n) in zip(st.columns(len(done)), done.items()):
                 col.metric({"yes": "Met", "no": "Not met"}.get(value, value.capitalize()), n, border=True)
             with st.expander("How 'met' is decided"):
                 for kind, rule in table.rules.items():
                     st.markdown(f"- `{kind}` — {rule}")
-            when = (
-                ea_targets.windows_text(filters.year_to) if table.filterable else f"as of the end of {filters.year_to}"
-            )
+            when = targets.windows_text(filters.year_to) if table.filterable else f"as of the end of {filters.year_to}"
             st.caption(
                 f"The {code} target countries of seed 004 in this selection ({len(status)} targets, {met or 'all'}), "
                 f"each with its target and whether it is met ({when}). Filters: {filters.caption()}."
             )
             widgets.table(
                 table.query, filters, page=PAGE, title=f"{code} targets", key=f"ea_targets_{code}",
-                labels=ea_targets.LABELS, **table.params,
+                labels=targets.LABELS, **table.params,
             )  # fmt: skip
 with values_tab:
     if values_tab.open:
@@ -117,8 +114,7 @@ with values_tab:
         widgets.table(
             ind.query, filters, page=PAGE, title=f"{ind.code} {ind.name}", key=f"ea_values_{chosen}",
             year_from=year_from, year_to=year_to,
-            labels={"country_iso3": "ISO3", "country": "Country", "year": "Year", "numerator": "Numerator",
-                    "denominator": "Denominator", "value": f"{ind.name} ({ind.unit})"},
+            labels=labels.glossary({"value": f"{ind.name} ({ind.unit})"}),
         )  # fmt: skip
 
 page.close()

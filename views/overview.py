@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from hrdash import charts, scorecard
+from hrdash import charts
 from hrdash.app import frame, pages
 from hrdash.app.data import run
-from hrdash.filters import KEYS
-from hrdash.text import md
+from hrdash.model import indicators, labels, scorecard
+from hrdash.model.filters import KEYS
+from hrdash.model.text import md
 
 MAP_INDICATORS = {
     "instruments_ratified": "Instruments ratified (of 18)",
@@ -29,20 +30,20 @@ page = frame.open(PAGE, filters)
 
 st.header("Expected accomplishments")
 st.caption(
-    f"Headline indicator of each EA in {filters.year_to}, compared with the {scorecard.BASELINE_YEAR} baseline, "
+    f"Headline indicator of each EA in {filters.year_to}, compared with the {indicators.BASELINE_YEAR} baseline, "
     "for the countries selected in the sidebar."
 )
 short_names = dict(run("ea_options")[["code", "short_name"]].itertuples(index=False))
 # Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
 link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
 cols = st.columns(4)
-for i, tile in enumerate(scorecard.tiles(run("ea_headline_by_year", filters), filters.year_to)):
+for i, tile in enumerate(scorecard.tiles(run, filters)):
     col = cols[i % 4]
     col.metric(
         f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",
-        help=f"{tile.indicator} ({tile.unit}). {scorecard.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
+        help=f"{tile.indicator} ({tile.unit}). {indicators.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
     )  # fmt: skip
-    col.caption(f"{tile.indicator}. Baseline {scorecard.BASELINE_YEAR}: {tile.baseline_text}.")
+    col.caption(f"{tile.indicator}. Baseline {indicators.BASELINE_YEAR}: {tile.baseline_text}.")
     col.page_link(
         pages.EXPECTED_ACCOMPLISHMENTS.view, label=f"{tile.ea_code} indicators and targets",
         icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},
@@ -64,7 +65,7 @@ page.plotly_chart(
 with st.expander("Show the map's data as a table"):
     st.dataframe(
         by_country[["iso3", "name", "ohchr_region", chosen]].rename(
-            columns={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region", chosen: MAP_INDICATORS[chosen]}
+            columns=labels.glossary({chosen: MAP_INDICATORS[chosen]})
         ),
         hide_index=True,
         key="overview_map_table",

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from hrdash import targets
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import ratification as figs
-from hrdash.text import md
+from hrdash.model import labels, targets
+from hrdash.model.text import md
 
 PAGE = pages.RATIFICATION.title
 DEFAULT_MAP_INSTRUMENT = "CMW"  # the core treaty EA2 targets in most countries (nine, seed 004)
@@ -50,9 +50,7 @@ def status_map() -> None:
     page.chart(
         figure(figs.status_map)(status, short[instrument]), status,
         title=f"Status of {short[instrument]}", key="ratification_map",
-        labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region", "status": "Status",
-                "signature_date": "Signature date", "consent_date": "Consent date", "consent_type": "Consent type",
-                "reservations": "Reservations"},
+        labels=labels.glossary(),
     )  # fmt: skip
 
 
@@ -74,8 +72,7 @@ def over_time() -> None:
             page.chart(
                 figure(figs.parties_over_time)(parties), parties,
                 title="States parties, cumulative", key="ratification_parties",
-                labels={"instrument": "Code", "short_name": "Instrument", "year": "Year",
-                        "parties": "States parties"},
+                labels=labels.glossary(),
             )  # fmt: skip
         else:
             st.info("Choose at least one instrument to draw the lines.")
@@ -89,7 +86,7 @@ def over_time() -> None:
         new = run("ratification_new_by_year", filters)
         page.chart(
             figure(figs.new_ratifications)(new), new, title="New ratifications per year", key="ratification_new",
-            labels={"year": "Year", "kind": "Kind", "new_ratifications": "New ratifications"},
+            labels=labels.glossary(),
         )  # fmt: skip
 
 
@@ -103,8 +100,7 @@ def regions() -> None:
     page.chart(
         figure(figs.rate_heatmap)(rates, order), rates,
         title="Ratification rates by region and instrument", key="ratification_heatmap",
-        labels={"region": "Region", "instrument": "Code", "short_name": "Instrument", "countries": "Countries",
-                "parties": "States parties", "rate": "Rate (%)"},
+        labels=labels.glossary(),
     )  # fmt: skip
 
     st.subheader("Low ratification: the focus of EA2")
@@ -118,9 +114,7 @@ def regions() -> None:
     page.chart(
         figure(figs.rate_bars)(since, "short_name", note="since"), by_instrument.drop(columns="kind"),
         title="Instruments by ratification rate, lowest first", key="ratification_low_instruments",
-        labels={"instrument": "Code", "short_name": "Instrument", "countries": "Countries",
-                "parties": "States parties", "parties_at_start": f"Parties on 1 Jan {filters.year_from}",
-                "new_parties": "New parties", "rate": "Rate (%)"},
+        labels=labels.glossary({"parties_at_start": f"Parties on 1 Jan {filters.year_from}"}),
     )  # fmt: skip
     st.caption(
         f"OHCHR regions by average ratification rate of the 18 instruments on {as_of} (party-instrument pairs as "
@@ -129,8 +123,7 @@ def regions() -> None:
     page.chart(
         figure(figs.rate_bars)(by_region, "region"), by_region,
         title="OHCHR regions by average ratification rate, lowest first", key="ratification_low_regions",
-        labels={"region": "Region", "countries": "Countries", "instruments": "Instruments",
-                "parties": "Party-instrument pairs", "rate": "Average rate (%)"},
+        labels=labels.glossary({"parties": "Party-instrument pairs", "rate": "Average rate (%)"}),
     )  # fmt: skip
 
 
@@ -158,8 +151,11 @@ def country_grid() -> None:
 
 def ea2_targets() -> None:
     st.header("EA2 target countries")
-    rows = run(targets.QUERY, filters, **targets.params(filters.year_to))
-    now, then = targets.summary(list(rows["met"])), targets.summary(list(rows["met_at_baseline"]))
+    rows = run(targets.QUERIES["EA2"], filters, **targets.params(filters.year_to))
+    now, then = (
+        targets.summary(rows["met"], targets.MET_VALUES["EA2"]),
+        targets.summary(rows["met_at_baseline"], targets.MET_VALUES["EA2"]),
+    )
     m1, m2, m3 = st.columns(3)
     m1.metric(f"Targets met on {as_of}", f"{now['yes']} of {len(rows)}", border=True)
     m2.metric(f"Met at the {targets.BASELINE_YEAR} baseline", f"{then['yes']} of {len(rows)}", border=True)
@@ -169,15 +165,15 @@ def ea2_targets() -> None:
         f"{as_of} and on 31 December {targets.BASELINE_YEAR} (the baseline). Filters: {where}."
     )
     with st.expander("How each target is checked"):
-        for r in targets.RULES.values():
+        for r in targets.for_ea("EA2"):
             st.markdown(f"- **{r.label}** — {r.rule}")
     widgets.table(
-        targets.QUERY, filters, page=PAGE, title="EA2 target countries", key="ratification_targets",
-        labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "target_kind": "Target kind",
-                "target": "Target", "instruments": "Instruments", "status": f"Status on {as_of}",
-                "met_at_baseline": f"Met at the {targets.BASELINE_YEAR} baseline", "met": f"Met on {as_of}",
-                "met_on": "Date met", "when_met": "When", "name_in_seed": "Name in the seed",
-                "sentence": "Seed sentence", "source": "Target source", "status_source": "Status source"},
+        targets.QUERIES["EA2"], filters, page=PAGE, title="EA2 target countries", key="ratification_targets",
+        labels=labels.glossary({
+            "target": "Target", "status": f"Status on {as_of}",
+            "met_at_baseline": f"Met at the {targets.BASELINE_YEAR} baseline", "met": f"Met on {as_of}",
+            "source": "Target source",
+        }),
         **targets.params(filters.year_to),
     )  # fmt: skip
 
@@ -194,9 +190,7 @@ def reservations() -> None:
         st.info(note)
     page.chart(
         figure(figs.reservations_bars)(df), df, title="Reservations", key="ratification_reservations",
-        labels={"instrument": "Code", "short_name": "Instrument", "parties": "States parties",
-                "with_reservations": "With reservations", "reservations_not_known": "Reservations not known",
-                "share_with_reservations": "Share with reservations (%)"},
+        labels=labels.glossary(),
     )  # fmt: skip
 
 
@@ -208,11 +202,10 @@ def records() -> None:
     )
     widgets.table(
         "ratification_rows", filters, page=PAGE, title="Ratification records", key="ratification_rows",
-        labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "instrument": "Instrument",
-                "instrument_code": "Code", "status_at_year_end": f"Status on {as_of}",
-                "signature_date": "Signature date", "consent_date": "Consent date", "consent_type": "Consent type",
-                "date_precision": "Date precision", "reservations": "Reservations (empty: not known)",
-                "denounced_date": "Denounced", "source": "Source"},
+        labels=labels.glossary({
+            "instrument": "Instrument", "status_at_year_end": f"Status on {as_of}",
+            "reservations": "Reservations (empty: not known)",
+        }),
     )  # fmt: skip
 
 

@@ -5,8 +5,8 @@ import streamlit as st
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
-from hrdash.scorecard import BASELINE_YEAR
-from hrdash.text import md
+from hrdash.model.indicators import BASELINE_YEAR
+from hrdash.model.text import md
 
 PAGE, L = pages.SPECIAL_PROCEDURES.title, sp.LABELS
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]

@@ -5,7 +5,8 @@ import streamlit as st
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import treaty_bodies as figs
-from hrdash.text import md
+from hrdash.model import labels
+from hrdash.model.text import md
 
 PAGE = pages.TREATY_BODIES.title
 
@@ -55,15 +56,13 @@ def overdue() -> None:
     page.chart(
         figure(figs.overdue_map)(by_country), by_country[["iso3", "name", "ohchr_region", "overdue_reports"]],
         title=f"Overdue reports on {as_of_text}, per country", key="tb_overdue_map",
-        labels={"iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
-                "overdue_reports": "Overdue reports"},
+        labels=labels.glossary(),
     )  # fmt: skip
     st.subheader("Per treaty body")
     page.chart(
         figure(figs.overdue_by_body)(by_body), by_body,
         title=f"Overdue reports on {as_of_text}, per treaty body", key="tb_overdue_body",
-        labels={"body": "Treaty body", "body_name": "Committee", "overdue_reports": "Overdue reports",
-                "countries": "Countries"},
+        labels=labels.glossary(),
     )  # fmt: skip
     st.subheader("Countries ranked by overdue reports")
     st.caption(
@@ -72,9 +71,7 @@ def overdue() -> None:
     widgets.table(
         "tb_overdue_by_country", filters, page=PAGE, title=f"Overdue reports per country on {as_of}{of_bodies}",
         key="tb_overdue_countries", as_of=as_of, bodies=chosen,
-        labels={"rank": "Rank", "iso3": "ISO3", "name": "Country", "ohchr_region": "OHCHR region",
-                "overdue_reports": "Overdue reports", "bodies": "Treaty bodies", "oldest_due_date": "Oldest due date",
-                "longest_overdue_years": "Longest overdue (years)"},
+        labels=labels.glossary(),
     )  # fmt: skip
     # Lazy: the list (hundreds of rows) is only queried and drawn while the expander is open (in the URL).
     every = st.expander(f"Every overdue report, one row each ({int(by_body['overdue_reports'].sum())})",
@@ -85,22 +82,13 @@ def overdue() -> None:
             widgets.table(
                 "tb_overdue_reports", filters, page=PAGE, title=f"Overdue reports on {as_of}{of_bodies}",
                 key="tb_overdue_reports", as_of=as_of, bodies=chosen,
-                labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "body": "Treaty body",
-                        "report_no": "Report no.", "due_date": "Due date", "days_overdue": "Days overdue",
-                        "submitted_later": "Submitted later", "id": "Report id", "source": "Source"},
+                labels=labels.glossary({"id": "Report id"}),
             )  # fmt: skip
 
 
-TIMELINESS_LABELS = {
-    "year": "Year due",
-    "region": "OHCHR region",
-    "reports_due": "Reports due",
-    "on_time": "Submitted on time",
-    "late": "Submitted late",
-    "not_submitted": f"Not submitted by {as_of}",
-    "share_on_time": "Share on time (%)",
-    "median_delay_days": "Median delay (days)",
-}
+TIMELINESS_LABELS = labels.glossary(
+    {"year": "Year due", "region": "OHCHR region", "not_submitted": f"Not submitted by {as_of}"}
+)
 
 
 def timeliness() -> None:
@@ -139,13 +127,13 @@ def reviews() -> None:
     df = run("tb_reviews_by_year_body", filters, bodies=chosen)
     page.chart(
         figure(figs.reviews_by_year)(df, reference), df, title="State reports reviewed per year", key="tb_reviews",
-        labels={"year": "Year", "body": "Treaty body", "reviews": "Reports reviewed"},
+        labels=labels.glossary({"reviews": "Reports reviewed"}),
     )  # fmt: skip
 
 
 def mechanisms() -> None:
     st.header("National mechanisms for reporting and follow-up")
-    s = run("nmrf_summary", filters).iloc[0]
+    s = run("tb_nmrf_summary", filters).iloc[0]
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(
         "Countries with a mechanism", f"{s['with_mechanism']} of {s['countries']}", border=True,
@@ -170,7 +158,7 @@ def mechanisms() -> None:
         f"{s['named_targets_all']} of them (the rest are groups such as “countries in South Asia, the Pacific and "
         f"Gulf States”); {s['named_targets']} are in the current selection. Filters: {filters.caption()}."
     )
-    by_year = run("nmrf_by_year", filters)
+    by_year = run("tb_nmrf_by_year", filters)
     target = float(s["countries_of_engagement_target"]) if whole_world else None
     st.subheader("Established over time")
     st.caption(
@@ -182,20 +170,18 @@ def mechanisms() -> None:
     page.chart(
         figure(figs.mechanisms_over_time)(by_year, target), by_year,
         title="National mechanisms for reporting and follow-up, established over time", key="nmrf_over_time",
-        labels={"year": "Year", "established": "Established", "countries_with_mechanism": "Countries with one",
-                "named_targets_with_mechanism": "Named countries of engagement with one"},
+        labels=labels.glossary(),
     )  # fmt: skip
     st.subheader("Type and participation")
-    by_type = run("nmrf_by_type", filters)
+    by_type = run("tb_nmrf_by_type", filters)
     st.caption(
         f"Mechanisms in place on 31 December {filters.year_to} by type, and how many involve the NHRI, civil "
         f"society, or track recommendations with a tool. Filters: {filters.caption()}."
     )
     page.chart(
         figure(figs.mechanisms_by_type)(by_type), by_type,
-        title="National mechanisms: type and participation", key="nmrf_by_type",
-        labels={"type": "Type", "mechanisms": "Mechanisms", "nhri_participation": "NHRI takes part",
-                "cso_participation": "Civil society takes part", "tracking_tool": "Tracking tool"},
+        title="National mechanisms: type and participation", key="tb_nmrf_by_type",
+        labels=labels.glossary(),
     )  # fmt: skip
     st.subheader("Countries with a mechanism or named for one")
     st.caption(
@@ -203,13 +189,9 @@ def mechanisms() -> None:
         f"seed 004 names for a standing coordination body, with or without one. Filters: {filters.caption()}."
     )
     widgets.table(
-        "nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",
+        "tb_nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",
         key="nmrf_countries",
-        labels={"country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region",
-                "ea6_country_of_engagement": "Named EA6 country of engagement", "has_mechanism": "Has a mechanism",
-                "established": "Established", "type": "Type", "nhri_participation": "NHRI takes part",
-                "cso_participation": "Civil society takes part", "tracking_tool": "Tracking tool",
-                "source": "Source"},
+        labels=labels.glossary(),
     )  # fmt: skip
 
 

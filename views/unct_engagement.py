@@ -4,11 +4,11 @@ from datetime import date
 
 import streamlit as st
 
-from hrdash import ea_targets
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import unct as fig
-from hrdash.text import md
+from hrdash.model import targets
+from hrdash.model.text import md
 
 PAGE = pages.UNCT.title
 SEED_DATE = date(2011, 6, 30)  # seed 002: "18 HRAs deployed as of 30 June 2011"
@@ -34,8 +34,8 @@ with hra_tab:
             key="hra_date", bind="query-params", format="YYYY-MM-DD",
             help="Seed 002 counts 18 HRAs deployed as of 30 June 2011: that date is the default.",
         )  # fmt: skip
-        on = run("hra_count_on_date", filters, on_date=on_date).iloc[0]
-        seed = run("hra_seed_figures")
+        on = run("unct_hra_count_on_date", filters, on_date=on_date).iloc[0]
+        seed = run("unct_hra_seed_figures")
         c1, c2, c3, c4 = st.columns(4)
         c1.metric(f"HRAs in post on {on_date:%d %b %Y}", int(on["total"]), border=True,
                   help="Advisers with the UNCTs of the selected countries, plus regional advisers.")  # fmt: skip
@@ -46,7 +46,7 @@ with hra_tab:
         st.caption(md(fig.seed_quote(seed, "hra_deployed_2011_06_30")))
 
         st.subheader("HRAs over time, against the 2012–2013 plan")
-        by_month = run("hra_in_post_by_month", filters)
+        by_month = run("unct_hra_in_post_by_month", filters)
         st.caption(
             f"Advisers in post at the end of each month, {years}, and deployments started since 1 January 2012 "
             "against seed 002's plan for 2012–2013 (20 new HRAs by the end of 2013; up to 4 regional advisers). "
@@ -59,7 +59,7 @@ with hra_tab:
         )  # fmt: skip
 
         st.subheader("Where HRAs are and were")
-        by_country = run("hra_deployment_by_country", filters, on_date=on_date)
+        by_country = run("unct_hra_deployment_by_country", filters, on_date=on_date)
         st.caption(
             f"{len(by_country)} countries with an HRA deployment in {years}: filled circle = in post on "
             f"{on_date:%d %b %Y}, open circle = only at other times. Filters: {filters.caption()}."
@@ -72,7 +72,7 @@ with hra_tab:
 with deployments_tab:
     if deployments_tab.open:
         st.subheader("Deployments: start, end, funding")
-        deployments = run("hra_deployments", filters)
+        deployments = run("unct_hra_deployments", filters)
         st.caption(
             f"{len(deployments)} deployments overlapping {years}, one bar each, labelled with the funding; hatched "
             "bars have no end date in the data (still in post, or the source does not say) and run to the end of "
@@ -86,7 +86,7 @@ with deployments_tab:
             labels=fig.LABELS,
         )  # fmt: skip
         widgets.table(
-            "hra_deployments", filters, page=PAGE, title="HRA deployments", key="unct_hra_deployments",
+            "unct_hra_deployments", filters, page=PAGE, title="HRA deployments", key="unct_hra_deployments",
             labels={**fig.LABELS, "country": "Country (or regional adviser)"},
         )  # fmt: skip
 
@@ -125,7 +125,7 @@ with engagement_tab:
         )  # fmt: skip
 
         st.subheader("Human rights working groups")
-        model = run("story_working_group_model")
+        model = run("unct_story_working_group_model")
         for r in model.itertuples():
             st.info(
                 f"**The model: UNCT {md(r.country)} Human Rights Working Group** ({md(r.source)}). {md(r.text)}",
@@ -144,7 +144,7 @@ with engagement_tab:
 
 with stories_tab:
     if stories_tab.open:
-        stories = run("story_list", filters)
+        stories = run("unct_story_list", filters)
         st.caption(
             f"{len(stories)} dated events from the seed documents, told in words with their source: UNCT advocacy, "
             f"follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
@@ -152,28 +152,28 @@ with stories_tab:
         for r in stories.itertuples():
             st.markdown(f"**{md(r.country)}, {r.year}** · {md(r.mechanism)} · {md(r.source)}  \n{md(r.text)}")
         widgets.table(
-            "story_list", filters, page=PAGE, title="Stories", key="unct_stories",
+            "unct_story_list", filters, page=PAGE, title="Stories", key="unct_stories",
             labels=fig.LABELS,
         )  # fmt: skip
 
 with targets_tab:
     if targets_tab.open:
         st.subheader("EA11 target countries (seed 004)")
-        table = ea_targets.table_for("EA11", filters.year_to)
+        table = targets.table_for("EA11", filters.year_to)
         met = st.selectbox(
             "Show targets", table.met_values, index=None, key="unct_target_met", bind="query-params",
             placeholder="All targets", format_func=lambda v: {"yes": "Met", "no": "Not met"}.get(v, v),
         )  # fmt: skip
-        table = ea_targets.table_for("EA11", filters.year_to, met)
+        table = targets.table_for("EA11", filters.year_to, met)
         with st.expander("How 'met' is decided"):
             for kind, rule in table.rules.items():
                 st.markdown(f"- `{kind}` — {rule}")
         st.caption(
-            f"Each target of seed 004 and its status: {ea_targets.windows_text(filters.year_to)} "
+            f"Each target of seed 004 and its status: {targets.windows_text(filters.year_to)} "
             f"({md(met or 'all targets')}). Filters: {filters.caption()}."
         )
         widgets.table(
-            table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=ea_targets.LABELS,
+            table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=targets.LABELS,
             **table.params,
         )  # fmt: skip
 

@@ -3,10 +3,10 @@ from recommendation to ratification, UNCT engagement, and a full-text search of 
 
 import streamlit as st
 
-from hrdash import instrument_recognition, provenance, search
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import upr
+from hrdash.model import provenance, recognition, search
 
 PAGE = pages.UPR.title
 VIEWS = [
@@ -131,7 +131,7 @@ def implementation_view() -> None:
 
 
 def ratification_view() -> None:
-    rules = instrument_recognition.sql_params()
+    rules = recognition.sql_params()
     outcomes = run("upr_ratification_outcomes", filters, **rules)
     st.subheader("From recommendation to ratification")
     st.caption(
@@ -179,7 +179,7 @@ def ratification_view() -> None:
             "party; the instruments are the first rule (in this order) matching at each place in the text, so "
             "“Optional Protocol to the Convention against Torture” is OP-CAT and not also CAT."
         )
-        st.dataframe(instrument_recognition.rules_table(), hide_index=True, key="upr_rules", width="stretch")
+        st.dataframe(recognition.rules_table(), hide_index=True, key="upr_rules", width="stretch")
 
 
 def unct_view() -> None:

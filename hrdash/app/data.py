@@ -16,8 +16,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
+from hrdash.model.filters import Filters
+
 from ..db import build, query
-from ..filters import Filters
 from ..importers import driver
 from ..importers.gate import GATE
 from ..paths import default_db

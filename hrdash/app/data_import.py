@@ -18,8 +18,8 @@ from ..importers import access, driver, limits, report, store
 from ..importers.detect import FORMATS
 from ..importers.gate import GATE
 from ..importers.model import Plan
+from ..model.text import md
 from ..paths import default_db
-from ..text import md
 from . import secrets, update_action
 from .data import connection, write_connection
 

@@ -11,12 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from hrdash.importers import dictionary
+from hrdash.model import indicators, provenance
+from hrdash.model.text import md
 
-from .. import indicators, provenance
 from ..importers import downloads, templates
 from ..importers.gate import GATE
 from ..paths import default_db
-from ..text import md
 from .data import build_info, connection, run
 
 
@@ -102,7 +102,7 @@ def data_dictionary() -> None:
         st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
         st.dataframe(rules, hide_index=True, key="dictionary_recognition")
     st.subheader("Indicator catalogue")
-    st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/indicators.py.")
+    st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/model/indicators.py.")
     st.dataframe(indicators.catalogue(), hide_index=True, key="dictionary_indicators")
 
 

@@ -9,8 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from hrdash.model.filters import Filters
+
 from .. import figure_slides, slides
-from ..filters import Filters
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LABEL = "Download slides (.pptx)"

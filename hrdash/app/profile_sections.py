@@ -12,9 +12,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from hrdash.model.filters import Filters
+from hrdash.model.text import md
+
 from .. import brief, charts, profile
-from ..filters import Filters
-from ..text import md
 from . import pages, presenting, profile_ui, widgets
 from .profile_ui import View
 

@@ -16,10 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import brief, ea_targets, profile, slides
+from hrdash.model import targets
+from hrdash.model.text import md
+
+from .. import brief, profile, slides
 from ..figures import profile as figures
 from ..paths import default_db
-from ..text import md
 from . import data, widgets
 
 QUERY_THREADS = 4
@@ -121,7 +123,7 @@ def _every_country(db: str, version: str, year_from: int, year_to: int) -> dict[
     # keyed by the database's path, build and imports, so a rebuild or an import refreshes it.
     with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
         run = lambda name, params: data.run_frozen(name, **params)  # noqa: E731
-        return profile.fetch(run, None, year_from, year_to, ea_targets.EAS_WITH_TARGETS, pool.map)
+        return profile.fetch(run, None, year_from, year_to, targets.EAS_WITH_TARGETS, pool.map)
 
 
 def _one_country(iso3: str, year_from: int, year_to: int) -> profile.Profile:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..filters import OHCHR_REGIONS, Filters
-from ..text import md
+from hrdash.model.filters import OHCHR_REGIONS, Filters
+from hrdash.model.text import md
+
 from .data import run
 
 ALL_REGIONS = "All regions"

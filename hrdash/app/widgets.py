@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from hrdash.db import query
+from hrdash.model.filters import Filters
+from hrdash.model.text import md
 
 from .. import export, profile
 from ..charts import PLOTLY_CONFIG
-from ..filters import Filters
-from ..text import md
 from . import pages
 from .data import build_info, query_params, run, source_files, with_reader
 

@@ -13,7 +13,16 @@ from .connect import create_schema, load_csv
 
 # Reference tables in load order (foreign keys first; upr_session is the UPR calendar of data/public), then seed
 # facts of fact tables.
-REFERENCE_TABLES = ["country", "instrument", "sp_mandate", "ea", "ea_target", "seed_figure", "upr_session"]
+REFERENCE_TABLES = [
+    "country",
+    "instrument",
+    "sp_mandate",
+    "ea",
+    "target_kind",
+    "ea_target",
+    "seed_figure",
+    "upr_session",
+]
 SEED_FACT_TABLES = ["hra_deployment", "unct_engagement", "story", "normative_output"]
 Progress = Callable[[str], None]
 

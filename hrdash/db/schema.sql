@@ -54,15 +54,23 @@ create table ea (
     source     varchar not null check (regexp_full_match(source, 'seed:[0-9]{3}'))
 );
 
+-- The kinds of seed-004 target, their labels and rules in words (data/reference/target_kind.csv, read once).
+create table target_kind (
+    kind       varchar primary key,
+    ea_code    varchar not null references ea (code),
+    rule_order integer not null,
+    label      varchar not null unique,
+    rule       varchar not null,
+    measure    varchar,
+    indicator  varchar,
+    date_known boolean not null,
+    unique (ea_code, rule_order)
+);
+
 create table ea_target (
     ea_code       varchar not null references ea (code),
     country_iso3  varchar not null references country (iso3),
-    target_kind   varchar not null check (target_kind in (
-        'ratify_covenant_or_icerd', 'ratify_cmw', 'ratify_optional_protocols', 'ratify_ccpr_op2',
-        'ratify_cescr_op', 'withdraw_reservations',
-        'standing_coordination_body', 'national_action_plan', 'timely_reporting', 'sp_engagement',
-        'civil_society_engagement',
-        'integrate_recommendations', 'undaf_mainstreaming', 'unct_engagement')),
+    target_kind   varchar not null references target_kind (kind),
     instruments   varchar[],  -- for ratification targets: the OHCHR codes the rule looks at
     name_in_seed  varchar not null,
     sentence      varchar not null,
@@ -326,8 +334,33 @@ create macro selected_countries(sel_region, sel_countries, sel_target_ea) as tab
       and (sel_target_ea is null
            or c.iso3 in (select t.country_iso3 from ea_target t where t.ea_code = sel_target_ea));
 
+-- The selected years, one row each: the years an indicator query (queries/indicator_*.sql) returns.
+create macro year_range(from_year, to_year) as table
+    select unnest(range(from_year::integer, to_year::integer + 1))::integer as year;
+
+-- Every selected country × every selected year: the spine an indicator query fills, so that a country with no
+-- row in a year still has one (a count of 0, a share with nothing to share).
+create macro country_year_spine(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    select c.iso3 as country_iso3, c.name as country, y.year
+    from country c
+    join selected_countries(sel_region, sel_countries, sel_target_ea) sel on sel.iso3 = c.iso3
+    cross join year_range(from_year, to_year) y;
+
+-- The UPR recommendations each selected country received in the years (those of a cycle): in all, supported,
+-- fully or partly implemented. The UPR page's UNCT link reads them per country and row by row.
+create macro upr_recommendation_counts(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    select
+        r.country_iso3,
+        count(*) as recommendations,
+        count(*) filter (where r.response = 'supported') as supported,
+        count(*) filter (where r.implementation in ('fully implemented', 'partially implemented')) as implemented
+    from recommendation r
+    join selected_countries(sel_region, sel_countries, sel_target_ea) sel on sel.iso3 = r.country_iso3
+    where r.cycle is not null and r.rec_date between make_date(from_year, 1, 1) and make_date(to_year, 12, 31)
+    group by 1;
+
 -- The UPR recommendations of the selected countries and years that match a full-text search: every term must
--- occur in the text, in any order, case-insensitive (hrdash/search.py splits the search box into at most 8
+-- occur in the text, in any order, case-insensitive (hrdash/model/search.py splits the search box into at most 8
 -- lower-case terms: search_words). A missing term is null and matches everything, and is skipped before
 -- lower(text) is computed, so a one-word search costs one lower() per row. Terms are tested with contains(), so
 -- quotes, % and _ are plain characters: no escaping, unlike LIKE. search_theme, search_response: null for any.
@@ -353,7 +386,7 @@ create macro upr_search_matches(sel_region, sel_countries, sel_target_ea, from_y
 -- the 18 instruments, with what followed: one row per recommendation × instrument it asks the State to join.
 -- A recommendation with a text is recognised from it; one whose text is not bundled (public:… facts) carries the
 -- instruments recognised when the facts were derived, in asks_to_join (the same rules, applied to the same text).
--- The rules are data (hrdash/instrument_recognition.py, `sql_params()`), bound by the queries that call this:
+-- The rules are data (hrdash/model/recognition.py, `sql_params()`), bound by the queries that call this:
 -- ask_stems (lower-case stems, at most 8, tested with contains() before the verb pattern: ten times cheaper),
 -- ask_pattern (the verbs), instrument_pattern (every rule in one alternation, in precedence order),
 -- rule_patterns / rule_codes (each rule alone, with the codes it stands for).

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
-from ..text import plot_frame
+from ..model import labels
+from ..model.text import plot_frame
 from .ea import LEGEND_TOP, figure, values
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]
@@ -97,7 +98,7 @@ def diversity(df: pd.DataFrame) -> go.Figure:
 
 
 def nhri_status(df: pd.DataFrame) -> go.Figure:
-    """Return one bar per accreditation status with its number of countries (`nhri_by_status` rows)."""
+    """Return one bar per accreditation status with its number of countries (`cso_nhri_by_status` rows)."""
     df = plot_frame(df)
     labels = [f"{s}<br>({m})" for s, m in zip(df["status"], df["meaning"])]
     data = [
@@ -145,25 +146,4 @@ def targets_now_vs_baseline(df: pd.DataFrame, baseline_label: str, now_label: st
 
 
 # Human column names of the page's tables and of its charts' data.
-LABELS = {
-    "coalition": "Coalition",
-    "countries": "Countries",
-    "country": "Country",
-    "cycle": "UPR cycle",
-    "international_ngo": "International NGO",
-    "iso3": "ISO3",
-    "meaning": "Meaning",
-    "mechanism": "Mechanism",
-    "national_ngo": "National NGO",
-    "nhri": "NHRI",
-    "ohchr_region": "OHCHR region",
-    "reviews": "Reviews",
-    "source": "Source",
-    "status": "Accreditation status",
-    "status_year": "Status since",
-    "submissions": "Submissions",
-    "submitter_type": "Submitter type",
-    "submitter_types": "Distinct submitter types",
-    "total": "Total",
-    "year": "Year",
-}
+LABELS = labels.glossary({"status": "Accreditation status", "total": "Total"})

@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import OKABE_ITO
-from ..indicators import BASELINE_YEAR, Indicator
+from ..model.indicators import BASELINE_YEAR, Indicator
 
 GEO = {"showframe": False, "showcoastlines": False, "projection": {"type": "natural earth"}, "showcountries": True}
 LEGEND_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}

@@ -14,8 +14,8 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..model.text import plot
 from ..slides import HIGHLIGHT, PALETTE, ChartSpec, cell_text
-from ..text import plot
 
 COLOURS = [f"#{c}" for c in PALETTE]
 # Patterns as well as colours, so stacked series read in greyscale and for colour-blind readers.

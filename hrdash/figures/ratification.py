@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, assemble, category_map, plain
-from ..text import plot, plot_frame
+from ..model.text import plot, plot_frame
 
 STATUS_COLOURS = {
     "party": OKABE_ITO[0],

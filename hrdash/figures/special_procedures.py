@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
-from ..text import plot_frame
+from ..model import labels
+from ..model.text import plot_frame
 
 KIND_STYLE = {"thematic": ("Thematic mandates", OKABE_ITO[0], ""), "country": ("Country mandates", OKABE_ITO[1], "/")}
 TYPE_STYLE = {
@@ -38,29 +39,7 @@ KEY_FIGURES = [
     ("standing_invitations", "Standing invitations", "{:,.0f}"),
 ]
 DATE_COLUMNS = ["request_date", "start_date", "end_date", "sent_date", "reply_date"]
-LABELS = {
-    "iso3": "ISO3", "name": "Country", "country": "Country", "ohchr_region": "OHCHR region", "year": "Year",
-    "visits": "Visits", "thematic": "Thematic mandates", "country_mandate": "Country mandates",
-    "countries_visited": "Countries visited", "thematic_visits": "Thematic mandates",
-    "country_mandate_visits": "Country mandates", "last_visit": "Last visit began", "mandate": "Mandate",
-    "mandate_kind": "Mandate kind", "status": "Status", "request_date": "Requested", "start_date": "Began",
-    "end_date": "Ended", "report_symbol": "Report", "source": "Source", "with_invitation": "With a standing invitation",
-    "new_invitations": "New in the year", "countries": "Countries in view", "un_member": "UN member",
-    "extended_date": "Extended", "not_yet_accepted": "Not yet accepted", "requested": "Awaiting an answer",
-    "no_reply": "No reply", "postponed": "Postponed", "accepted_not_visited": "Accepted, no visit yet",
-    "oldest_request": "Oldest request", "oldest_age_years": "Age of oldest (years)", "requests": "Requests",
-    "answered": "Answered", "accepted": "Accepted", "awaiting_answer": "Awaiting an answer",
-    "acceptance_rate": "Acceptance rate (%)", "type": "Type", "communications": "Communications", "joint": "Joint",
-    "replied": "Replied", "urgent_appeals": "Urgent appeals", "allegation_letters": "Allegation letters",
-    "other_letters": "Other letters", "joint_share": "Joint (%)", "reply_rate": "Reply rate (%)", "id": "ID",
-    "sent_date": "Sent", "mandate_count": "Mandates", "mandates": "Mandate codes", "reply_date": "Reply received",
-    "name_in_seed": "Named in seed 004 as", "invitation_2013": "Standing invitation 2013",
-    "invitation_now": "Standing invitation (end of selected year)", "invitation_date": "Invitation extended",
-    "requests_answered_2013": "Requests answered to 2013", "acceptance_2013": "Accepted to 2013 (%)",
-    "requests_answered_now": "Requests answered to selected year", "acceptance_now": "Accepted to selected year (%)",
-    "communications_2013": "Communications 2013", "reply_rate_2013": "Replied 2013 (%)",
-    "communications_now": "Communications in selected year", "reply_rate_now": "Replied in selected year (%)",
-}  # fmt: skip
+LABELS = labels.glossary({"countries": "Countries in view", "name_in_seed": "Named in seed 004 as"})  # fmt: skip
 
 
 def figure(data: list[dict], layout: dict) -> go.Figure:

@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..charts import NO_DATA_GREY, OKABE_ITO
-from ..text import plot_frame
+from ..model import labels
+from ..model.text import plot_frame
 from .ea import GEO, LEGEND_TOP, figure, values
 
 ACTIVITIES = [
@@ -33,7 +34,7 @@ def _ms(d: date | pd.Timestamp) -> str:
 
 
 def plan_from_seed(seed_figures: pd.DataFrame) -> dict[str, float]:
-    """Return the seed 002 figures `hra_over_time` marks, from `hra_seed_figures` rows."""
+    """Return the seed 002 figures `hra_over_time` marks, from `unct_hra_seed_figures` rows."""
     return {
         SEED_PLAN_KEYS[k]: float(v) for k, v in zip(seed_figures["key"], seed_figures["value"]) if k in SEED_PLAN_KEYS
     }
@@ -45,7 +46,7 @@ def _records(df: pd.DataFrame, columns: list[str]) -> list[dict]:
 
 
 def seed_quote(seed_figures: pd.DataFrame, key: str) -> str:
-    """Return the sentence a seed figure comes from, quoted with its source (`hra_seed_figures` rows)."""
+    """Return the sentence a seed figure comes from, quoted with its source (`unct_hra_seed_figures` rows)."""
     for k, sentence, source in zip(seed_figures["key"], seed_figures["sentence"], seed_figures["source"]):
         if k == key:
             return f"Seed {source.removeprefix('seed:')} ({source}): “{sentence}”"
@@ -53,7 +54,7 @@ def seed_quote(seed_figures: pd.DataFrame, key: str) -> str:
 
 
 def hra_map(df: pd.DataFrame) -> go.Figure:
-    """Return a world map of the countries with an HRA (`hra_deployment_by_country` rows): in post on the chosen
+    """Return a world map of the countries with an HRA (`unct_hra_deployment_by_country` rows): in post on the chosen
     date, or only at other times of the selected years. Each country also carries its ISO3 code and a filled (in
     post) or open (not) circle, and the legend counts the countries, so the map reads without colour."""
     df = plot_frame(df)
@@ -94,7 +95,7 @@ def _bar_marker(colour: str, hatched: bool) -> dict:
 
 
 def hra_timeline(df: pd.DataFrame, on_date: date) -> go.Figure:
-    """Return one bar per deployment (`hra_deployments` rows) from start to end, labelled with its funding;
+    """Return one bar per deployment (`unct_hra_deployments` rows) from start to end, labelled with its funding;
     deployments with no end date in the data are hatched and run to the end of the selected years."""
     df = plot_frame(df)
     rows = _records(df, ["country", "start_date", "end_date", "end_shown", "funding", "source"])
@@ -133,7 +134,7 @@ def hra_timeline(df: pd.DataFrame, on_date: date) -> go.Figure:
 
 
 def hra_over_time(df: pd.DataFrame, plan: dict[str, float], on_date: date, on_date_count: int) -> go.Figure:
-    """Return HRAs in post at each month end (`hra_in_post_by_month` rows), the deployments started since 2012
+    """Return HRAs in post at each month end (`unct_hra_in_post_by_month` rows), the deployments started since 2012
     against seed 002's plan for 2012–2013, and the count on the chosen date.
 
     `plan` holds the seed figures (`plan_from_seed`): `hras_on_2011_06_30` (18), `new_hras_2012_13` (20) and
@@ -223,45 +224,6 @@ def engagement_by_year(df: pd.DataFrame) -> go.Figure:
 
 
 # Human column names of the page's tables and of its charts' data.
-LABELS = {
-    "activities": "Activities",
-    "activity": "Activity",
-    "countries": "Countries",
-    "country": "Country",
-    "deployments": "Deployments",
-    "description": "Description",
-    "end_date": "End",
-    "end_shown": "End shown",
-    "first_start": "First start",
-    "first_year": "First year",
-    "follow_up_plan": "Follow-up plans",
-    "funding": "Funding",
-    "hra_in_the_years": "HRA deployed in the years",
-    "human_rights_working_group": "Human rights working group",
-    "hras_in_post": "HRAs in post",
-    "id": "ID",
-    "in_post_on_date": "In post on the date",
-    "iso3": "ISO3",
-    "joint_programme": "Joint programmes",
-    "last_end": "Last end (blank = no end date)",
-    "last_recommendation": "Last recommendation",
-    "last_year": "Last year",
-    "mechanism": "Mechanism",
-    "month_end": "Month end",
-    "new_hras_since_2012": "New HRAs since 2012",
-    "new_regional_since_2012": "New regional since 2012",
-    "ohchr_region": "OHCHR region",
-    "other_unct_activities": "Other UNCT activities",
-    "recommendations": "UPR recommendations",
-    "recommendations_in_undaf": "Recommendations in UNDAF",
-    "regional_in_post": "Regional advisers",
-    "since": "Since",
-    "source": "Source",
-    "start_date": "Start",
-    "status": "Status",
-    "supported": "Supported",
-    "support_to_a_visit": "Support to a visit",
-    "text": "Story",
-    "unct_submission": "UNCT submissions",
-    "year": "Year",
-}
+LABELS = labels.glossary(
+    {"end_date": "End", "recommendations": "UPR recommendations", "start_date": "Start", "text": "Story"}
+)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import provenance
 from ..charts import OKABE_ITO
-from ..text import plot_frame
+from ..model import labels, provenance
+from ..model.text import plot_frame
 from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
 
 RESPONSES = ["supported", "noted", "pending"]
@@ -27,27 +27,9 @@ IMPLEMENTATION_STYLE = {
     "not implemented": ("Not implemented", OKABE_ITO[5], "x"),
 }
 CYCLE_PATTERNS = ["", "/", ".", "x"]
-LABELS = {
-    "name": "Country", "country": "Country", "iso3": "ISO3", "ohchr_region": "OHCHR region", "cycle": "Cycle",
-    "session": "Session", "response": "Response", "recommendations": "Recommendations", "total": "Recommendations",
-    "action_category": "Action category (UPR Info, 1–5)",
-    "supported": "Supported", "noted": "Noted", "pending": "Pending", "supported_share": "Supported (%)",
-    "noted_share": "Noted (%)", "pending_share": "Pending (%)", "theme": "Theme", "recommender": "Recommending State",
-    "recommender_iso3": "Recommending State (code)", "recommender_region": "Recommending region",
-    "reviewed_region": "Reviewed region", "implementation": "Implementation", "reviews": "Reviews",
-    "national_reports": "National reports", "midterm_reports": "Mid-term reports", "first_review": "First review",
-    "national_reports_unknown": "National report not known", "midterm_reports_unknown": "Mid-term report not known",
-    "last_review": "Last review", "implemented": "Fully or partly implemented", "unct_submissions": "UNCT submissions",
-    "follow_up_support": "UNCT follow-up support", "other_upr_activities": "Other UNCT UPR activities",
-    "activity_years": "Years of UNCT activity", "engagement_sources": "Sources (UNCT rows)", "review_date": "Review",
-    "paragraph": "Paragraph", "text": "Recommendation", "themes": "Themes", "recommended_by": "Recommended by",
-    "document_symbol": "Document", "id": "ID", "source": "Source", "instrument": "Instrument code",
-    "instrument_name": "Instrument", "outcome": "Outcome", "consent_date": "Became party on", "consent_type": "How",
-    "years_to_party": "Years from review to party", "became_party": "Became a party", "not_party": "Not a party",
-    "already_party": "Already a party", "share_became_party": "Led to ratification (%)",
-    "median_years_to_party": "Median years to party", "year": "Year", "activity": "Activity",
-    "description": "Description",
-}  # fmt: skip
+LABELS = labels.glossary({
+    "cycle": "Cycle", "instrument": "Instrument code", "consent_date": "Became party on", "consent_type": "How",
+})  # fmt: skip
 
 
 def _values(s: pd.Series) -> list:

@@ -16,7 +16,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .. import instrument_recognition, public
+from hrdash.model import recognition as instrument_recognition
+
+from .. import public
 from ..db.query import run
 from ..paths import PUBLIC, REFERENCE, SCHEMA
 from .upr import RESPONSE_TERMS
@@ -260,5 +262,5 @@ def reference_files() -> pd.DataFrame:
 
 
 def recognition_rules() -> pd.DataFrame:
-    """Return the UPR page's instrument-recognition rules (hrdash/instrument_recognition.py RULES), one row each."""
+    """Return the UPR page's instrument-recognition rules (hrdash/model/recognition.py RULES), one row each."""
     return instrument_recognition.rules_table()

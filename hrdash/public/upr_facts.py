@@ -10,7 +10,7 @@ Recommendations of cycle 1, one source per session so that nothing is counted tw
 sessions 1–9, Terman's year files for sessions 10–12 (each State under review placed in its cycle-1 session by
 sessions.csv; Haiti's from haiti2011.csv). Each file is read by its importer (grouping rows into recommendations,
 responses, recommending States); the text is then dropped — it is a third party's compilation — after the
-instruments it asks the State to join were recognised from it (hrdash/instrument_recognition.py). Voluntary
+instruments it asks the State to join were recognised from it (hrdash/model/recognition.py). Voluntary
 pledges are commitments, not recommendations: left out.
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import instrument_recognition as recognition
+from ..model import recognition
 from . import DeriveError, tag
 
 Read = Callable[[str], tuple[object, dict[str, pd.DataFrame]]]

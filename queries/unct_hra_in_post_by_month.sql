@@ -2,7 +2,7 @@
 -- the selected countries, regional advisers in post, and the deployments started since 1 January 2012 (the
 -- start of seed 002's 2012-2013 plan: 20 new HRAs and up to 4 regional advisers).
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to.
--- Grain: one row per month end. Regional advisers are counted under the same rule as hra_count_on_date.sql.
+-- Grain: one row per month end. Regional advisers are counted under the same rule as unct_hra_count_on_date.sql.
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
 ),

@@ -13,13 +13,14 @@ Targets are only those a seed document states; every other indicator says "no ta
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-BASELINE_YEAR = 2013
+from . import text
+
+BASELINE_YEAR = 2013  # the Management Plan 2014–2017 baseline (seed 004): every page and rule reads it here
 TARGET_YEAR = 2017
 NO_TARGET = "no target in the seed"
 KINDS = ("count", "share", "mean")
@@ -64,13 +65,7 @@ class Indicator:
 
     def fmt(self, value: float | None) -> str:
         """Return a value in this indicator's unit, for display."""
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return self.missing
-        if self.kind == "share":
-            return f"{value:.1f}%"
-        if self.kind == "mean":
-            return f"{value:.2f}"
-        return f"{value:,.0f}"
+        return text.number(value, self.kind, self.missing)
 
 
 def _i(*args, **kwargs) -> Indicator:
@@ -199,6 +194,10 @@ def for_ea(ea: str) -> list[Indicator]:
     return [i for i in INDICATORS if i.ea == ea]
 
 
+# Each EA's headline indicator, the Overview's scorecard tile: its first one.
+HEADLINE: tuple[Indicator, ...] = tuple(for_ea(ea)[0] for ea in EA_CODES)
+
+
 def get(code: str) -> Indicator:
     """Return the indicator with this code (KeyError naming the known codes otherwise)."""
     try:
@@ -268,13 +267,7 @@ class Progress:
     @property
     def change_text(self) -> str | None:
         d = self.change
-        if d is None:
-            return None
-        if self.indicator.kind == "share":
-            return f"{d:+.1f} pts vs {BASELINE_YEAR}"
-        if self.indicator.kind == "mean":
-            return f"{d:+.2f} vs {BASELINE_YEAR}"
-        return f"{d:+,.0f} vs {BASELINE_YEAR}"
+        return None if d is None else f"{text.change(d, self.indicator.kind)} vs {BASELINE_YEAR}"
 
     @property
     def improving(self) -> bool | None:

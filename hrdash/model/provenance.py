@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from . import public
+from .. import public
 
 KINDS = ("public", "import", "seed", "reference", "demo")
 KIND_NAMES = {"public": "real public data", "import": "imported files", "seed": "seed facts",

@@ -2,7 +2,7 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to.
 -- Grain: one row per deployment. `end_shown` is the end date, or 31 December of $year_to for a deployment with
 -- no end date in the data (still in post, or end not stated by the source). Regional advisers follow the rule
--- of hra_count_on_date.sql.
+-- of unct_hra_count_on_date.sql.
 with sel as (
     select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
 ),

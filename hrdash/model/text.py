@@ -12,6 +12,7 @@ and multiselect options, table cells and table column headers are shown as plain
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from typing import Any
@@ -77,3 +78,26 @@ def plot_frame(df: pd.DataFrame) -> pd.DataFrame:
             out = df.copy()
         out[column] = [plot(v) if isinstance(v, str) else v for v in cells]
     return out
+
+
+def number(value: float | None, kind: str = "count", missing: str = "n/a") -> str:
+    """Return a figure for display: "share" as a percentage (12.3%), "mean" with two decimals, "count" whole.
+
+    The one number format of the indicators, the scorecard and the targets; `missing` stands for None and NaN.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return missing
+    if kind == "share":
+        return f"{value:.1f}%"
+    if kind == "mean":
+        return f"{value:.2f}"
+    return f"{value:,.0f}"
+
+
+def change(delta: float, kind: str = "count") -> str:
+    """Return a signed change in the same format as `number` ("+1.5 pts" for a share: points, not percent)."""
+    if kind == "share":
+        return f"{delta:+.1f} pts"
+    if kind == "mean":
+        return f"{delta:+.2f}"
+    return f"{delta:+,.0f}"

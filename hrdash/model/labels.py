@@ -1,0 +1,98 @@
+"""Returns the words a column is shown under: one glossary for every page's tables, downloads, figures and decks.
+
+A query's column keeps its SQL name; where it is shown to a person (a table header, a CSV or Excel header, a
+chart's axis or hover text, a slide's table) it reads the label here. A page that words a column its own way
+for one table (a date in the header, a narrower meaning) passes that word as an override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+GLOSSARY: dict[str, str] = {
+    "acceptance_2013": "Accepted to 2013 (%)", "acceptance_now": "Accepted to selected year (%)",
+    "acceptance_rate": "Acceptance rate (%)", "accepted": "Accepted",
+    "accepted_not_visited": "Accepted, no visit yet", "action_category": "Action category (UPR Info, 1–5)",
+    "activities": "Activities", "activity": "Activity", "activity_years": "Years of UNCT activity",
+    "allegation_letters": "Allegation letters", "already_party": "Already a party", "answered": "Answered",
+    "awaiting_answer": "Awaiting an answer", "baseline_submitter_types": "Submitter types (baseline)",
+    "baseline_value": "Baseline", "became_party": "Became a party", "bodies": "Treaty bodies", "body": "Treaty body",
+    "body_name": "Committee", "coalition": "Coalition", "code": "Code", "communications": "Communications",
+    "communications_2013": "Communications 2013", "communications_now": "Communications in selected year",
+    "consent_date": "Consent date", "consent_type": "Consent type", "countries": "Countries",
+    "countries_visited": "Countries visited", "countries_with_mechanism": "Countries with one", "country": "Country",
+    "country_iso3": "ISO3", "country_mandate": "Country mandates", "country_mandate_visits": "Country mandates",
+    "cso_participation": "Civil society takes part", "cycle": "UPR cycle", "date_precision": "Date precision",
+    "days_overdue": "Days overdue", "denominator": "Denominator", "denounced_date": "Denounced",
+    "deployments": "Deployments", "description": "Description", "detail": "Detail", "document_symbol": "Document",
+    "due_date": "Due date", "ea6_country_of_engagement": "Named EA6 country of engagement", "ea_code": "EA",
+    "ea_name": "Expected accomplishment", "end_date": "Ended", "end_shown": "End shown",
+    "engagement_sources": "Sources (UNCT rows)", "established": "Established", "extended_date": "Extended",
+    "first_review": "First review", "first_start": "First start", "first_year": "First year",
+    "follow_up_plan": "Follow-up plans", "follow_up_support": "UNCT follow-up support",
+    "fully_implemented": "Fully implemented", "funding": "Funding", "has_mechanism": "Has a mechanism",
+    "hra_in_the_years": "HRA deployed in the years", "hras_in_post": "HRAs in post",
+    "human_rights_working_group": "Human rights working group", "id": "ID", "implementation": "Implementation",
+    "implemented": "Fully or partly implemented", "in_post_on_date": "In post on the date", "indicator": "Indicator",
+    "instrument": "Code", "instrument_code": "Code", "instrument_name": "Instrument", "instruments": "Instruments",
+    "instruments_ratified": "Instruments ratified", "international_ngo": "International NGO",
+    "invitation_2013": "Standing invitation 2013", "invitation_date": "Invitation extended",
+    "invitation_now": "Standing invitation (end of selected year)", "iso3": "ISO3", "joint": "Joint",
+    "joint_programme": "Joint programmes", "joint_share": "Joint (%)", "kind": "Kind",
+    "last_end": "Last end (blank = no end date)", "last_recommendation": "Last recommendation",
+    "last_review": "Last review", "last_reviewed": "Last reviewed", "last_submitted": "Last submitted",
+    "last_visit": "Last visit began", "last_year": "Last year", "late": "Submitted late",
+    "longest_overdue_years": "Longest overdue (years)", "mandate": "Mandate", "mandate_count": "Mandates",
+    "mandate_kind": "Mandate kind", "mandates": "Mandate codes", "meaning": "Meaning", "measure": "Measure",
+    "mechanism": "Mechanism", "mechanisms": "Mechanisms", "median_delay_days": "Median delay (days)",
+    "median_years_to_party": "Median years to party", "met": "Met", "met_at_baseline": "Met at baseline",
+    "met_on": "Date met", "midterm_report": "Mid-term report", "midterm_reports": "Mid-term reports",
+    "midterm_reports_unknown": "Mid-term report not known", "month_end": "Month end", "name": "Country",
+    "name_in_seed": "Name in the seed", "named_targets_with_mechanism": "Named countries of engagement with one",
+    "national_ngo": "National NGO", "national_report": "National report", "national_reports": "National reports",
+    "national_reports_unknown": "National report not known", "new_hras_since_2012": "New HRAs since 2012",
+    "new_invitations": "New in the year", "new_parties": "New parties", "new_ratifications": "New ratifications",
+    "new_regional_since_2012": "New regional since 2012", "next_due": "Next due", "nhri": "NHRI",
+    "nhri_participation": "NHRI takes part", "no_reply": "No reply", "not_implemented": "Not implemented",
+    "not_party": "Not a party", "not_yet_accepted": "Not yet accepted", "noted": "Noted", "noted_share": "Noted (%)",
+    "now_submitter_types": "Submitter types (now)", "now_value": "Now", "numerator": "Numerator",
+    "ohchr_region": "OHCHR region", "oldest_age_years": "Age of oldest (years)", "oldest_due_date": "Oldest due date",
+    "oldest_request": "Oldest request", "on_time": "Submitted on time", "open_years": "Open for (years)",
+    "other_letters": "Other letters", "other_unct_activities": "Other UNCT activities",
+    "other_upr_activities": "Other UNCT UPR activities", "outcome": "Outcome", "overdue": "Overdue",
+    "overdue_reports": "Overdue reports", "overdue_since": "Oldest overdue, due", "paragraph": "Paragraph",
+    "partially_implemented": "Partially implemented", "parties": "States parties", "pending": "Pending",
+    "pending_share": "Pending (%)", "postponed": "Postponed", "rank": "Rank", "rate": "Rate (%)",
+    "recommendations": "Recommendations", "recommendations_in_undaf": "Recommendations in UNDAF",
+    "recommended_by": "Recommended by", "recommender": "Recommending State",
+    "recommender_iso3": "Recommending State (code)", "recommender_region": "Recommending region", "region": "Region",
+    "region_max": "Regional maximum", "region_median": "Regional median", "region_min": "Regional minimum",
+    "regional_in_post": "Regional advisers", "replied": "Replied", "reply_date": "Reply received",
+    "reply_rate": "Reply rate (%)", "reply_rate_2013": "Replied 2013 (%)",
+    "reply_rate_now": "Replied in selected year (%)", "report_no": "Report no.", "report_symbol": "Report",
+    "reports_due": "Reports due", "request_date": "Requested", "requested": "Awaiting an answer",
+    "requests": "Requests", "requests_answered_2013": "Requests answered to 2013",
+    "requests_answered_now": "Requests answered to selected year", "reservations": "Reservations",
+    "reservations_not_known": "Reservations not known", "response": "Response", "review_date": "Review",
+    "review_year": "Review year", "reviewed_region": "Reviewed region", "reviews": "Reviews", "sent_date": "Sent",
+    "sentence": "Seed sentence", "session": "Session", "share_became_party": "Led to ratification (%)",
+    "share_on_time": "Share on time (%)", "share_with_reservations": "Share with reservations (%)",
+    "short_name": "Instrument", "shown": "Shown as", "signature_date": "Signature date", "since": "Since",
+    "source": "Source", "start_date": "Began", "status": "Status", "status_source": "Status source",
+    "status_unknown": "Status not known", "status_year": "Status since", "submissions": "Submissions",
+    "submitted_late": "Submitted late", "submitted_later": "Submitted later",
+    "submitted_on_time": "Submitted on time", "submitter_type": "Submitter type",
+    "submitter_types": "Distinct submitter types", "support_to_a_visit": "Support to a visit",
+    "supported": "Supported", "supported_share": "Supported (%)", "target": "Target (seed 004)",
+    "target_kind": "Target kind", "text": "Recommendation", "thematic": "Thematic mandates",
+    "thematic_visits": "Thematic mandates", "theme": "Theme", "themes": "Themes", "total": "Recommendations",
+    "tracking_tool": "Tracking tool", "type": "Type", "un_member": "UN member", "unct_submission": "UNCT submissions",
+    "unct_submissions": "UNCT submissions", "unit": "Unit", "urgent_appeals": "Urgent appeals", "value": "Value",
+    "visits": "Visits", "when_met": "When", "with_invitation": "With a standing invitation",
+    "with_reservations": "With reservations", "year": "Year", "years_to_party": "Years from review to party",
+}  # fmt: skip
+
+
+def glossary(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Return the glossary with a table's own wording for some of its columns."""
+    return {**GLOSSARY, **(overrides or {})}
