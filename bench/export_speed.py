@@ -33,7 +33,8 @@ CHILD = r"""
 import json, resource, sys, time
 import duckdb
 sys.path.insert(0, {root!r})
-from hrdash import export, query
+from hrdash import query
+from hrdash.exports import tables as export
 
 fmt, db = sys.argv[1], sys.argv[2]
 con = duckdb.connect(db, read_only=True)

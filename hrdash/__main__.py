@@ -9,10 +9,11 @@ from pathlib import Path
 
 import duckdb
 
-from . import brief, db, demo
+from . import db, demo
 from .importers import cli as importer
 from .importers.model import Locked
 from .paths import PUBLIC, default_db
+from .profile import brief
 from .stats import stats
 from .update import cli as updater
 

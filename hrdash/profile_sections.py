@@ -12,8 +12,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from . import brief, charts, presenting, profile, profile_ui, ui
+from . import presenting, profile_ui, ui
+from .figures import base as charts
 from .filters import Filters
+from .profile import brief
+from .profile import data as profile
 from .profile_ui import View
 from .text import md
 

@@ -16,9 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import brief, ea_targets, profile, slides, ui
+from . import ea_targets, ui
+from .exports import pptx as slides
 from .figures import profile as figures
 from .paths import default_db
+from .profile import brief
+from .profile import data as profile
 from .text import md
 
 QUERY_THREADS = 4

@@ -22,9 +22,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from . import figure_slides, presenting, slides, ui
+from . import presenting, ui
+from .exports import deck as figure_slides
+from .exports import pptx as slides
+from .exports.pptx import ChartSpec, TableSpec
 from .filters import Filters
-from .slides import ChartSpec, TableSpec
 from .text import md
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"

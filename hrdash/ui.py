@@ -11,12 +11,14 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import db, export, presenting, profile, query
+from . import db, presenting, query
 from . import provenance as prov  # ui.provenance() draws it
+from .exports import tables as export
 from .filters import OHCHR_REGIONS, Filters
 from .importers import service
 from .importers.gate import GATE
 from .paths import default_db
+from .profile import data as profile
 from .text import md
 
 ALL_REGIONS = "All regions"
@@ -292,7 +294,7 @@ def plotly_chart(
     `title` names the chart's slide; `data` (with `labels`) is the table a slide shows when the figure has no
     PowerPoint chart type.
     """
-    from .charts import PLOTLY_CONFIG
+    from .figures.base import PLOTLY_CONFIG
 
     st.session_state.setdefault(PAGE_CHARTS, []).append((title, fig, data, labels))
 

@@ -134,7 +134,7 @@ def test_the_slides_button_downloads_the_country_s_deck(page, app_url, built_db)
 
     from pptx import Presentation
 
-    from hrdash import brief
+    from hrdash.profile import brief
 
     open_profile(page, app_url, "country=LBR")
     with page.expect_download() as download:

@@ -9,7 +9,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from hrdash import export
+from hrdash.exports import tables as export
 
 HOSTILE = '=HYPERLINK("http://example.invalid","x")'
 

@@ -18,8 +18,10 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import figure_slides, slides, slides_ui, ui
-from hrdash.slides import ChartSpec, TableSpec
+from hrdash import slides_ui, ui
+from hrdash.exports import deck as figure_slides
+from hrdash.exports import pptx as slides
+from hrdash.exports.pptx import ChartSpec, TableSpec
 from tests.apptest import open_app
 
 

@@ -16,8 +16,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from hrdash import brief, presenting, profile
+from hrdash import presenting
 from hrdash.importers import service
+from hrdash.profile import brief
+from hrdash.profile import data as profile
 from hrdash.text import shown as shown_text
 from tests.apptest import open_app
 from tests.conftest import ROOT
@@ -494,7 +496,7 @@ def test_show_data_opens_on_demand_with_the_chart_numbers(built_db, con):
 def test_a_map_click_names_the_country():
     from types import SimpleNamespace
 
-    from hrdash.profile import country_from_selection
+    from hrdash.profile.data import country_from_selection
 
     assert country_from_selection({"points": [{"curve_number": 0, "location": "KEN", "z": 12}]}) == "KEN"
     assert country_from_selection(SimpleNamespace(points=[{"location": "ury"}])) == "URY"
@@ -503,7 +505,7 @@ def test_a_map_click_names_the_country():
 
 
 def test_countries_resolve_by_code_or_name():
-    from hrdash.profile import default_country, resolve_country
+    from hrdash.profile.data import default_country, resolve_country
 
     options = pd.DataFrame({"iso3": ["CIV", "LBR"], "name": ["Côte d'Ivoire", "Liberia"], "selected": [False, True]})
     assert [resolve_country(v, options) for v in ["LBR", " lbr ", "liberia", "CÔTE D'IVOIRE", "Mars", "", None]] == [
@@ -517,8 +519,9 @@ def test_countries_resolve_by_code_or_name():
 def test_every_figure_is_a_valid_plotly_figure(con, iso3):
     import plotly.graph_objects as go
 
-    from hrdash import brief, profile
     from hrdash.figures import profile as figures
+    from hrdash.profile import brief
+    from hrdash.profile import data as profile
 
     p = profile.load(brief.runner(con), iso3, 2008, 2017)
     for key, spec in brief.charts(p).items():
@@ -529,7 +532,7 @@ def test_every_figure_is_a_valid_plotly_figure(con, iso3):
 
 
 def test_every_year_frames_cut_to_the_years_even_when_empty():
-    from hrdash import profile_years
+    from hrdash.profile import years as profile_years
 
     comms = pd.DataFrame({"year": [2009, 2011], "communications": [3, 4], "replied": [1, 2],
                           "urgent_appeals": [0, 1], "joint": [2, 3]})  # fmt: skip
@@ -552,7 +555,8 @@ def test_every_year_frames_cut_to_the_years_even_when_empty():
 @pytest.mark.parametrize("iso3", ["KEN", "BRA", "LBR", "AGO"])
 def test_the_tables_cut_from_every_year_equal_their_exports(con, iso3):
     """The page cuts visits and UPR cycles from every-year results; the export asks SQL for the years."""
-    from hrdash import profile_years, query
+    from hrdash import query
+    from hrdash.profile import years as profile_years
 
     every_visit = profile._of(query.run(con, "profile_sp_visits", {"country": iso3, "year_from": None,
                                                                     "year_to": None}), iso3)  # fmt: skip

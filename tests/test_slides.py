@@ -17,9 +17,11 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import brief, slides, slides_ui
+from hrdash import slides_ui
+from hrdash.exports import pptx as slides
+from hrdash.exports.pptx import ChartSpec, Deck, TableSpec, TextSpec
 from hrdash.filters import Filters
-from hrdash.slides import ChartSpec, Deck, TableSpec, TextSpec
+from hrdash.profile import brief
 from hrdash.text import shown as shown_text
 from tests.apptest import open_app
 

@@ -7,7 +7,8 @@ sections are drawn by hrdash/profile_sections.py from one cached view of the cou
 
 import streamlit as st
 
-from hrdash import presenting, profile_sections, profile_ui, slides, slides_ui, ui
+from hrdash import presenting, profile_sections, profile_ui, slides_ui, ui
+from hrdash.exports import pptx as slides
 
 filters = st.session_state["filters"]
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from hrdash import charts, scorecard, ui
+from hrdash import scorecard, ui
+from hrdash.figures import base as charts
 from hrdash.filters import KEYS
 from hrdash.text import md
 

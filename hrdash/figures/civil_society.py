@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO
 from ..text import plot_frame
+from .base import NO_DATA_GREY, OKABE_ITO
 from .ea import LEGEND_TOP, figure, values
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]

@@ -20,8 +20,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import OKABE_ITO
 from ..indicators import BASELINE_YEAR, Indicator
+from .base import OKABE_ITO
 
 GEO = {"showframe": False, "showcoastlines": False, "projection": {"type": "natural earth"}, "showcountries": True}
 LEGEND_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}

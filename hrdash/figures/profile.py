@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..slides import HIGHLIGHT, PALETTE, ChartSpec, cell_text
+from ..exports.pptx import HIGHLIGHT, PALETTE, ChartSpec, cell_text
 from ..text import plot
 
 COLOURS = [f"#{c}" for c in PALETTE]

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, assemble, category_map, plain
 from ..text import plot, plot_frame
+from .base import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, assemble, category_map, plain
 
 STATUS_COLOURS = {
     "party": OKABE_ITO[0],

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 from ..text import plot_frame
+from .base import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 
 KIND_STYLE = {"thematic": ("Thematic mandates", OKABE_ITO[0], ""), "country": ("Country mandates", OKABE_ITO[1], "/")}
 TYPE_STYLE = {

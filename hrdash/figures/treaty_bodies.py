@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import OKABE_ITO, SEQUENTIAL, WORLD_GEO, assemble, plain
 from ..text import plot_frame
+from .base import OKABE_ITO, SEQUENTIAL, WORLD_GEO, assemble, plain
 
 # Okabe & Ito's colours, then two that stay distinct from them (grey, and Paul Tol's indigo).
 BODY_COLOURS = dict(

@@ -11,8 +11,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO
 from ..text import plot_frame
+from .base import NO_DATA_GREY, OKABE_ITO
 from .ea import GEO, LEGEND_TOP, figure, values
 
 ACTIVITIES = [

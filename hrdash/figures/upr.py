@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import provenance
-from ..charts import OKABE_ITO
 from ..text import plot_frame
+from .base import OKABE_ITO
 from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
 
 RESPONSES = ["supported", "noted", "pending"]

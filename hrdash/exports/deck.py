@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .slides import ChartSpec, Item, TableSpec
-from .text import unplot
+from ..text import unplot
+from .pptx import ChartSpec, Item, TableSpec
 
 VALUE = "value"
 

@@ -29,8 +29,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
-from . import provenance
-from .export import is_dangerous
+from .. import provenance
+from .tables import is_dangerous
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "000000"]

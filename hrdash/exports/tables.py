@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 import xlsxwriter
 
-from . import provenance
+from .. import provenance
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 BATCH_ROWS = 50_000

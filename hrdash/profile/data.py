@@ -15,8 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import ea_targets, profile_targets, profile_years
-from .query import parameters
+from .. import ea_targets, profile_targets
+from ..query import parameters
+from . import years as profile_years
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .text import plot_frame
+from ..text import plot_frame
 
 # Served by Streamlit from static/ (enableStaticServing), so maps draw without internet.
 TOPOJSON_URL = "/app/static/topojson/"

@@ -16,10 +16,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import ea_targets, profile, query, slides
-from .paths import default_db
-from .profile import Profile
-from .slides import ChartSpec, TableSpec, TextSpec
+from .. import ea_targets, query
+from ..exports import pptx as slides
+from ..exports.pptx import ChartSpec, TableSpec, TextSpec
+from ..paths import default_db
+from . import data as profile
+from .data import Profile
 
 LABELS = {
     "name": "Country", "instruments_ratified": "Instruments ratified", "body": "Treaty body",
