@@ -51,14 +51,14 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
 
 
 def _table(name: str, filters: Filters, view: View, title: str, key: str, empty: str) -> None:
-    """Draw a section's table (what ui.table draws, from the cached view) with CSV / Excel export of its query."""
+    """Draw a section's table (what ui.table draws, from the cached view) with CSV / Excel export of its rows."""
     shown, config = view.tables[key]
     if shown.empty:
         st.caption(empty)
         return
     st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
     ui.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
-                      key=f"profile_{key}", country=view.p.iso3)  # fmt: skip
+                      key=f"profile_{key}", frame=profile.export_frame(view.p, key))  # fmt: skip
 
 
 def heading(view: View) -> None:

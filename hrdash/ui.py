@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -224,10 +225,20 @@ def provenance_table(counts: pd.DataFrame) -> pd.DataFrame:
 
 
 def export_buttons(
-    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+    name: str,
+    filters: Filters,
+    *,
+    page: str,
+    title: str,
+    labels: dict[str, str],
+    key: str,
+    frame: pd.DataFrame | None = None,
+    **params: Any,
 ) -> None:
-    """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click."""
-    sql, bound = query.bind(name, _params(name, filters, params))
+    """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click.
+
+    `frame`: the rows to export instead, as the page already holds them (the Country profile's tables).
+    """
     info = export.ExportInfo(
         page=page,
         table=title,
@@ -235,13 +246,20 @@ def export_buttons(
         build_date=dict(run("build_info").values).get("built_at", ""),
         source_files=source_files(),
     )
+    if frame is not None:
+        csv_bytes = partial(export.frame_csv_bytes, frame, labels)
+        xlsx_bytes = partial(export.frame_xlsx_bytes, frame, labels, info)
+    else:
+        sql, bound = query.bind(name, _params(name, filters, params))
+        csv_bytes = partial(_shared, export.csv_bytes, sql, bound, labels)
+        xlsx_bytes = partial(_shared, export.xlsx_bytes, sql, bound, labels, info)
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
-        "⬇ CSV", data=lambda: _shared(export.csv_bytes, sql, bound, labels), file_name=f"{key}.csv",
+        "⬇ CSV", data=csv_bytes, file_name=f"{key}.csv",
         mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{md(title)}: every row under the current filters",
     )  # fmt: skip
     c2.download_button(
-        "⬇ Excel", data=lambda: _shared(export.xlsx_bytes, sql, bound, labels, info), file_name=f"{key}.xlsx",
+        "⬇ Excel", data=xlsx_bytes, file_name=f"{key}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
         on_click="ignore", help="With an 'About' sheet: filters, sources, build date",
     )  # fmt: skip

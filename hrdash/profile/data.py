@@ -164,6 +164,14 @@ def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.Data
     return Profile(iso3, year_from, year_to, country, frames, region, sources)
 
 
+def export_frame(p: Profile, key: str) -> pd.DataFrame:
+    """Return a section's rows as its table export writes them: the page's rows, the country's code first.
+
+    The export is the table on screen: no query asks again for what the page cut to its years.
+    """
+    return p.frames[key].assign(country_iso3=p.iso3)[["country_iso3", *p.frames[key].columns]]
+
+
 def load(run: Runner, iso3: str, year_from: int, year_to: int, map_fn: Callable = map) -> Profile:
     """Return the profile of one country, asking each query for that country only (the command line)."""
     named = run(SECTION_QUERIES["ea_targets"], {"country": iso3})
