@@ -4,6 +4,7 @@ import streamlit as st
 
 from hrdash import ui
 from hrdash.figures import special_procedures as sp
+from hrdash.figures.base import level
 from hrdash.scorecard import BASELINE_YEAR
 from hrdash.text import md
 
@@ -42,7 +43,7 @@ def visits_view() -> None:
     st.subheader("Country visits per year")
     st.caption(f"Completed visits by the year they began, by kind of mandate. {filters.caption()}.")
     visits = ui.run("sp_visits_by_region_year", filters)
-    by_region, by_country = sp.level(visits, "region_year"), sp.level(visits, "country")
+    by_region, by_country = level(visits, "region_year"), level(visits, "country")
     fig, per_year = sp.visits_per_year(by_region)
     ui.chart(fig, per_year, title="Country visits per year", key="sp_visits_per_year", labels=L)
     st.subheader("Where the mandates went")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from hrdash import instrument_recognition, provenance, search, ui
 from hrdash.figures import upr
+from hrdash.figures.base import level
 
 PAGE = "UPR"
 VIEWS = [
@@ -34,11 +35,11 @@ years = f"{filters.year_from}–{filters.year_to}"
 
 def cycles_view() -> None:
     data = ui.run("upr_recommendations_by_response", filters)
-    by_cycle = upr.level(data, "cycle")
+    by_cycle = level(data, "cycle")
     for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
         col.metric(label, value, border=True)
     st.subheader("Recommendations per session")
-    sessions = upr.level(data, "session")
+    sessions = level(data, "session")
     st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}. "
                + upr.without_session(sessions))  # fmt: skip
     ui.chart(
@@ -54,7 +55,7 @@ def cycles_view() -> None:
     )
     st.subheader("Per OHCHR region")
     st.caption(f"Share of the recommendations to the region's States, {years}.")
-    by_region = upr.level(data, "region")
+    by_region = level(data, "region")
     ui.chart(
         upr.response_shares(by_region, "ohchr_region"),
         by_region,
@@ -63,7 +64,7 @@ def cycles_view() -> None:
         labels=L,
     )
     st.subheader("Per country")
-    by_country = upr.level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
+    by_country = level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
     st.dataframe(by_country, hide_index=True, key="upr_response_country")
     ui.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
                       labels=L, key="upr_response_country_export")  # fmt: skip
@@ -93,7 +94,7 @@ def themes_view() -> None:
 
 def states_view() -> None:
     data = ui.run("upr_recommending_states", filters)
-    states = upr.level(data, "state")
+    states = level(data, "state")
     st.subheader("Who recommends most")
     st.caption(
         f"The 20 States that made most recommendations to the selected countries, {years}, and how the "
@@ -103,7 +104,7 @@ def states_view() -> None:
     ui.chart(
         upr.recommending_states(states), states, title="Who recommends most", key="upr_recommending_states", labels=L
     )
-    flows = upr.level(data, "flow")
+    flows = level(data, "flow")
     st.subheader("From recommending region to reviewed region")
     ui.chart(upr.flow(flows), flows, title="From recommending region to reviewed region", key="upr_flow", labels=L)
 
@@ -139,9 +140,9 @@ def ratification_view() -> None:
         f"several instruments counts for each. Reviews {years}. {filters.caption()}."
     )
     cols = st.columns(4)
-    for col, (label, value) in zip(cols, upr.ratification_totals(upr.level(outcomes, "all"))):
+    for col, (label, value) in zip(cols, upr.ratification_totals(level(outcomes, "all"))):
         col.metric(label, value, border=True)
-    per_instrument = upr.level(outcomes, "instrument")
+    per_instrument = level(outcomes, "instrument")
     ui.chart(
         upr.ratification_by_instrument(per_instrument),
         per_instrument,
@@ -151,7 +152,7 @@ def ratification_view() -> None:
     )
     left, right = st.columns(2)
     with left:
-        per_region = upr.level(outcomes, "region")
+        per_region = level(outcomes, "region")
         st.markdown("**Per OHCHR region**")
         ui.chart(
             upr.ratification_share(per_region, "ohchr_region"),
@@ -161,7 +162,7 @@ def ratification_view() -> None:
             labels=L,
         )
     with right:
-        per_response = upr.level(outcomes, "response")
+        per_response = level(outcomes, "response")
         st.markdown("**Supported or noted: did it make a difference?**")
         ui.chart(
             upr.ratification_share(per_response, "response"),

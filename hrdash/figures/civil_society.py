@@ -10,8 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot_frame
-from .base import NO_DATA_GREY, OKABE_ITO
-from .ea import LEGEND_TOP, figure, values
+from .base import LEGEND_TOP, NO_DATA_GREY, OKABE_ITO, figure, values
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]
 PATTERNS = {"NHRI": "", "national NGO": "/", "coalition": ".", "international NGO": "x"}
