@@ -1,6 +1,6 @@
 """Every page's charts as slides: plotly figures become native PowerPoint charts with the plotted numbers.
 
-Unit tests of hrdash/figure_slides.py on figures of each kind the pages draw, then the Special
+Unit tests of hrdash/exports/deck.py on figures of each kind the pages draw, then the Special
 Procedures page through AppTest: its deck (as the page's slides button builds it) opens with
 python-pptx, and the visits chart's series equal an independent SQL count.
 """

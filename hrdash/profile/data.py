@@ -316,7 +316,7 @@ def key_figures(p: Profile) -> list[str]:
         )
     else:
         out.append(f"No UPR review in {p.years}.")
-    targets = targets_with_status(p)
+    targets = p.targets
     if len(targets):
         eas = _and(list(dict.fromkeys(targets["ea_code"])))
         met = int((targets["met"] == "yes").sum())
@@ -329,11 +329,6 @@ def key_figures(p: Profile) -> list[str]:
         when = f"since {start}" if pd.isna(row.end_date) else f"in {start}–{pd.Timestamp(row.end_date).year}"
         out.append(f"Human Rights Adviser deployed {when} (source: {row.source}).")
     return out
-
-
-def targets_with_status(p: Profile) -> pd.DataFrame:
-    """Return the seed-004 targets naming the country: the target in words, met (yes / no / …) and why."""
-    return p.targets
 
 
 def country_from_selection(selection: Any) -> str | None:

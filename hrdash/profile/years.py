@@ -75,7 +75,6 @@ def hra(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     return df[keep].reset_index(drop=True)
 
 
-AS_OF = ["ratified", "with_reservations", "overdue_from", "overdue_until", "requests_pending"]
 IN_YEARS = ["visits_completed", "communications", "communications_replied", "upr_recommendations", "upr_supported",
             "upr_noted", "submissions"]  # fmt: skip
 
