@@ -8,6 +8,7 @@ Every value from the data reaches markdown through `md` (names, sources, story t
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -58,7 +59,7 @@ def _table(name: str, filters: Filters, view: View, title: str, key: str, empty:
         return
     st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
     ui.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
-                      key=f"profile_{key}", frame=profile.export_frame(view.p, key))  # fmt: skip
+                      key=f"profile_{key}", frame=partial(profile.export_frame, view.p, key))  # fmt: skip
 
 
 def heading(view: View) -> None:

@@ -74,6 +74,10 @@ def _shared(fn: Callable[..., Any], *args: Any) -> Any:
         return fn(connection(), *args)
 
 
+def _of_rows(fn: Callable[..., Any], rows: Callable[[], pd.DataFrame], *args: Any) -> Any:
+    return fn(rows(), *args)
+
+
 @contextmanager
 def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a read-write connection to the app's database for an import, then drop cached query results.
@@ -232,12 +236,13 @@ def export_buttons(
     title: str,
     labels: dict[str, str],
     key: str,
-    frame: pd.DataFrame | None = None,
+    frame: Callable[[], pd.DataFrame] | None = None,
     **params: Any,
 ) -> None:
     """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click.
 
-    `frame`: the rows to export instead, as the page already holds them (the Country profile's tables).
+    `frame`: a function returning the rows to export instead, as the page already holds them (the Country
+    profile's tables); called on click.
     """
     info = export.ExportInfo(
         page=page,
@@ -247,8 +252,8 @@ def export_buttons(
         source_files=source_files(),
     )
     if frame is not None:
-        csv_bytes = partial(export.frame_csv_bytes, frame, labels)
-        xlsx_bytes = partial(export.frame_xlsx_bytes, frame, labels, info)
+        csv_bytes = partial(_of_rows, export.frame_csv_bytes, frame, labels)
+        xlsx_bytes = partial(_of_rows, export.frame_xlsx_bytes, frame, labels, info)
     else:
         sql, bound = query.bind(name, _params(name, filters, params))
         csv_bytes = partial(_shared, export.csv_bytes, sql, bound, labels)

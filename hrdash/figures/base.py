@@ -40,13 +40,40 @@ WORLD_GEO = {
 }  # fmt: skip
 
 
+class Prebuilt(go.Figure):
+    """A figure whose dict is finished (and tested): st.plotly_chart uses only `to_dict()` of a figure.
+
+    It skips plotly's object model on purpose (no `super().__init__`): only `to_dict()` and
+    `to_plotly_json()` work. Use `go.Figure(fig.to_dict())` for a full figure.
+    """
+
+    def __init__(self, fig: dict[str, Any]) -> None:  # noqa: D107 - no plotly state at all
+        object.__setattr__(self, "_prebuilt", fig)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._prebuilt
+
+    def to_plotly_json(self) -> dict[str, Any]:
+        return self._prebuilt
+
+
 def figure(
-    data: list[dict[str, Any]], layout: dict[str, Any], *, legend: dict | None = None, validate: bool = False
+    data: list[dict[str, Any]],
+    layout: dict[str, Any],
+    *,
+    legend: dict | None = None,
+    validate: bool = False,
+    prebuilt: bool = False,
 ) -> go.Figure:
     """Return a plotly figure of trace and layout dicts, with the page margin (and `legend`) unless the layout
-    gives its own; `validate=True` has plotly check (and expand, e.g. named colour scales) every property."""
-    base: dict[str, Any] = {"margin": MARGIN, **({"legend": legend} if legend else {})}
-    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=validate)
+    gives its own.
+
+    `validate=True` has plotly check (and expand, e.g. named colour scales) every property. `prebuilt=True`
+    skips plotly's object model as well (a `Prebuilt`, ~5 ms less a figure): for a page that only hands the
+    figure to st.plotly_chart and draws many (the Country profile).
+    """
+    fig = {"data": data, "layout": {"margin": MARGIN, **({"legend": legend} if legend else {}), **layout}}
+    return Prebuilt(fig) if prebuilt else go.Figure(fig, _validate=validate)
 
 
 def values(s: pd.Series | list | np.ndarray) -> list:
