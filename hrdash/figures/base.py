@@ -16,14 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot_frame
+from .colours import SEQUENTIAL
 
 # Served by Streamlit from static/ (enableStaticServing), so maps draw without internet.
 TOPOJSON_URL = "/app/static/topojson/"
 PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
-SEQUENTIAL = "Viridis"  # perceptually uniform and colour-blind safe
-# Okabe & Ito's palette: eight colours told apart with every common colour-vision deficiency.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-NO_DATA_GREY = "#D9D9D9"
 
 MARGIN = {"l": 0, "r": 10, "t": 30, "b": 0}
 MAP_MARGIN = {"l": 0, "r": 0, "t": 10, "b": 0}

@@ -10,7 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot_frame
-from .base import LEGEND_TOP, NO_DATA_GREY, OKABE_ITO, figure, values
+from .base import LEGEND_TOP, figure, values
+from .colours import NO_DATA_GREY, OKABE_ITO
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]
 PATTERNS = {"NHRI": "", "national NGO": "/", "coalition": ".", "international NGO": "x"}

@@ -14,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..indicators import BASELINE_YEAR, Indicator
-from .base import MARGIN, OKABE_ITO, figure, values
+from .base import MARGIN, figure, values
+from .colours import OKABE_ITO
 
 ROW_HEIGHT = 260
 

@@ -13,11 +13,12 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..exports.pptx import HIGHLIGHT, PALETTE, ChartSpec, cell_text
+from ..exports.pptx import ChartSpec, cell_text
 from ..text import plot
 from .base import figure as build
+from .colours import HIGHLIGHT, OKABE_ITO
 
-COLOURS = [f"#{c}" for c in PALETTE]
+COLOURS = OKABE_ITO
 # Patterns as well as colours, so stacked series read in greyscale and for colour-blind readers.
 PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 
@@ -70,7 +71,7 @@ def figure_dict(spec: ChartSpec, height: int | None = None) -> dict[str, Any]:
             continue
         colours: str | list[str] = colour
         if spec.highlight is not None and i == 0:
-            colours = [f"#{HIGHLIGHT}" if c == spec.highlight else colour for c in raw]
+            colours = [HIGHLIGHT if c == spec.highlight else colour for c in raw]
         horizontal = spec.kind == "bar"
         values = _values(df[column])
         traces.append(
@@ -116,7 +117,7 @@ def region_map_dict(region: pd.DataFrame, iso3: str, value: str, label: str, hei
              "hovertemplate": "%{text}: %{z:,.0f}<br>(click to open its profile)<extra></extra>"},
             {"type": "choropleth", "locations": list(chosen["iso3"]), "z": [0] * len(chosen), "locationmode": "ISO-3",
              "showscale": False, "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-             "marker": {"line": {"color": f"#{HIGHLIGHT}", "width": 3}}, "hoverinfo": "skip"},
+             "marker": {"line": {"color": HIGHLIGHT, "width": 3}}, "hoverinfo": "skip"},
         ],
         "layout": {
             "geo": {"fitbounds": "locations", "showframe": False, "showcoastlines": False, "showcountries": True,

@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot, plot_frame
-from .base import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, category_map, figure, plain
+from .base import category_map, figure, plain
+from .colours import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 
 STATUS_COLOURS = {
     "party": OKABE_ITO[0],

@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot_frame
-from .base import LEGEND_ABOVE, NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, axis, figure, marker, pct
+from .base import LEGEND_ABOVE, axis, figure, marker, pct
+from .colours import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 
 KIND_STYLE = {"thematic": ("Thematic mandates", OKABE_ITO[0], ""), "country": ("Country mandates", OKABE_ITO[1], "/")}
 TYPE_STYLE = {

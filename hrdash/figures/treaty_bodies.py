@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot_frame
-from .base import LEGEND_TOP, MAP_MARGIN, MARGIN, OKABE_ITO, SEQUENTIAL, WORLD_GEO, figure, plain
+from .base import LEGEND_TOP, MAP_MARGIN, MARGIN, WORLD_GEO, figure, plain
+from .colours import OKABE_ITO, SEQUENTIAL
 
 # Okabe & Ito's colours, then two that stay distinct from them (grey, and Paul Tol's indigo).
 BODY_COLOURS = dict(

@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..text import plot_frame
-from .base import GEO, LEGEND_TOP, MAP_MARGIN, NO_DATA_GREY, OKABE_ITO, figure, values
+from .base import GEO, LEGEND_TOP, MAP_MARGIN, figure, values
+from .colours import NO_DATA_GREY, OKABE_ITO
 
 ACTIVITIES = [
     "UNCT submission", "support to a visit", "follow-up plan", "joint programme", "recommendations in UNDAF",

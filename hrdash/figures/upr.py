@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 
 from .. import provenance
 from ..text import plot_frame
-from .base import LEGEND_ABOVE, OKABE_ITO, axis, figure, marker, pct
+from .base import LEGEND_ABOVE, axis, figure, marker, pct
+from .colours import OKABE_ITO
 
 RESPONSES = ["supported", "noted", "pending"]
 RESPONSE_STYLE = {
