@@ -83,14 +83,8 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def write_csv(
-    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str], out: io.TextIOBase
-) -> Counter:
-    """Stream the query result as CSV into `out` (human headers); return row counts per source."""
-    return _write_csv(_batches(con, sql, params), labels, out)
-
-
 def _write_csv(batches: Batches, labels: dict[str, str], out: io.TextIOBase) -> Counter:
+    """Write the rows as CSV into `out` (human headers); return row counts per source."""
     sources: Counter = Counter()
     writer = csv.writer(out)
     header_written = False
