@@ -6,7 +6,7 @@
     python bench/export_speed.py --formats csv
 
 The export is the one the UPR page's search tab offers (`queries/upr_search_results.sql`, through
-`hrdash.export`), with no search words, no region and every year: all UPR recommendations, the
+`hrdash.exports.tables`), with no search words, no region and every year: all UPR recommendations, the
 largest table (about 1.3M rows at scale 20). Each format runs in a fresh child process, so the peak
 memory read from the kernel (ru_maxrss) is that export's own, Python and imports included. Reported:
 rows, wall time, peak RSS and the size of the file a user would download. No target is set (the issue
@@ -35,6 +35,8 @@ import duckdb
 sys.path.insert(0, {root!r})
 from hrdash import export
 from hrdash.db import query
+from hrdash import query
+from hrdash.exports import tables as export
 
 fmt, db = sys.argv[1], sys.argv[2]
 con = duckdb.connect(db, read_only=True)

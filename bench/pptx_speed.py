@@ -32,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402
 
 from bench.common import prepare_db  # noqa: E402
-from hrdash import brief, profile, slides  # noqa: E402
+from hrdash.exports import pptx as slides  # noqa: E402
+from hrdash.profile import brief  # noqa: E402
+from hrdash.profile import data as profile  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 COUNTRIES = ["KEN", "BRA", "NPL", "UKR", "JOR", "LBR", "MDA", "TZA", "PER", "FJI"]

@@ -1,5 +1,5 @@
 -- The profile's headline measures as counts per country and year, for every country: the page adds them up
--- for the years it shows (hrdash/profile_years.py: measures), so a change of years needs no query.
+-- for the years it shows (hrdash/profile/years.py: measures), so a change of years needs no query.
 -- Parameters: none. Grain: one row per country (ISO3, name, OHCHR region) × year with any count (the year of each event: consent,
 -- visit, request, communication, recommendation, submission; a denunciation counts -1 ratified), plus one row per country with year null
 -- (every country appears, also one with no events). Overdue reports: a report is overdue at the end of

@@ -1,6 +1,6 @@
 -- How many rows of each fact table a country's profile covers, by source and by the years each row spans:
 -- the counts of rows_by_source.sql for one country (or every country), before the years are chosen. The
--- page adds up the rows whose years overlap its own (hrdash/profile_years.py: sources), so a change of
+-- page adds up the rows whose years overlap its own (hrdash/profile/years.py: sources), so a change of
 -- years needs no query.
 -- Parameters: $country (ISO3, or null for every country).
 -- Grain: one row per country × table × source × (y0, y1). y0 and y1 are the first and last year a row

@@ -1,9 +1,10 @@
 -- UPR reviews per cycle with the recommendations received per year of recommendation, for one country or
 -- all: the page keeps the reviews of its years and adds up the recommendations of its years
--- (hrdash/profile_years.py: upr_cycles; a test keeps it equal to profile_upr_cycles.sql, the export).
+-- (hrdash/profile/years.py: upr_cycles; the export writes the rows the page shows).
 -- Parameters: $country (ISO3, or null for every country).
 -- Grain: one row per country × cycle reviewed × year of its recommendations (rec_year null and zero
--- counts for a review without recommendations). Review columns as in profile_upr_cycles.sql.
+-- counts for a review without recommendations). The report flags read yes / no / unknown (not known
+-- from the source).
 with recs as (
     select
         country_iso3, cycle, year(rec_date) as rec_year,

@@ -134,7 +134,7 @@ def test_the_slides_button_downloads_the_country_s_deck(page, app_url, built_db)
 
     from pptx import Presentation
 
-    from hrdash import brief
+    from hrdash.profile import brief
 
     open_profile(page, app_url, "country=LBR")
     with page.expect_download() as download:
@@ -145,3 +145,27 @@ def test_the_slides_button_downloads_the_country_s_deck(page, app_url, built_db)
     with duckdb.connect(str(built_db), read_only=True) as con:
         expected = [s.shapes.title.text for s in Presentation(io.BytesIO(brief.country_deck(con, "LBR"))).slides]
     assert titles == expected and titles[0] == "Country brief: Liberia" and titles[-1] == "Sources"
+
+
+def test_a_table_export_holds_the_rows_shown_for_the_years(page, app_url, built_db):
+    """The visits table's CSV is the table on screen: the visits of the sidebar years and the requests open at
+    their end, with the country's code first (compared with SQL on the tables)."""
+    import csv
+    import io
+
+    open_profile(page, app_url, "country=LBR&year_from=2010&year_to=2013")
+    with page.expect_download() as info:
+        page.locator(".st-key-profile_sp_visits_csv").get_by_role("button", name="⬇ CSV").click()
+    rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_bytes().decode("utf-8-sig"))))
+    assert rows[0][:4] == ["ISO3", "Mandate", "Mandate kind", "Status"] and "Open for (years)" in rows[0]
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        want = con.execute(
+            """select 'LBR', m.title, coalesce(strftime(v.request_date, '%Y-%m-%d'), ''),
+                      coalesce(strftime(v.start_date, '%Y-%m-%d'), '')
+               from sp_visit v join sp_mandate m on m.code = v.mandate_code
+               where v.country_iso3 = 'LBR'
+                 and ((v.status = 'completed' and year(v.start_date) between 2010 and 2013)
+                      or (v.status <> 'completed' and v.request_date <= date '2013-12-31'))"""
+        ).fetchall()
+    got = [(r[0], r[1], r[rows[0].index("Requested")], r[rows[0].index("From")]) for r in rows[1:]]
+    assert sorted(got) == sorted(want) and len(got) > 0

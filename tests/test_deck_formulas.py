@@ -16,9 +16,11 @@ import duckdb
 import openpyxl
 import pandas as pd
 
-from hrdash import brief, figure_slides, slides
 from hrdash.db import query
+from hrdash.exports import deck as figure_slides
+from hrdash.exports import pptx as slides
 from hrdash.figures import upr
+from hrdash.profile import brief
 from tests.hostile_text import COUNTRY, FIELDS, FORMULA, HOST, hostile_db  # noqa: F401 (a fixture)
 
 DANGEROUS = [FORMULA, "+1+1", "-2-2", "@SUM(A1:A2)", "\tTAB", "\rCR", f"http://{HOST}:9/x"]

@@ -9,7 +9,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from hrdash import export
+from hrdash.exports import tables as export
 
 HOSTILE = '=HYPERLINK("http://example.invalid","x")'
 
@@ -42,6 +42,27 @@ def test_csv_round_trip_with_human_headers(small):
 def test_csv_binds_parameters(small):
     text = export.csv_bytes(small, "select txt from t where n > $min", {"min": 1}, {}).decode("utf-8-sig")
     assert text.splitlines() == ["txt", "Côte d’Ivoire"]
+
+
+def test_a_frame_exports_byte_for_byte_as_its_query_does(small):
+    """The Country profile exports the rows it shows (a pandas frame from a query): dates stay dates,
+    a nullable integer stays whole, nulls stay empty, formulas stay text, in CSV and Excel alike."""
+    sql = "select *, case when n > 0 then n end::integer as maybe, n > 0 as positive from t order by n"
+    frame = small.sql(sql).df()
+    assert str(frame["d"].dtype).startswith("datetime64")  # what a page holds: DuckDB's DATE as a datetime
+    labels = {**LABELS, "maybe": "Maybe", "positive": "Positive"}
+    got = export.frame_csv_bytes(frame.assign(tags=frame["tags"].map(list)), labels)
+    assert got == export.csv_bytes(small, sql, {}, labels)
+    quoted = "\"'" + HOSTILE.replace('"', '""') + '"'  # the apostrophe, then CSV's own quoting
+    lines = got.decode("utf-8-sig").splitlines()
+    assert lines[1:3] == ["'+1 and @me,-5,seed:004,,,,False", f"{quoted},1,demo,2020-01-02,a; b,1,True"]
+    books = [export.frame_xlsx_bytes(frame, labels, INFO), export.xlsx_bytes(small, sql, {}, labels, INFO)]
+    sheets = [openpyxl.load_workbook(io.BytesIO(b)) for b in books]
+    data = [list(wb["Data"].iter_rows(values_only=True)) for wb in sheets]
+    assert data[0] == data[1] and data[0][2][3].date().isoformat() == "2020-01-02"
+    assert sheets[0]["Data"].cell(row=3, column=1).quotePrefix
+    about = [dict(wb["About"].iter_rows(min_row=2, values_only=True)) for wb in sheets]
+    assert about[0] == about[1] and about[0]["Rows"] == "3"
 
 
 def test_excel_round_trip_and_formula_safety(small):

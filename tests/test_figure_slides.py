@@ -1,6 +1,6 @@
 """Every page's charts as slides: plotly figures become native PowerPoint charts with the plotted numbers.
 
-Unit tests of hrdash/figure_slides.py on figures of each kind the pages draw, then the Special
+Unit tests of hrdash/exports/deck.py on figures of each kind the pages draw, then the Special
 Procedures page through AppTest: the charts its frame notes (as presentation mode shows them, one at a time)
 make a deck (as the page's slides button builds it) that opens with python-pptx, and the visits chart's series
 equal an independent SQL count.
@@ -20,9 +20,10 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import figure_slides, slides
 from hrdash.app import deck
-from hrdash.slides import ChartSpec, TableSpec
+from hrdash.exports import deck as figure_slides
+from hrdash.exports import pptx as slides
+from hrdash.exports.pptx import ChartSpec, TableSpec
 from tests.apptest import open_app
 
 

@@ -14,7 +14,7 @@ import duckdb
 import openpyxl
 import pytest
 
-from hrdash import export
+from hrdash.exports import tables as export
 from hrdash.importers import driver, load, report, store
 from hrdash.importers.model import Problem
 

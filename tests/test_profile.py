@@ -16,10 +16,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from hrdash import brief, profile
 from hrdash.app import presenting
 from hrdash.importers import driver
 from hrdash.model.text import shown as shown_text
+from hrdash.profile import brief
+from hrdash.profile import data as profile
 from tests.apptest import open_app
 from tests.conftest import ROOT
 
@@ -495,7 +496,7 @@ def test_show_data_opens_on_demand_with_the_chart_numbers(built_db, con):
 def test_a_map_click_names_the_country():
     from types import SimpleNamespace
 
-    from hrdash.profile import country_from_selection
+    from hrdash.profile.data import country_from_selection
 
     assert country_from_selection({"points": [{"curve_number": 0, "location": "KEN", "z": 12}]}) == "KEN"
     assert country_from_selection(SimpleNamespace(points=[{"location": "ury"}])) == "URY"
@@ -504,7 +505,7 @@ def test_a_map_click_names_the_country():
 
 
 def test_countries_resolve_by_code_or_name():
-    from hrdash.profile import default_country, resolve_country
+    from hrdash.profile.data import default_country, resolve_country
 
     options = pd.DataFrame({"iso3": ["CIV", "LBR"], "name": ["Côte d'Ivoire", "Liberia"], "selected": [False, True]})
     assert [resolve_country(v, options) for v in ["LBR", " lbr ", "liberia", "CÔTE D'IVOIRE", "Mars", "", None]] == [
@@ -518,8 +519,9 @@ def test_countries_resolve_by_code_or_name():
 def test_every_figure_is_a_valid_plotly_figure(con, iso3):
     import plotly.graph_objects as go
 
-    from hrdash import brief, profile
     from hrdash.figures import profile as figures
+    from hrdash.profile import brief
+    from hrdash.profile import data as profile
 
     p = profile.load(brief.runner(con), iso3, 2008, 2017)
     for key, spec in brief.charts(p).items():
@@ -530,7 +532,7 @@ def test_every_figure_is_a_valid_plotly_figure(con, iso3):
 
 
 def test_every_year_frames_cut_to_the_years_even_when_empty():
-    from hrdash import profile_years
+    from hrdash.profile import years as profile_years
 
     comms = pd.DataFrame({"year": [2009, 2011], "communications": [3, 4], "replied": [1, 2],
                           "urgent_appeals": [0, 1], "joint": [2, 3]})  # fmt: skip
@@ -550,23 +552,40 @@ def test_every_year_frames_cut_to_the_years_even_when_empty():
     assert profile_years.country(info, 2015) == info
 
 
-@pytest.mark.parametrize("iso3", ["KEN", "BRA", "LBR", "AGO"])
-def test_the_tables_cut_from_every_year_equal_their_exports(con, iso3):
-    """The page cuts visits and UPR cycles from every-year results; the export asks SQL for the years."""
-    from hrdash import profile_years
-    from hrdash.db import query
+VISITS_SQL = """
+    select m.title as mandate, v.status, v.request_date,
+           case when v.status <> 'completed' then round(date_diff('day', v.request_date, make_date($y1, 12, 31))
+                / 365.25, 1) end as open_years
+    from sp_visit v join sp_mandate m on m.code = v.mandate_code
+    where v.country_iso3 = $c and ((v.status = 'completed' and year(v.start_date) between $y0 and $y1)
+                                   or (v.status <> 'completed' and v.request_date <= make_date($y1, 12, 31)))
+    order by all"""
+REVIEWS_SQL = """
+    select r.cycle, r.review_year,
+           count(x.response) filter (where year(x.rec_date) between $y0 and $y1) as recommendations,
+           count(x.response) filter (where year(x.rec_date) between $y0 and $y1 and x.response = 'supported')
+               as supported
+    from upr_review r
+    left join recommendation x on x.country_iso3 = r.country_iso3 and x.cycle = r.cycle and x.mechanism = 'UPR'
+    where r.country_iso3 = $c and r.review_year between $y0 and $y1
+    group by all order by all"""
 
-    every_visit = profile._of(query.run(con, "profile_sp_visits", {"country": iso3, "year_from": None,
-                                                                    "year_to": None}), iso3)  # fmt: skip
-    cycles = profile._of(query.run(con, "profile_upr_cycles_by_year", {"country": iso3}), iso3)
+
+@pytest.mark.parametrize("iso3", ["KEN", "BRA", "LBR", "AGO"])
+def test_visits_and_upr_reviews_cut_to_the_years_equal_sql(con, iso3):
+    """The page (and so its export) cuts visits and UPR reviews from every-year results; SQL on the tables agrees."""
+    from hrdash.profile import brief
+    from hrdash.profile import data as profile
+
     compared = 0
     for year_from, year_to in [(2008, 2017), (2010, 2013), (2012, 2012), (2014, 2017)]:
-        years = {"country": iso3, "year_from": year_from, "year_to": year_to}
-        exported = profile._of(query.run(con, "profile_sp_visits", years), iso3)
-        pd.testing.assert_frame_equal(profile_years.sp_visits(every_visit, year_from, year_to), exported,
-                                      check_dtype=False)  # fmt: skip
-        exported = profile._of(query.run(con, "profile_upr_cycles", years), iso3)
-        pd.testing.assert_frame_equal(profile_years.upr_cycles(cycles, year_from, year_to), exported,
-                                      check_dtype=False)  # fmt: skip
-        compared += len(exported)
-    assert compared >= 2  # reviews were compared, not only empty frames
+        p = profile.load(brief.runner(con), iso3, year_from, year_to)
+        params = {"c": iso3, "y0": year_from, "y1": year_to}
+        visits = p.frames["sp_visits"][["mandate", "status", "request_date", "open_years"]]
+        want = con.sql(VISITS_SQL, params=params).df()
+        got = visits.sort_values(list(visits.columns), na_position="last").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, want, check_dtype=False)
+        reviews = p.frames["upr_cycles"][["cycle", "review_year", "recommendations", "supported"]]
+        pd.testing.assert_frame_equal(reviews, con.sql(REVIEWS_SQL, params=params).df(), check_dtype=False)
+        compared += len(reviews) + len(visits)
+    assert compared >= 4  # rows were compared, not only empty frames

@@ -17,9 +17,10 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from hrdash import brief, slides
+from hrdash.exports import pptx as slides
+from hrdash.exports.pptx import ChartSpec, Deck, TableSpec, TextSpec
 from hrdash.model.text import shown as shown_text
-from hrdash.slides import ChartSpec, Deck, TableSpec, TextSpec
+from hrdash.profile import brief
 from tests.apptest import open_app
 
 LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")

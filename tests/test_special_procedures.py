@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.db import build, query
 from hrdash.figures import special_procedures as sp
+from hrdash.figures.base import level
 from tests.apptest import open_app
 from tests.conftest import ROOT
 
@@ -371,10 +372,10 @@ def test_every_builder_makes_a_valid_plotly_figure(con):
         return query.run(con, name, {k: v for k, v in f.items() if k in query.parameters(name)})
 
     visits, comms = run("sp_visits_by_region_year"), run("sp_communications_by_year")
-    by_region = sp.level(visits, "region_year")
+    by_region = level(visits, "region_year")
     by_country = run("sp_communications_by_country")
     figures = [
-        sp.visits_per_year(by_region)[0], sp.visits_map(sp.level(visits, "country")), sp.visits_by_region(by_region),
+        sp.visits_per_year(by_region)[0], sp.visits_map(level(visits, "country")), sp.visits_by_region(by_region),
         sp.invitations_over_time(run("sp_standing_invitations_by_year")),
         sp.invitations_map(run("sp_standing_invitation_by_country")),
         sp.pending_requests(run("sp_pending_requests_by_country")),

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.db import query
 from hrdash.figures import upr
+from hrdash.figures.base import level
 from hrdash.importers import driver
 from hrdash.model import recognition as ir
 from tests.apptest import open_app
@@ -325,12 +326,12 @@ def test_every_builder_makes_a_valid_plotly_figure(con):
     states = run("upr_recommending_states")
     outcomes = run("upr_ratification_outcomes", **ir.sql_params())
     figures = [
-        upr.per_session(upr.level(data, "session")), upr.response_shares(upr.level(data, "cycle"), "cycle", "Cycle "),
-        upr.response_shares(upr.level(data, "region"), "ohchr_region"), upr.themes(run("upr_themes_by_response")),
-        upr.recommending_states(upr.level(states, "state")), upr.flow(upr.level(states, "flow")),
+        upr.per_session(level(data, "session")), upr.response_shares(level(data, "cycle"), "cycle", "Cycle "),
+        upr.response_shares(level(data, "region"), "ohchr_region"), upr.themes(run("upr_themes_by_response")),
+        upr.recommending_states(level(states, "state")), upr.flow(level(states, "flow")),
         upr.implementation(run("upr_implementation_by_cycle")), upr.reports(run("upr_reports_by_cycle")),
-        upr.ratification_by_instrument(upr.level(outcomes, "instrument")),
-        upr.ratification_share(upr.level(outcomes, "region"), "ohchr_region"),
+        upr.ratification_by_instrument(level(outcomes, "instrument")),
+        upr.ratification_share(level(outcomes, "region"), "ohchr_region"),
     ]  # fmt: skip
     for fig in figures:
         go.Figure(fig.to_dict())

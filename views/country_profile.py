@@ -7,9 +7,9 @@ sections are drawn by hrdash/app/profile_sections.py from one cached view of the
 
 import streamlit as st
 
-from hrdash import slides
 from hrdash.app import deck, frame, presenting, profile_sections, profile_ui
 from hrdash.app.data import run
+from hrdash.exports import pptx as slides
 
 filters = st.session_state["filters"]
 

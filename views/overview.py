@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from hrdash import charts
 from hrdash.app import frame, pages
 from hrdash.app.data import run
+from hrdash.figures import base as charts
 from hrdash.model import indicators, labels, scorecard
 from hrdash.model.filters import KEYS
 from hrdash.model.text import md

@@ -5,6 +5,7 @@ import streamlit as st
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
+from hrdash.figures.base import level
 from hrdash.model.indicators import BASELINE_YEAR
 from hrdash.model.text import md
 
@@ -43,7 +44,7 @@ def visits_view() -> None:
     st.subheader("Country visits per year")
     st.caption(f"Completed visits by the year they began, by kind of mandate. {filters.caption()}.")
     visits = run("sp_visits_by_region_year", filters)
-    by_region, by_country = sp.level(visits, "region_year"), sp.level(visits, "country")
+    by_region, by_country = level(visits, "region_year"), level(visits, "country")
     fig, per_year = sp.visits_per_year(by_region)
     page.chart(fig, per_year, title="Country visits per year", key="sp_visits_per_year", labels=L)
     st.subheader("Where the mandates went")

@@ -6,6 +6,7 @@ import streamlit as st
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import upr
+from hrdash.figures.base import level
 from hrdash.model import provenance, recognition, search
 
 PAGE = pages.UPR.title
@@ -36,11 +37,11 @@ years = f"{filters.year_from}–{filters.year_to}"
 
 def cycles_view() -> None:
     data = run("upr_recommendations_by_response", filters)
-    by_cycle = upr.level(data, "cycle")
+    by_cycle = level(data, "cycle")
     for col, (label, value) in zip(st.columns(4), upr.totals(by_cycle)):
         col.metric(label, value, border=True)
     st.subheader("Recommendations per session")
-    sessions = upr.level(data, "session")
+    sessions = level(data, "session")
     st.caption(f"UPR recommendations per working-group session, by cycle. {filters.caption()}. "
                + upr.without_session(sessions))  # fmt: skip
     page.chart(
@@ -56,7 +57,7 @@ def cycles_view() -> None:
     )
     st.subheader("Per OHCHR region")
     st.caption(f"Share of the recommendations to the region's States, {years}.")
-    by_region = upr.level(data, "region")
+    by_region = level(data, "region")
     page.chart(
         upr.response_shares(by_region, "ohchr_region"),
         by_region,
@@ -65,7 +66,7 @@ def cycles_view() -> None:
         labels=L,
     )
     st.subheader("Per country")
-    by_country = upr.level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
+    by_country = level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
     st.dataframe(by_country, hide_index=True, key="upr_response_country")
     widgets.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
                       labels=L, key="upr_response_country_export")  # fmt: skip
@@ -95,7 +96,7 @@ def themes_view() -> None:
 
 def states_view() -> None:
     data = run("upr_recommending_states", filters)
-    states = upr.level(data, "state")
+    states = level(data, "state")
     st.subheader("Who recommends most")
     st.caption(
         f"The 20 States that made most recommendations to the selected countries, {years}, and how the "
@@ -105,7 +106,7 @@ def states_view() -> None:
     page.chart(
         upr.recommending_states(states), states, title="Who recommends most", key="upr_recommending_states", labels=L
     )
-    flows = upr.level(data, "flow")
+    flows = level(data, "flow")
     st.subheader("From recommending region to reviewed region")
     page.chart(upr.flow(flows), flows, title="From recommending region to reviewed region", key="upr_flow", labels=L)
 
@@ -141,9 +142,9 @@ def ratification_view() -> None:
         f"several instruments counts for each. Reviews {years}. {filters.caption()}."
     )
     cols = st.columns(4)
-    for col, (label, value) in zip(cols, upr.ratification_totals(upr.level(outcomes, "all"))):
+    for col, (label, value) in zip(cols, upr.ratification_totals(level(outcomes, "all"))):
         col.metric(label, value, border=True)
-    per_instrument = upr.level(outcomes, "instrument")
+    per_instrument = level(outcomes, "instrument")
     page.chart(
         upr.ratification_by_instrument(per_instrument),
         per_instrument,
@@ -151,14 +152,14 @@ def ratification_view() -> None:
         key="upr_rat_instrument",
         labels=L,
     )
-    for column, (level, by, key, heading, title) in zip(st.columns(2), [
+    for column, (lvl, by, key, heading, title) in zip(st.columns(2), [
         ("region", "ohchr_region", "upr_rat_region", "Per OHCHR region",
          "From recommendation to ratification, per OHCHR region"),
         ("response", "response", "upr_rat_response", "Supported or noted: did it make a difference?",
          "From recommendation to ratification: supported or noted"),
     ]):  # fmt: skip
         with column:
-            shares = upr.level(outcomes, level)
+            shares = level(outcomes, lvl)
             st.markdown(f"**{heading}**")
             page.chart(upr.ratification_share(shares, by), shares, title=title, key=key, labels=L)
     st.markdown(f"**The recommendations** (latest {PREVIEW}; the downloads hold every one)")

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from hrdash.exports import deck as figure_slides
+from hrdash.exports import pptx as slides
 from hrdash.model.filters import Filters
-
-from .. import figure_slides, slides
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LABEL = "Download slides (.pptx)"

@@ -26,7 +26,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..charts import PLOTLY_CONFIG
+from hrdash.figures.base import PLOTLY_CONFIG
 
 PRINT, PRESENT = "print", "present"
 MODES = (PRINT, PRESENT)

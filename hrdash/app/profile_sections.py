@@ -8,14 +8,17 @@ Every value from the data reaches markdown through `md` (names, sources, story t
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 import streamlit as st
 
+from hrdash.figures import base as charts
 from hrdash.model.filters import Filters
 from hrdash.model.text import md
+from hrdash.profile import brief
 
-from .. import brief, charts, profile
+from .. import profile
 from . import pages, presenting, profile_ui, widgets
 from .profile_ui import View
 
@@ -50,14 +53,14 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
 
 
 def _table(name: str, filters: Filters, view: View, title: str, key: str, empty: str) -> None:
-    """Draw a section's table (what widgets.table draws, from the cached view) with CSV / Excel export of its query."""
+    """Draw a section's table (what widgets.table draws, from the cached view) with CSV / Excel export of its rows."""
     shown, config = view.tables[key]
     if shown.empty:
         st.caption(empty)
         return
     st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
     widgets.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
-                      key=f"profile_{key}", country=view.p.iso3)  # fmt: skip
+                           key=f"profile_{key}", frame=partial(profile.export_frame, view.p, key))  # fmt: skip
 
 
 def heading(view: View) -> None:

@@ -16,10 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from hrdash.exports import pptx as slides
 from hrdash.model import targets
 from hrdash.model.text import md
+from hrdash.profile import brief
 
-from .. import brief, profile, slides
+from .. import profile
 from ..figures import profile as figures
 from ..paths import default_db
 from . import data, widgets
@@ -147,7 +149,7 @@ def _view(db: str, version: str, built_at: str, iso3: str, year_from: int, year_
         region_map=figures.region_map(p.region, iso3, "instruments_ratified", "Instruments ratified", validate=False),
         key_figures=profile.key_figures(p),
         comparison=brief.comparison_table(p),
-        targets=profile.targets_with_status(p),
+        targets=p.targets,
         not_ratified=profile.not_ratified(p),
         reply_rate=profile.fmt_number(p.measures["reply_rate"], "%"),
         built_at=built_at,

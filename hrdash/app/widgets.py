@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -12,8 +13,9 @@ from hrdash.db import query
 from hrdash.model.filters import Filters
 from hrdash.model.text import md
 
-from .. import export, profile
-from ..charts import PLOTLY_CONFIG
+from ..exports import tables as export
+from ..figures.base import PLOTLY_CONFIG
+from ..profile import data as profile
 from . import pages
 from .data import build_info, query_params, run, source_files, with_reader
 
@@ -21,10 +23,21 @@ PROFILE_URL_PARAM = "country"  # ?country=LBR opens the Country profile on Liber
 
 
 def export_buttons(
-    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+    name: str,
+    filters: Filters,
+    *,
+    page: str,
+    title: str,
+    labels: dict[str, str],
+    key: str,
+    frame: Callable[[], pd.DataFrame] | None = None,
+    **params: Any,
 ) -> None:
-    """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click."""
-    sql, bound = query.bind(name, query_params(name, filters, params))
+    """Draw CSV and Excel download buttons for query `name`, generated from DuckDB on click.
+
+    `frame`: a function returning the rows to export instead, as the page already holds them (the Country
+    profile's tables); called on click.
+    """
     info = export.ExportInfo(
         page=page,
         table=title,
@@ -32,16 +45,27 @@ def export_buttons(
         build_date=build_info().get("built_at", ""),
         source_files=source_files(),
     )
+    if frame is not None:
+        csv_bytes = partial(_of_rows, export.frame_csv_bytes, frame, labels)
+        xlsx_bytes = partial(_of_rows, export.frame_xlsx_bytes, frame, labels, info)
+    else:
+        sql, bound = query.bind(name, query_params(name, filters, params))
+        csv_bytes = partial(with_reader, export.csv_bytes, sql, bound, labels)
+        xlsx_bytes = partial(with_reader, export.xlsx_bytes, sql, bound, labels, info)
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
-        "⬇ CSV", data=lambda: with_reader(export.csv_bytes, sql, bound, labels), file_name=f"{key}.csv",
+        "⬇ CSV", data=csv_bytes, file_name=f"{key}.csv",
         mime="text/csv", key=f"{key}_csv", on_click="ignore", help=f"{md(title)}: every row under the current filters",
     )  # fmt: skip
     c2.download_button(
-        "⬇ Excel", data=lambda: with_reader(export.xlsx_bytes, sql, bound, labels, info), file_name=f"{key}.xlsx",
+        "⬇ Excel", data=xlsx_bytes, file_name=f"{key}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
         on_click="ignore", help="With an 'About' sheet: filters, sources, build date",
     )  # fmt: skip
+
+
+def _of_rows(fn: Callable[..., Any], rows: Callable[[], pd.DataFrame], *args: Any) -> Any:
+    return fn(rows(), *args)
 
 
 def date_columns(df: pd.DataFrame) -> dict[str, Any]:

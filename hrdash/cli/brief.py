@@ -8,7 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from ..brief import country_deck, resolve, target_countries, write_briefs
+from hrdash.profile.brief import country_deck, resolve, target_countries, write_briefs
+
 from .database import built
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO
 from ..model import labels
 from ..model.text import plot_frame
-from .ea import LEGEND_TOP, figure, values
+from .base import LEGEND_TOP, figure, values
+from .colours import NO_DATA_GREY, OKABE_ITO
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]
 PATTERNS = {"NHRI": "", "national NGO": "/", "coalition": ".", "international NGO": "x"}

@@ -1,14 +1,8 @@
-"""Figures of the Expected accomplishments page, and the fast figure helpers of the EA pages (issue 6).
+"""Figures of the Expected accomplishments page (issue 6).
 
 The trend of every indicator of one EA is drawn with its 2013 baseline and, where a seed gives one, its
 target; values are printed on the points and the baseline and target are marked by symbols and words, so
-the charts read without colour.
-
-Fast figures: building a figure from `go.Scatter(...)` objects validates every property in Python, which
-costs tens of milliseconds a chart, and the EA, UNCT and Civil society pages have several charts and a
-speed budget. `figure()` wraps plain trace and layout dicts without that validation (about 5x faster);
-the unit tests validate every builder's output once with `go.Figure(fig.to_dict())`, so a misspelt
-property still fails a test.
+the charts read without colour. Built as plain dicts with `base.figure` (see figures/base.py).
 """
 
 from __future__ import annotations
@@ -16,37 +10,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import OKABE_ITO
 from ..model.indicators import BASELINE_YEAR, Indicator
-
-GEO = {"showframe": False, "showcoastlines": False, "projection": {"type": "natural earth"}, "showcountries": True}
-LEGEND_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
-
-
-def values(s: pd.Series | list | np.ndarray) -> list:
-    """Return a JSON-ready list: numpy scalars as Python numbers, dates as ISO text, NaN and NaT as None."""
-    out = []
-    for v in s.tolist() if hasattr(s, "tolist") else list(s):
-        if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
-            out.append(None)
-        elif hasattr(v, "isoformat"):
-            out.append(v.isoformat())
-        elif isinstance(v, np.generic):
-            out.append(v.item())
-        else:
-            out.append(v)
-    return out
-
-
-def figure(data: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
-    """Return a plotly figure of trace and layout dicts, without plotly's Python-side validation."""
-    base = {"margin": {"l": 0, "r": 10, "t": 30, "b": 0}}
-    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
-
+from .base import MARGIN, figure, values
+from .colours import OKABE_ITO
 
 ROW_HEIGHT = 260
 
@@ -115,7 +84,7 @@ def trends(data: pd.DataFrame, indicators: list[Indicator]) -> go.Figure:
                  "hovertemplate": f"{BASELINE_YEAR} baseline: %{{y}}<extra></extra>"}
             )  # fmt: skip
         _target(traces, layout, ind, min(xs, default=ind.target_years[1]), xa, ya)
-    return figure(traces, {"margin": {"l": 0, "r": 10, "t": 30, "b": 0}, **layout})
+    return figure(traces, {"margin": MARGIN, **layout})
 
 
 def _target(traces: list, layout: dict, ind: Indicator, first: int, xa: str, ya: str) -> None:

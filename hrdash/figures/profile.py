@@ -1,10 +1,9 @@
 """Figures of the country profile: a chart spec (the same one the slide deck uses) in, a plotly figure out.
 
-The builders write the figure as a plain dict, then wrap it. Plotly's object model costs about
-15 ms a figure to build with validation, 5 ms without, and a deep copy on every `to_dict()`; the
-profile draws nine figures, so the page asks for `validate=False` and gets a `Prebuilt` figure,
-which hands Streamlit the finished dict. The tests build every figure with validation on, so a
-wrong property still fails there.
+The builders write the figure as a plain dict. The profile draws nine figures on every rerun, so the page
+asks for `validate=False` and gets a `base.Prebuilt` figure, which hands Streamlit the finished dict
+(plotly's object model costs about 15 ms a figure with validation, 5 ms without). The tests build every
+figure with validation on, so a wrong property still fails there.
 """
 
 from __future__ import annotations
@@ -14,10 +13,12 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..exports.pptx import ChartSpec, cell_text
 from ..model.text import plot
-from ..slides import HIGHLIGHT, PALETTE, ChartSpec, cell_text
+from .base import figure as build
+from .colours import HIGHLIGHT, OKABE_ITO
 
-COLOURS = [f"#{c}" for c in PALETTE]
+COLOURS = OKABE_ITO
 # Patterns as well as colours, so stacked series read in greyscale and for colour-blind readers.
 PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 
@@ -39,25 +40,8 @@ def _pattern(i: int) -> dict[str, Any]:
     return {"shape": shape, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)", "size": 7, "solidity": 0.25}
 
 
-class Prebuilt(go.Figure):
-    """A figure whose dict is finished (and tested): st.plotly_chart uses only `to_dict()` of a figure.
-
-    It skips plotly's object model on purpose (no `super().__init__`): only `to_dict()` and
-    `to_plotly_json()` work. Use `go.Figure(fig.to_dict())` for a full figure.
-    """
-
-    def __init__(self, fig: dict[str, Any]) -> None:  # noqa: D107 - no plotly state at all
-        object.__setattr__(self, "_prebuilt", fig)
-
-    def to_dict(self) -> dict[str, Any]:
-        return self._prebuilt
-
-    def to_plotly_json(self) -> dict[str, Any]:
-        return self._prebuilt
-
-
 def _wrap(fig: dict[str, Any], validate: bool) -> go.Figure:
-    return go.Figure(fig) if validate else Prebuilt(fig)
+    return build(fig["data"], fig["layout"], validate=validate, prebuilt=not validate)
 
 
 def _values(series: pd.Series) -> list[Any]:
@@ -87,7 +71,7 @@ def figure_dict(spec: ChartSpec, height: int | None = None) -> dict[str, Any]:
             continue
         colours: str | list[str] = colour
         if spec.highlight is not None and i == 0:
-            colours = [f"#{HIGHLIGHT}" if c == spec.highlight else colour for c in raw]
+            colours = [HIGHLIGHT if c == spec.highlight else colour for c in raw]
         horizontal = spec.kind == "bar"
         values = _values(df[column])
         traces.append(
@@ -133,7 +117,7 @@ def region_map_dict(region: pd.DataFrame, iso3: str, value: str, label: str, hei
              "hovertemplate": "%{text}: %{z:,.0f}<br>(click to open its profile)<extra></extra>"},
             {"type": "choropleth", "locations": list(chosen["iso3"]), "z": [0] * len(chosen), "locationmode": "ISO-3",
              "showscale": False, "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-             "marker": {"line": {"color": f"#{HIGHLIGHT}", "width": 3}}, "hoverinfo": "skip"},
+             "marker": {"line": {"color": HIGHLIGHT, "width": 3}}, "hoverinfo": "skip"},
         ],
         "layout": {
             "geo": {"fitbounds": "locations", "showframe": False, "showcoastlines": False, "showcountries": True,

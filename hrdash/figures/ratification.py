@@ -11,8 +11,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL, assemble, category_map, plain
 from ..model.text import plot, plot_frame
+from .base import category_map, figure, plain
+from .colours import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 
 STATUS_COLOURS = {
     "party": OKABE_ITO[0],
@@ -30,7 +31,6 @@ MATRIX_SORTS = {
     "fewest": "Fewest instruments ratified first",
     "region": "OHCHR region, then name",
 }
-MARGIN = {"l": 0, "r": 10, "t": 30, "b": 0}
 
 
 def _dates(s: pd.Series) -> pd.Series:
@@ -82,10 +82,11 @@ def parties_over_time(df: pd.DataFrame) -> go.Figure:
              "hovertemplate": f"{name}, %{{x}}: %{{y}} States parties<extra></extra>"}
         )  # fmt: skip
     top = float(df["parties"].max()) if len(df) else 1.0
-    return assemble(
+    return figure(
         data,
-        {"margin": MARGIN, "height": 380, "xaxis": {"dtick": 1}, "legend": {"title": {"text": "Instrument: parties"}},
+        {"height": 380, "xaxis": {"dtick": 1}, "legend": {"title": {"text": "Instrument: parties"}},
          "yaxis": {"title": {"text": "States parties (end of year)"}, "range": [0, max(top, 1) * 1.08]}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -107,10 +108,11 @@ def new_ratifications(df: pd.DataFrame) -> go.Figure:
         {"type": "scatter", **plain(x=totals["year"], y=totals["new_ratifications"], text=totals["new_ratifications"]),
          "mode": "text", "textposition": "top center", "showlegend": False, "hoverinfo": "skip"}
     )  # fmt: skip
-    return assemble(
+    return figure(
         data,
-        {"margin": MARGIN, "height": 340, "barmode": "stack", "xaxis": {"dtick": 1},
+        {"height": 340, "barmode": "stack", "xaxis": {"dtick": 1},
          "yaxis": {"title": {"text": "New ratifications and accessions"}}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -133,10 +135,11 @@ def rate_heatmap(df: pd.DataFrame, order: list[str]) -> go.Figure:
         "hovertemplate": "%{y} — %{x}: %{z:.1f}% (%{customdata} countries)<extra></extra>",
         "colorbar": {"title": {"text": "% parties"}, "ticksuffix": "%"},
     }  # fmt: skip
-    return assemble(
+    return figure(
         [heat],
-        {"margin": MARGIN, "height": 90 + 34 * len(regions), "xaxis": {"side": "top", "tickangle": -45},
+        {"height": 90 + 34 * len(regions), "xaxis": {"side": "top", "tickangle": -45},
          "yaxis": {"autorange": "reversed"}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -155,11 +158,12 @@ def rate_bars(df: pd.DataFrame, category: str, note: str | None = None) -> go.Fi
         "textposition": "outside", "cliponaxis": False, "marker": {"color": OKABE_ITO[0]},
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }  # fmt: skip
-    return assemble(
+    return figure(
         [bars],
-        {"margin": MARGIN, "height": 80 + 24 * len(df), "yaxis": {"autorange": "reversed"},
+        {"height": 80 + 24 * len(df), "yaxis": {"autorange": "reversed"},
          "xaxis": {"range": [0, 160 if note else 135], "title": {"text": "% of States parties"}, "ticksuffix": "%",
                    "tickvals": [0, 25, 50, 75, 100]}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -177,10 +181,11 @@ def reservations_bars(df: pd.DataFrame) -> go.Figure:
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }  # fmt: skip
     top = float(df["with_reservations"].max()) if len(df) else 1.0
-    return assemble(
+    return figure(
         [bars],
-        {"margin": MARGIN, "height": 60 + 24 * len(df), "yaxis": {"autorange": "reversed"},
+        {"height": 60 + 24 * len(df), "yaxis": {"autorange": "reversed"},
          "xaxis": {"range": [0, top * 1.45], "title": {"text": "States parties with reservations"}}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -262,8 +267,9 @@ def status_matrix(df: pd.DataFrame, order: list[str], sort: str = "name") -> go.
         "textfont": {"size": 12}, "customdata": _grid(df, _hover(df, df["short_name"]), rows, cols, ""),
         "hovertemplate": "%{customdata}<extra></extra>",
     }  # fmt: skip
-    return assemble(
+    return figure(
         [heat],
-        {"margin": MARGIN, "height": 110 + 18 * len(rows), "plot_bgcolor": "white",
+        {"height": 110 + 18 * len(rows), "plot_bgcolor": "white",
          "xaxis": {"side": "top", "tickangle": -45}, "yaxis": {"autorange": "reversed", "automargin": True}},
+        validate=True,
     )  # fmt: skip

@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 from ..model import labels
 from ..model.text import plot_frame
+from .base import LEGEND_ABOVE, axis, figure, marker, pct
+from .colours import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
 
 KIND_STYLE = {"thematic": ("Thematic mandates", OKABE_ITO[0], ""), "country": ("Country mandates", OKABE_ITO[1], "/")}
 TYPE_STYLE = {
@@ -40,53 +41,6 @@ KEY_FIGURES = [
 ]
 DATE_COLUMNS = ["request_date", "start_date", "end_date", "sent_date", "reply_date"]
 LABELS = labels.glossary({"countries": "Countries in view", "name_in_seed": "Named in seed 004 as"})  # fmt: skip
-
-
-def figure(data: list[dict], layout: dict) -> go.Figure:
-    """Return a plotly figure from plain trace and layout specs, skipping plotly's slow validation."""
-    base = {
-        "margin": {"l": 0, "r": 10, "t": 30, "b": 0},
-        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0,
-                   "traceorder": "normal"},
-    }  # fmt: skip
-    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
-
-
-# Columns a grouping-sets query leaves empty on the levels they do not belong to; `level` drops them there.
-# (Measures are never dropped, even when empty: a level without data keeps its columns.)
-LEVEL_KEYS = frozenset({
-    "cycle", "session", "ohchr_region", "iso3", "name", "year", "countries_visited", "last_visit",
-    "recommender_iso3", "recommender", "recommender_region", "reviewed_region", "instrument", "instrument_name",
-    "response",
-})  # fmt: skip
-
-
-def level(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Return the rows of one level of a grouping-sets query (`level` column), without the other levels' keys.
-
-    Queries order rows by level, so a level is one contiguous block: sliced, not masked (cheaper, and the page
-    calls this on every run)."""
-    levels = df["level"].tolist()
-    first = levels.index(name) if name in levels else len(levels)
-    last = first + levels.count(name)
-    keep = [
-        c for c in df.columns[1:]
-        if first == last or c not in LEVEL_KEYS or not pd.isna(df[c].to_numpy()[first:last]).all()
-    ]  # fmt: skip
-    return df.iloc[first:last][keep].reset_index(drop=True)
-
-
-def marker(colour: str, pattern: str = "") -> dict:
-    """Return a bar marker: a solid colour with white hatching over it, so series differ without colour."""
-    return {"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white", "fgopacity": 0.6}}
-
-
-def axis(title: str, **kw) -> dict:
-    return {"title": {"text": title}, **kw}
-
-
-def pct(v: float | None) -> str:
-    return "—" if v is None or pd.isna(v) else f"{v:.0f}%"
 
 
 def _list(s: pd.Series) -> list:
@@ -137,7 +91,7 @@ def visits_per_year(df: pd.DataFrame) -> tuple[go.Figure, pd.DataFrame]:
     data.append(_labels(years, totals, [f"<b>{v}</b>" for v in totals], "top center"))
     top = float(max(totals)) if totals else 1.0
     layout = {"height": 360, "barmode": "stack", "xaxis": {"dtick": 1}, "yaxis": axis("Visits", range=[0, top * 1.15])}
-    return figure(data, layout), per_year
+    return figure(data, layout, legend=LEGEND_ABOVE), per_year
 
 
 def visits_map(df: pd.DataFrame) -> go.Figure:
@@ -149,7 +103,7 @@ def visits_map(df: pd.DataFrame) -> go.Figure:
         "marker": {"line": {"color": "white", "width": 0.4}}, "colorbar": {"title": {"text": "Visits"}},
         "hovertemplate": "%{text}: %{z:,.0f} visits<extra></extra>",
     }  # fmt: skip
-    return figure([trace], choropleth_layout())
+    return figure([trace], choropleth_layout(), legend=LEGEND_ABOVE)
 
 
 def visits_by_region(df: pd.DataFrame) -> go.Figure:
@@ -163,7 +117,9 @@ def visits_by_region(df: pd.DataFrame) -> go.Figure:
         "type": "heatmap", "z": z, "x": years, "y": regions[::-1], "colorscale": BLUES, "showscale": False,
         "text": z, "texttemplate": "%{text}", "hovertemplate": "%{y}, %{x}: %{z} visits<extra></extra>",
     }  # fmt: skip
-    return figure([trace], {"height": 70 + 45 * max(1, len(regions)), "xaxis": {"type": "category"}})
+    return figure(
+        [trace], {"height": 70 + 45 * max(1, len(regions)), "xaxis": {"type": "category"}}, legend=LEGEND_ABOVE
+    )
 
 
 def invitations_over_time(df: pd.DataFrame) -> go.Figure:
@@ -175,7 +131,11 @@ def invitations_over_time(df: pd.DataFrame) -> go.Figure:
         hovertemplate="End of %{x}: %{y} countries (%{customdata} new in the year)<extra></extra>",
     )  # fmt: skip
     top = float(df["countries"].max()) if len(df) else 1.0
-    return figure([trace], {"height": 340, "xaxis": {"dtick": 1}, "yaxis": axis("Countries", range=[0, top * 1.1])})
+    return figure(
+        [trace],
+        {"height": 340, "xaxis": {"dtick": 1}, "yaxis": axis("Countries", range=[0, top * 1.1])},
+        legend=LEGEND_ABOVE,
+    )
 
 
 def invitations_map(df: pd.DataFrame) -> go.Figure:
@@ -192,7 +152,7 @@ def invitations_map(df: pd.DataFrame) -> go.Figure:
             "showscale": False, "showlegend": True, "name": f"{status} ({len(rows)})",
             "marker": {"line": {"color": "white", "width": 0.4}}, "hovertemplate": "%{text}<extra></extra>",
         })  # fmt: skip
-    return figure(data, choropleth_layout())
+    return figure(data, choropleth_layout(), legend=LEGEND_ABOVE)
 
 
 def pending_requests(df: pd.DataFrame, top: int = 20) -> go.Figure:
@@ -210,7 +170,8 @@ def pending_requests(df: pd.DataFrame, top: int = 20) -> go.Figure:
     data.append(_labels(names, rows["not_yet_accepted"].tolist(), text, "middle right", horizontal=True))
     right = float(rows["not_yet_accepted"].max()) * 1.6 if len(rows) else 1.0
     return figure(data, {"height": 120 + 24 * len(rows), "barmode": "stack",
-                         "xaxis": axis("Requests not yet accepted", range=[0, right])})  # fmt: skip
+                         "xaxis": axis("Requests not yet accepted", range=[0, right])},
+                         legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def acceptance_by_region(df: pd.DataFrame) -> go.Figure:
@@ -223,7 +184,8 @@ def acceptance_by_region(df: pd.DataFrame) -> go.Figure:
         textposition="outside", hovertemplate="%{y}: %{x:.1f}% of answered requests accepted<extra></extra>",
     )  # fmt: skip
     return figure([trace], {"height": 100 + 40 * len(rows),
-                            "xaxis": axis("% of answered requests accepted", range=[0, 118])})  # fmt: skip
+                            "xaxis": axis("% of answered requests accepted", range=[0, 118])},
+                            legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def communications_per_year(df: pd.DataFrame) -> go.Figure:
@@ -239,7 +201,7 @@ def communications_per_year(df: pd.DataFrame) -> go.Figure:
     )
     top = float(df["communications"].max()) if len(df) else 1.0
     return figure(data, {"height": 380, "barmode": "stack", "xaxis": {"dtick": 1},
-                         "yaxis": axis("Communications", range=[0, top * 1.12])})  # fmt: skip
+                         "yaxis": axis("Communications", range=[0, top * 1.12])}, legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def joint_and_reply_shares(df: pd.DataFrame) -> go.Figure:
@@ -255,7 +217,11 @@ def joint_and_reply_shares(df: pd.DataFrame) -> go.Figure:
             "line": {"color": colour, "dash": dash}, "marker": {"symbol": symbol, "size": 8},
             "hovertemplate": f"{label}, %{{x}}: %{{y:.1f}}%<extra></extra>",
         })  # fmt: skip
-    return figure(data, {"height": 300, "xaxis": {"dtick": 1}, "yaxis": axis("% of communications", range=[0, 105])})
+    return figure(
+        data,
+        {"height": 300, "xaxis": {"dtick": 1}, "yaxis": axis("% of communications", range=[0, 105])},
+        legend=LEGEND_ABOVE,
+    )
 
 
 def reply_rates(df: pd.DataFrame, top: int = 20) -> go.Figure:
@@ -268,7 +234,8 @@ def reply_rates(df: pd.DataFrame, top: int = 20) -> go.Figure:
         hovertemplate="%{y}: replied to %{x:.1f}% of communications<extra></extra>",
     )  # fmt: skip
     return figure([trace], {"height": 120 + 24 * len(rows),
-                            "xaxis": axis("% of communications replied to", range=[0, 118])})  # fmt: skip
+                            "xaxis": axis("% of communications replied to", range=[0, 118])},
+                            legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def urgent_appeals(df: pd.DataFrame, top: int = 15) -> go.Figure:
@@ -282,7 +249,11 @@ def urgent_appeals(df: pd.DataFrame, top: int = 15) -> go.Figure:
         hovertemplate="%{y}: %{x} urgent appeals<extra></extra>",
     )  # fmt: skip
     right = float(rows["urgent_appeals"].max()) * 1.15 if len(rows) else 1.0
-    return figure([trace], {"height": 120 + 24 * len(rows), "xaxis": axis("Urgent appeals", range=[0, right])})
+    return figure(
+        [trace],
+        {"height": 120 + 24 * len(rows), "xaxis": axis("Urgent appeals", range=[0, right])},
+        legend=LEGEND_ABOVE,
+    )
 
 
 def seed_table(key_figures: pd.DataFrame, seed: pd.DataFrame) -> pd.DataFrame:

@@ -11,15 +11,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import OKABE_ITO, SEQUENTIAL, WORLD_GEO, assemble, plain
 from ..model.text import plot_frame
+from .base import LEGEND_TOP, MAP_MARGIN, MARGIN, WORLD_GEO, figure, plain
+from .colours import OKABE_ITO, SEQUENTIAL
 
 # Okabe & Ito's colours, then two that stay distinct from them (grey, and Paul Tol's indigo).
 BODY_COLOURS = dict(
     zip(["CAT", "CCPR", "CED", "CEDAW", "CERD", "CESCR", "CMW", "CRC", "CRPD"], [*OKABE_ITO[:7], "#999999", "#332288"])
 )
-MARGIN = {"l": 0, "r": 10, "t": 30, "b": 0}
-TOP_LEGEND = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 
 
 def _title(text: str) -> dict:
@@ -36,10 +35,11 @@ def overdue_by_body(df: pd.DataFrame) -> go.Figure:
         "hovertemplate": "%{customdata}: %{text}<extra></extra>",
     }  # fmt: skip
     top = float(df["overdue_reports"].max()) if len(df) else 1.0
-    return assemble(
+    return figure(
         [bars],
-        {"margin": MARGIN, "height": max(160, 60 + 30 * len(df)), "yaxis": {"autorange": "reversed"},
+        {"height": max(160, 60 + 30 * len(df)), "yaxis": {"autorange": "reversed"},
          "xaxis": {**_title("Overdue reports"), "range": [0, max(top, 1) * 1.45]}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def overdue_map(df: pd.DataFrame) -> go.Figure:
         "colorbar": {**_title("Overdue reports"), **({"dtick": 1} if df["overdue_reports"].max() <= 10 else {})},
         "hovertemplate": "%{text}: %{z:,.0f} overdue<extra></extra>",
     }  # fmt: skip
-    return assemble([choropleth], {"geo": WORLD_GEO, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "height": 430})
+    return figure([choropleth], {"geo": WORLD_GEO, "margin": MAP_MARGIN, "height": 430}, validate=True)
 
 
 def timeliness(df: pd.DataFrame, by: str) -> go.Figure:
@@ -105,7 +105,9 @@ def timeliness(df: pd.DataFrame, by: str) -> go.Figure:
          "yanchor": "bottom", "showarrow": False, "font": {"size": 13}}
         for t, d in zip(titles, domains)
     ]  # fmt: skip
-    return assemble(data, {"margin": {**MARGIN, "t": 40}, "height": height, "annotations": annotations, **axes})
+    return figure(
+        data, {"margin": {**MARGIN, "t": 40}, "height": height, "annotations": annotations, **axes}, validate=True
+    )
 
 
 def reviews_by_year(df: pd.DataFrame, reference: float | None = None) -> go.Figure:
@@ -136,11 +138,12 @@ def reviews_by_year(df: pd.DataFrame, reference: float | None = None) -> go.Figu
              "hoverinfo": "skip"}
         )  # fmt: skip
     top = max(float(totals["reviews"].max()) if len(totals) else 0, reference or 0, 1)
-    return assemble(
+    return figure(
         data,
-        {"margin": MARGIN, "height": 420, "barmode": "stack", "xaxis": {"dtick": 1},
+        {"height": 420, "barmode": "stack", "xaxis": {"dtick": 1},
          "yaxis": {**_title("State reports reviewed"), "range": [0, top * 1.12]},
          "legend": {**_title("Treaty body"), "traceorder": "reversed"}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -170,10 +173,11 @@ def mechanisms_over_time(df: pd.DataFrame, target: float | None = None) -> go.Fi
              "name": f"EA6 target: {target:.0f} countries of engagement by 2017"}
         )  # fmt: skip
     top = max(float(df["countries_with_mechanism"].max()) if len(df) else 0, target or 0, 1)
-    return assemble(
+    return figure(
         data,
-        {"margin": MARGIN, "height": 380, "xaxis": {"dtick": 1}, "legend": TOP_LEGEND,
+        {"height": 380, "xaxis": {"dtick": 1}, "legend": LEGEND_TOP,
          "yaxis": {**_title("Countries"), "range": [0, top * 1.15]}},
+        validate=True,
     )  # fmt: skip
 
 
@@ -192,8 +196,9 @@ def mechanisms_by_type(df: pd.DataFrame) -> go.Figure:
         ]
     ]  # fmt: skip
     top = float(df["mechanisms"].max()) if len(df) else 1.0
-    return assemble(
+    return figure(
         data,
-        {"margin": MARGIN, "height": 360, "barmode": "group", "legend": TOP_LEGEND,
+        {"height": 360, "barmode": "group", "legend": LEGEND_TOP,
          "yaxis": {**_title("Mechanisms"), "range": [0, max(top, 1) * 1.2]}},
+        validate=True,
     )  # fmt: skip

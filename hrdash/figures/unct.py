@@ -11,10 +11,10 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import NO_DATA_GREY, OKABE_ITO
 from ..model import labels
 from ..model.text import plot_frame
-from .ea import GEO, LEGEND_TOP, figure, values
+from .base import GEO, LEGEND_TOP, MAP_MARGIN, figure, values
+from .colours import NO_DATA_GREY, OKABE_ITO
 
 ACTIVITIES = [
     "UNCT submission", "support to a visit", "follow-up plan", "joint programme", "recommendations in UNDAF",
@@ -83,7 +83,7 @@ def hra_map(df: pd.DataFrame) -> go.Figure:
              "marker": {"symbol": symbol, "size": 7, "color": "black", "line": {"width": 1.5}}}
         )  # fmt: skip
     legend = {"orientation": "h", "yanchor": "bottom", "y": -0.08, "xanchor": "center", "x": 0.5}
-    return figure(data, {"geo": GEO, "height": 430, "margin": {"l": 0, "r": 0, "t": 10, "b": 0}, "legend": legend})
+    return figure(data, {"geo": GEO, "height": 430, "margin": MAP_MARGIN, "legend": legend})
 
 
 def _bar_marker(colour: str, hatched: bool) -> dict:

@@ -2,7 +2,7 @@
 
 Responses always look the same (supported: blue, plain; noted: orange, hatched; pending: grey, dotted;
 Okabe & Ito's colour-blind-safe palette) and every bar prints its number. Figures are plotly specs
-wrapped without validation (see figures/special_procedures.py); tests validate every builder's output.
+wrapped without validation (see figures/base.py); tests validate every builder's output.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..charts import OKABE_ITO
 from ..model import labels, provenance
 from ..model.text import plot_frame
-from .special_procedures import axis, figure, level, marker, pct  # noqa: F401 (level: used as upr.level)
+from .base import LEGEND_ABOVE, axis, figure, marker, pct
+from .colours import OKABE_ITO
 
 RESPONSES = ["supported", "noted", "pending"]
 RESPONSE_STYLE = {
@@ -101,7 +101,7 @@ def action_categories(df: pd.DataFrame) -> go.Figure:
     data.append(_side_labels(names, rows["total"].tolist(), text))
     right = float(rows["total"].max()) * 1.5 if len(rows) else 1.0
     return figure(data, {"height": 120 + 38 * len(rows), "barmode": "stack",
-                         "xaxis": axis("Recommendations", range=[0, right])})  # fmt: skip
+                         "xaxis": axis("Recommendations", range=[0, right])}, legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def per_session(df: pd.DataFrame) -> go.Figure:
@@ -121,7 +121,7 @@ def per_session(df: pd.DataFrame) -> go.Figure:
         })  # fmt: skip
     top = float(df["total"].max()) if len(df) else 1.0
     return figure(data, {"height": 380, "xaxis": axis("Working-group session", dtick=1),
-                         "yaxis": axis("Recommendations", range=[0, top * 1.25])})  # fmt: skip
+                         "yaxis": axis("Recommendations", range=[0, top * 1.25])}, legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def response_shares(df: pd.DataFrame, by: str, prefix: str = "") -> go.Figure:
@@ -132,7 +132,7 @@ def response_shares(df: pd.DataFrame, by: str, prefix: str = "") -> go.Figure:
     data = _response_bars(names, rows, "_share", "share")
     data.append(_side_labels(names, [100] * len(rows), [f" {t:,}" for t in rows["total"]]))
     return figure(data, {"height": 110 + 38 * len(rows), "barmode": "stack",
-                         "xaxis": axis("% of recommendations", range=[0, 112])})  # fmt: skip
+                         "xaxis": axis("% of recommendations", range=[0, 112])}, legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def themes(df: pd.DataFrame, top: int = 15) -> go.Figure:
@@ -147,7 +147,11 @@ def themes(df: pd.DataFrame, top: int = 15) -> go.Figure:
         "hovertemplate": "%{y}: %{x:,} recommendations, %{customdata:.1f}% supported<extra></extra>",
     }  # fmt: skip
     right = float(rows["recommendations"].max()) * 1.45 if len(rows) else 1.0
-    return figure([trace], {"height": 120 + 26 * len(rows), "xaxis": axis("Recommendations", range=[0, right])})
+    return figure(
+        [trace],
+        {"height": 120 + 26 * len(rows), "xaxis": axis("Recommendations", range=[0, right])},
+        legend=LEGEND_ABOVE,
+    )
 
 
 def recommending_states(df: pd.DataFrame, top: int = 20) -> go.Figure:
@@ -161,7 +165,7 @@ def recommending_states(df: pd.DataFrame, top: int = 20) -> go.Figure:
     data.append(_side_labels(names, rows["recommendations"].tolist(), text))
     right = float(rows["recommendations"].max()) * 1.5 if len(rows) else 1.0
     return figure(data, {"height": 120 + 24 * len(rows), "barmode": "stack",
-                         "xaxis": axis("Recommendations", range=[0, right])})  # fmt: skip
+                         "xaxis": axis("Recommendations", range=[0, right])}, legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def _tint(hex_colour: str, alpha: float = 0.35) -> str:
@@ -187,7 +191,7 @@ def flow(df: pd.DataFrame) -> go.Figure:
                  "color": [_tint(colours[left.index(v)]) for v in df["recommender_region"]],
                  "hovertemplate": "%{source.label} → %{target.label}: %{value:,}<extra></extra>"},
     }  # fmt: skip
-    return figure([trace], {"height": 420})
+    return figure([trace], {"height": 420}, legend=LEGEND_ABOVE)
 
 
 def implementation(df: pd.DataFrame) -> go.Figure:
@@ -209,7 +213,8 @@ def implementation(df: pd.DataFrame) -> go.Figure:
     coverage = [f" status known for {known[c]:,} of {total[c]:,}" for c in cycles]
     data.append(_side_labels(names, [100] * len(cycles), coverage))
     return figure(data, {"height": 110 + 45 * len(cycles), "barmode": "stack",
-                         "xaxis": axis("% of recommendations with a known status", range=[0, 150])})  # fmt: skip
+                         "xaxis": axis("% of recommendations with a known status", range=[0, 150])},
+                         legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def reports(df: pd.DataFrame) -> go.Figure:
@@ -224,7 +229,9 @@ def reports(df: pd.DataFrame) -> go.Figure:
         for i, (col, label, pattern) in enumerate(series)
     ]  # fmt: skip
     top = float(df["reviews"].max()) if len(df) else 1.0
-    return figure(data, {"height": 340, "barmode": "group", "yaxis": axis("States", range=[0, top * 1.2])})
+    return figure(
+        data, {"height": 340, "barmode": "group", "yaxis": axis("States", range=[0, top * 1.2])}, legend=LEGEND_ABOVE
+    )
 
 
 def ratification_by_instrument(df: pd.DataFrame) -> go.Figure:
@@ -240,7 +247,8 @@ def ratification_by_instrument(df: pd.DataFrame) -> go.Figure:
     data.append(_side_labels(names, rows["recommendations"].tolist(), text))
     right = float(rows["recommendations"].max()) * 2.1 if len(rows) else 1.0
     return figure(data, {"height": 120 + 26 * len(rows), "barmode": "stack",
-                         "xaxis": axis("Recommendations asking to join", range=[0, right])})  # fmt: skip
+                         "xaxis": axis("Recommendations asking to join", range=[0, right])},
+                         legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def ratification_share(df: pd.DataFrame, by: str) -> go.Figure:
@@ -260,7 +268,8 @@ def ratification_share(df: pd.DataFrame, by: str) -> go.Figure:
     }  # fmt: skip
     top = float(rows["share_became_party"].max()) if rows["share_became_party"].notna().any() else 10.0
     return figure([trace], {"height": 100 + 40 * len(rows),
-                            "xaxis": axis("% that led to ratification", range=[0, max(top, 1.0) * 2])})  # fmt: skip
+                            "xaxis": axis("% that led to ratification", range=[0, max(top, 1.0) * 2])},
+                            legend=LEGEND_ABOVE)  # fmt: skip
 
 
 def ratification_totals(all_row: pd.DataFrame) -> list[tuple[str, str]]:

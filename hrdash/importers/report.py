@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 
-from ..export import csv_safe
+from ..exports.tables import csv_safe
 from .model import Plan
 
 STATUS_TEXT = {

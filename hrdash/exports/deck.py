@@ -16,8 +16,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .model.text import unplot
-from .slides import ChartSpec, Item, TableSpec
+from hrdash.model.text import unplot
+
+from .pptx import ChartSpec, Item, TableSpec
 
 VALUE = "value"
 

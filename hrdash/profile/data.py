@@ -15,14 +15,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import profile_years
-from .db.query import parameters
-from .model import targets
+from hrdash.db.query import parameters
+from hrdash.model import targets
+
+from . import years
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
 
 # Section frame -> the query that returns it (each takes $country, some also the years). The frames in
-# profile_years.SLICERS come for every year (cached per country) and are cut to the years here.
+# years.SLICERS come for every year (cached per country) and are cut to the years here.
 SECTION_QUERIES = {
     "ratification": "profile_ratification",
     "tb_reports": "profile_tb_reports",
@@ -39,7 +40,7 @@ SECTION_QUERIES = {
 }
 INSTRUMENTS = 18
 
-# The regional comparison: measure column of profile_years.measures -> (label, unit).
+# The regional comparison: measure column of years.measures -> (label, unit).
 MEASURES = {
     "instruments_ratified": ("Instruments ratified (of 18)", "instruments"),
     "reports_overdue": ("Treaty-body reports overdue", "reports"),
@@ -66,7 +67,7 @@ class Profile:
     year_to: int
     country: dict[str, Any]
     frames: dict[str, pd.DataFrame]
-    region: pd.DataFrame  # profile_years.measures for the countries of its OHCHR region
+    region: pd.DataFrame  # years.measures for the countries of its OHCHR region
     sources: pd.DataFrame  # rows by table and source (profile_rows_by_source) for this country and years
 
     @property
@@ -109,7 +110,7 @@ def _jobs(who: str | None, year_from: int, year_to: int, eas: list[str]) -> list
     every_year = {"country": who, "year_from": None, "year_to": None}  # null years: all of them
     jobs = [("country", "profile_country", {"country": who})]
     for key, name in SECTION_QUERIES.items():
-        given = every_year if key in profile_years.SLICERS else values
+        given = every_year if key in years.SLICERS else values
         jobs.append((key, name, {k: v for k, v in given.items() if k in parameters(name)}))
     jobs.append(("measures", "profile_measures_by_country_year", {}))  # every country, every year
     jobs.append(("sources", "profile_rows_by_source", {"country": who}))
@@ -151,17 +152,25 @@ def assemble(iso3: str, year_from: int, year_to: int, results: dict[str, pd.Data
     info = results["country"][results["country"]["iso3"] == iso3]
     if info.empty:
         raise UnknownCountry(f"no country with ISO3 code {iso3!r}")
-    country = profile_years.country(info.iloc[0].to_dict(), year_to)
+    country = years.country(info.iloc[0].to_dict(), year_to)
     frames = {key: _of(results[key], iso3) for key in SECTION_QUERIES}
-    for key, cut in profile_years.SLICERS.items():
+    for key, cut in years.SLICERS.items():
         frames[key] = cut(frames[key], year_from, year_to)
     eas = list(dict.fromkeys(frames["ea_targets"]["ea_code"]))
     status = {ea: results[f"status:{ea}"] for ea in eas if f"status:{ea}" in results}
     frames["target_status"] = targets.status_of(iso3, status)
-    measures = profile_years.measures(results["measures"], year_from, year_to)
+    measures = years.measures(results["measures"], year_from, year_to)
     region = measures[measures["ohchr_region"] == country["ohchr_region"]].reset_index(drop=True)
-    sources = profile_years.sources(_of(results["sources"], iso3), year_from, year_to)
+    sources = years.sources(_of(results["sources"], iso3), year_from, year_to)
     return Profile(iso3, year_from, year_to, country, frames, region, sources)
+
+
+def export_frame(p: Profile, key: str) -> pd.DataFrame:
+    """Return a section's rows as its table export writes them: the page's rows, the country's code first.
+
+    The export is the table on screen: no query asks again for what the page cut to its years.
+    """
+    return p.frames[key].assign(country_iso3=p.iso3)[["country_iso3", *p.frames[key].columns]]
 
 
 def load(run: Runner, iso3: str, year_from: int, year_to: int, map_fn: Callable = map) -> Profile:
@@ -308,7 +317,7 @@ def key_figures(p: Profile) -> list[str]:
         )
     else:
         out.append(f"No UPR review in {p.years}.")
-    targets = targets_with_status(p)
+    targets = p.targets
     if len(targets):
         eas = _and(list(dict.fromkeys(targets["ea_code"])))
         met = int((targets["met"] == "yes").sum())
@@ -321,11 +330,6 @@ def key_figures(p: Profile) -> list[str]:
         when = f"since {start}" if pd.isna(row.end_date) else f"in {start}–{pd.Timestamp(row.end_date).year}"
         out.append(f"Human Rights Adviser deployed {when} (source: {row.source}).")
     return out
-
-
-def targets_with_status(p: Profile) -> pd.DataFrame:
-    """Return the seed-004 targets naming the country: the target in words, met (yes / no / …) and why."""
-    return p.targets
 
 
 def country_from_selection(selection: Any) -> str | None:

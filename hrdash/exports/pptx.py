@@ -29,12 +29,13 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
-from .export import is_dangerous
-from .model import provenance
+from hrdash.model import provenance
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-PALETTE = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "D55E00", "F0E442", "000000"]
-HIGHLIGHT = "D55E00"
+from ..figures import colours
+from .tables import is_dangerous
+
+PALETTE = [c.lstrip("#") for c in colours.OKABE_ITO]  # the figures' colours, as PowerPoint writes them
+HIGHLIGHT = colours.HIGHLIGHT.lstrip("#")
 PATTERNS = [MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CONFETTI, MSO_PATTERN.DIAGONAL_BRICK,
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID]  # fmt: skip
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9

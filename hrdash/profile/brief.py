@@ -14,11 +14,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from . import profile, slides
-from .db import query
-from .model import labels, targets
-from .profile import Profile
-from .slides import ChartSpec, TableSpec, TextSpec
+from hrdash.db import query
+from hrdash.model import labels, targets
+
+from ..exports import pptx
+from ..exports.pptx import ChartSpec, TableSpec, TextSpec
+from . import data as profile
+from .data import Profile
 
 LABELS = labels.glossary({
     "national_ngo": "National NGOs", "coalition": "Coalitions", "international_ngo": "International NGOs",
@@ -126,7 +128,7 @@ def tables(p: Profile) -> dict[str, TableSpec]:
         ),
         "ea_targets": TableSpec(
             f"Targets of seed 004 (OHCHR Management Plan 2014–2017) naming {p.name}",
-            profile.targets_with_status(p)[["ea_code", "target", "met", "detail", "source"]], LABELS,
+            p.targets[["ea_code", "target", "met", "detail", "source"]], LABELS,
             caption=f"Met: evaluated for {p.year_to} by the target rules of the Ratification and Expected "
             "accomplishments pages.",
         ),
@@ -142,14 +144,14 @@ def tables(p: Profile) -> dict[str, TableSpec]:
 
 def deck(
     p: Profile, built_at: str = "", created: date | None = None, source_files: dict[str, str] | None = None
-) -> slides.Deck:
+) -> pptx.Deck:
     """Return the profile's deck: key figures, comparison, charts and tables in page order, sources."""
     c, t = charts(p), tables(p)
-    items: list[slides.Item] = [TextSpec(f"{p.name}: key figures", profile.key_figures(p)), t["comparison"]]
+    items: list[pptx.Item] = [TextSpec(f"{p.name}: key figures", profile.key_figures(p)), t["comparison"]]
     items += [c["region_ratification"], c["ratification_status"], t["ratification"], c["tb_reports"]]
     items += [c["communications"], c["upr_cycles"], c["upr_themes"], c["implementation"], c["submissions"]]
     items += [t[k] for k in ("unct", "ea_targets") if k in t]
-    return slides.Deck(
+    return pptx.Deck(
         title=f"Country brief: {p.name}",
         subtitle=f"{p.country['official_name']} · OHCHR region {p.country['ohchr_region']} · {p.years}",
         filters=[("Country", f"{p.name} ({p.iso3})"), ("Years", p.years)],
@@ -189,7 +191,7 @@ def country_deck(
     first, last = data_years(con)
     with ThreadPoolExecutor(QUERY_THREADS) as pool:
         p = profile.load(runner(con), iso3, year_from or first, year_to or last, pool.map)
-    return slides.build(deck(p, built_at=built_at(con), source_files=source_files(con)))
+    return pptx.build(deck(p, built_at=built_at(con), source_files=source_files(con)))
 
 
 def resolve(con: duckdb.DuckDBPyConnection, country: str) -> str:
@@ -228,7 +230,7 @@ def write_briefs(
     for i, iso3 in enumerate(countries, start=1):
         path = out_dir / f"{iso3}.pptx"
         p = profile.assemble(iso3, *years, results)
-        path.write_bytes(slides.build(deck(p, built_at=built, source_files=files)))
+        path.write_bytes(pptx.build(deck(p, built_at=built, source_files=files)))
         progress(f"[{i}/{len(countries)}] {iso3} → {path}")
         paths.append(path)
     return paths

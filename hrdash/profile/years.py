@@ -75,7 +75,6 @@ def hra(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     return df[keep].reset_index(drop=True)
 
 
-AS_OF = ["ratified", "with_reservations", "overdue_from", "overdue_until", "requests_pending"]
 IN_YEARS = ["visits_completed", "communications", "communications_replied", "upr_recommendations", "upr_supported",
             "upr_noted", "submissions"]  # fmt: skip
 
@@ -84,7 +83,7 @@ UPR_COUNTS = ["recommendations", "supported", "noted", "pending", "implemented"]
 
 
 def upr_cycles(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
-    """Return the reviews of the years, each with the recommendations of the years (profile_upr_cycles.sql)."""
+    """Return the reviews of the years, each with the recommendations of the years (its export's rows)."""
     columns = [c for c in df.columns if c != "rec_year"]
     reviews = df[(df["review_year"] >= year_from) & (df["review_year"] <= year_to)]
     first: dict[int, int] = {}  # cycle -> its first row; the rows come ordered by cycle (a few per country)
@@ -104,14 +103,17 @@ def upr_cycles(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
 
 def sp_visits(df: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
     """Return the visits carried out in the years and the requests open at the end of `year_to`, with how
-    long each has been open (what profile_sp_visits.sql returns for these years)."""
+    long each has been open in years (after end_date; null for a visit carried out).
+
+    `df` is profile_sp_visits' rows of one country (status as recorded in the data).
+    """
     as_of = pd.Timestamp(year_to, 12, 31)
     done = (df["status"] == "completed").to_numpy()
     start = df["start_date"].dt.year
     keep = (done & start.between(year_from, year_to).to_numpy()) | (~done & (df["request_date"] <= as_of).to_numpy())
     out = df[keep].reset_index(drop=True)
     years = ((as_of - out["request_date"]).dt.days / 365.25).round(1)
-    out["open_years"] = years.where(out["status"] != "completed")
+    out.insert(out.columns.get_loc("end_date") + 1, "open_years", years.where(out["status"] != "completed"))
     return out
 
 

@@ -1,4 +1,5 @@
-"""Table exports: CSV and Excel streamed from DuckDB, safe against formula injection.
+"""Table exports: CSV and Excel streamed from DuckDB (or written from a frame a page shows), safe against formula
+injection.
 
 A spreadsheet evaluates a cell that starts with = + - @ (or tab / carriage return) as a
 formula. CSV cells like that get a leading apostrophe (OWASP's advice); Excel cells are
@@ -11,16 +12,17 @@ import csv
 import io
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 import xlsxwriter
 
-from .model import provenance
+from hrdash.model import provenance
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 BATCH_ROWS = 50_000
@@ -49,10 +51,30 @@ class ExportInfo:
     source_files: dict[str, str] = field(default_factory=dict)  # import source -> file name, to name it
 
 
+Batches = Iterable[pa.RecordBatch]
+
+
 def _batches(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any]) -> Iterator[pa.RecordBatch]:
     with con.cursor() as cur:
         reader = cur.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
         yield from reader
+
+
+def frame_batches(df: pd.DataFrame) -> list[pa.RecordBatch]:
+    """Return a frame as record batches typed as DuckDB gave them: date columns as dates again.
+
+    A query's DATE arrives in pandas as a datetime at midnight; written as such it would read
+    "2015-03-01 00:00:00" where the query's own export writes "2015-03-01".
+    """
+    columns = {}
+    for name in df.columns:
+        values = df[name]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            known = values.dropna()
+            if (known == known.dt.normalize()).all():
+                values = values.dt.date.astype(object).where(values.notna(), None)
+        columns[name] = values
+    return pa.Table.from_pandas(pd.DataFrame(columns), preserve_index=False).to_batches(BATCH_ROWS)
 
 
 def _cell(v: Any) -> Any:
@@ -61,14 +83,12 @@ def _cell(v: Any) -> Any:
     return v
 
 
-def write_csv(
-    con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str], out: io.TextIOBase
-) -> Counter:
-    """Stream the query result as CSV into `out` (human headers); return row counts per source."""
+def _write_csv(batches: Batches, labels: dict[str, str], out: io.TextIOBase) -> Counter:
+    """Write the rows as CSV into `out` (human headers); return row counts per source."""
     sources: Counter = Counter()
     writer = csv.writer(out)
     header_written = False
-    for batch in _batches(con, sql, params):
+    for batch in batches:
         names = batch.schema.names
         if not header_written:
             writer.writerow([labels.get(n, n) for n in names])
@@ -83,10 +103,19 @@ def write_csv(
 
 def csv_bytes(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, Any], labels: dict[str, str]) -> bytes:
     """Return the query result as UTF-8 CSV (with BOM, so Excel reads accents right)."""
+    return _csv_bytes(_batches(con, sql, params), labels)
+
+
+def frame_csv_bytes(df: pd.DataFrame, labels: dict[str, str]) -> bytes:
+    """Return a frame as UTF-8 CSV, written as `csv_bytes` writes a query's result."""
+    return _csv_bytes(frame_batches(df), labels)
+
+
+def _csv_bytes(batches: Batches, labels: dict[str, str]) -> bytes:
     # Encoded as it is written, into a temporary file: memory holds the bytes once, not a str as well.
     with tempfile.TemporaryFile() as tmp:
         text = io.TextIOWrapper(tmp, encoding="utf-8-sig", newline="")
-        write_csv(con, sql, params, labels, text)
+        _write_csv(batches, labels, text)
         text.flush()
         tmp.seek(0)
         data = tmp.read()
@@ -121,6 +150,15 @@ def xlsx_bytes(
     A sheet holds at most `sheet_rows` data rows (Excel's limit by default); more rows continue on
     "Data 2", "Data 3"..., each with the header row, and the About sheet says so.
     """
+    return _xlsx_bytes(_batches(con, sql, params), labels, info, sheet_rows)
+
+
+def frame_xlsx_bytes(df: pd.DataFrame, labels: dict[str, str], info: ExportInfo) -> bytes:
+    """Return a frame as an .xlsx workbook, written as `xlsx_bytes` writes a query's result."""
+    return _xlsx_bytes(frame_batches(df), labels, info, EXCEL_MAX_ROWS)
+
+
+def _xlsx_bytes(batches: Batches, labels: dict[str, str], info: ExportInfo, sheet_rows: int) -> bytes:
     with tempfile.TemporaryFile() as tmp:
         # constant_memory streams rows to disk; strings are never turned into formulas or links.
         wb = xlsxwriter.Workbook(
@@ -135,7 +173,7 @@ def xlsx_bytes(
         sources: Counter = Counter()
         header: list[str] = []
         rows = r = 0  # rows written in all, and the next row of the current sheet
-        for batch in _batches(con, sql, params):
+        for batch in batches:
             names = batch.schema.names
             if not header:
                 header = [labels.get(n, n) for n in names]
@@ -180,8 +218,3 @@ def _write_cell(sheet, r: int, c: int, v: Any, as_text, dates) -> None:
         sheet.write_datetime(r, c, v, dates)
     else:
         sheet.write_string(r, c, str(v))
-
-
-def labels_for(columns: Sequence[str], labels: dict[str, str]) -> list[str]:
-    """Return the human names of columns (the column name itself where none is given)."""
-    return [labels.get(c, c) for c in columns]

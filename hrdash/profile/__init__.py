@@ -1,0 +1,1 @@
+"""The country profile: its data (data), its every-year frames cut to the years (years), its brief and deck (brief)."""
