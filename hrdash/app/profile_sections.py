@@ -18,7 +18,7 @@ from hrdash.model.filters import Filters
 from hrdash.model.text import md
 from hrdash.profile import brief
 
-from .. import profile
+from ..profile import data as profile
 from . import pages, presenting, profile_ui, widgets
 from .profile_ui import View
 

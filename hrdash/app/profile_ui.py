@@ -21,9 +21,9 @@ from hrdash.model import targets
 from hrdash.model.text import md
 from hrdash.profile import brief
 
-from .. import profile
 from ..figures import profile as figures
 from ..paths import default_db
+from ..profile import data as profile
 from . import data, widgets
 
 QUERY_THREADS = 4
