@@ -1,4 +1,8 @@
-"""Shared fixtures: one built database for the session (scale 1), the project paths."""
+"""Shared fixtures: the built databases (scale 1 and 20) and the hostile-text database.
+
+Helpers that are not fixtures live in tests/helpers/ (paths, AppTest, what a page drew, the browser, the
+local stand-in for the official sources); no test module imports another.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,8 @@ import duckdb
 import pytest
 
 from hrdash import db
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
+from tests.helpers.hostile_text import hostile_db  # noqa: F401  (a session fixture, shared by every folder)
+from tests.helpers.paths import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +23,20 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "hrdash.duckdb"
     db.build(path, scale=1, progress=lambda m: None)
     os.environ["HRDASH_DB"] = str(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def scale20_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database at demo scale 20 (~1.3M recommendations), built once per session for the SP and UPR pages.
+
+    Reuses bench/results/scale20.duckdb when bench/page_speed.py has built it from the current sources (it is
+    only read), and otherwise builds one (about a minute)."""
+    bench = ROOT / "bench" / "results" / "scale20.duckdb"
+    if not db.is_stale(bench) and db.build_info(bench).get("scale") == "20":
+        return bench
+    path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
+    db.build(path, scale=20, progress=lambda m: None)
     return path
 
 
@@ -36,10 +52,3 @@ def empty_db():
     with duckdb.connect() as c:
         db.load_reference(c, progress=lambda m: None)
         yield c
-
-
-def seed_text(number: str) -> str:
-    """Return the text of seed document NNN."""
-    if not SEEDS.exists():
-        pytest.skip(f"seed documents not found at {SEEDS} (../shared is absent)")
-    return next(SEEDS.glob(f"{number}_*.txt")).read_text()

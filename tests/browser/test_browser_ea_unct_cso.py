@@ -1,9 +1,6 @@
 """The UNCT engagement, Civil society and Expected accomplishments pages in a real browser: they render in Chromium,
 show the values SQL gives, draw their charts, keep their view in the URL, and the Overview tiles lead to an EA."""
 
-# The fixtures imported from tests.helpers.browser are used as test arguments of the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import re
@@ -16,14 +13,7 @@ from playwright.sync_api import Page, expect
 
 from hrdash import indicators, query
 from hrdash.filters import Filters
-from tests.helpers.browser import (  # noqa: F401 (fixtures)
-    UI_TIMEOUT_MS,
-    app_url,
-    chromium,
-    page,
-    requires_chromium,
-    wait_for_idle,
-)
+from tests.helpers.browser import UI_TIMEOUT_MS, requires_chromium, wait_for_idle
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

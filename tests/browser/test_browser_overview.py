@@ -1,8 +1,5 @@
 """The Overview page in a real browser: scorecard values equal SQL, the map draws, filters live in the URL."""
 
-# The fixtures imported from tests.helpers.browser are used as test arguments of the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import re
@@ -13,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hrdash import query
-from tests.helpers.browser import VIEWPORT, app_url, chromium, click_country, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
+from tests.helpers.browser import VIEWPORT, click_country, requires_chromium, wait_for_idle
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

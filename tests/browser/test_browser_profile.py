@@ -1,9 +1,6 @@
 """The Country profile in Chromium: it renders for ?country=LBR, the print view hides the sidebar and breaks
 pages, presentation mode shows one chart and steps to the next, and a click on the map opens that country."""
 
-# The fixtures imported from tests.helpers.browser are used as test arguments of the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import re
@@ -13,7 +10,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.helpers.browser import app_url, chromium, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
+from tests.helpers.browser import requires_chromium, wait_for_idle
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

@@ -1,8 +1,5 @@
 """The Ratification and Treaty bodies pages in a real browser: they render, the maps draw, CSV downloads work."""
 
-# The fixtures imported from tests.helpers.browser are used as test arguments of the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import csv
@@ -15,7 +12,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.helpers.browser import UI_TIMEOUT_MS, VIEWPORT, app_url, chromium, requires_chromium, wait_for_idle  # noqa: F401
+from tests.helpers.browser import UI_TIMEOUT_MS, VIEWPORT, requires_chromium, wait_for_idle
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

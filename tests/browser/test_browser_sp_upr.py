@@ -1,9 +1,6 @@
 """The Special Procedures and UPR pages in a real browser: they render, a search finds what SQL finds, and the CSV
 downloads carry the expected header and every row."""
 
-# The fixtures imported from tests.helpers.browser are used as test arguments of the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import csv
@@ -16,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from hrdash.figures import special_procedures as sp
 from hrdash.figures import upr
-from tests.helpers.browser import app_url, chromium, click_country, page, requires_chromium, wait_for_idle  # noqa: F401 (fixtures)
+from tests.helpers.browser import click_country, requires_chromium, wait_for_idle
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

@@ -8,10 +8,6 @@ host other than the app's, no <a> or <img> (HTML or SVG) points to the payloads'
 the payload is on the page as text.
 """
 
-# The fixtures imported from tests.helpers.browser and tests.helpers.hostile_text are used as test arguments of
-# the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -22,8 +18,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hrdash.text import WORD_JOINER
-from tests.helpers.browser import chromium, requires_chromium, streamlit_server, wait_for_idle  # noqa: F401 (fixtures)
-from tests.helpers.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, PAYLOADS, URL_COUNTRY, hostile_db  # noqa: F401
+from tests.helpers.browser import requires_chromium, streamlit_server, wait_for_idle
+from tests.helpers.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, PAYLOADS, URL_COUNTRY
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 

@@ -1,9 +1,8 @@
 """Helpers and fixtures for the browser tests: a real `streamlit run` server and headless Chromium.
 
-Use them from a test module with
+The fixtures are registered for tests/browser/ by its conftest.py; a test module there starts with
 
-    # ruff: noqa: F811   (the imported fixtures are test arguments of the same name)
-    from tests.helpers.browser import app_url, chromium, page, requires_chromium  # noqa: F401
+    from tests.helpers.browser import requires_chromium
     pytestmark = [pytest.mark.browser, requires_chromium]
 
 `app_url` (module scope) serves app.py against the session's built database (`built_db` in

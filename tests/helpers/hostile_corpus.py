@@ -22,8 +22,8 @@ from typing import Any
 import docx
 import openpyxl
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
+from tests.helpers.paths import IMPORT_FIXTURES
+
 UNCT = "id,country_iso3,year,mechanism,activity,description\n"
 TERMAN = "text,to,decision,From,year,notes\n"
 TREATY = "iso2,member,state party,year ratification or accession,signatory,no action,status,note\n"
@@ -174,7 +174,7 @@ def truncated_zip() -> bytes:
 
 
 def truncated_xls() -> bytes:
-    data = (FIXTURES / "upr_info_sample.xls").read_bytes()
+    data = (IMPORT_FIXTURES / "upr_info_sample.xls").read_bytes()
     return data[: len(data) * 6 // 10]
 
 

@@ -1,15 +1,10 @@
 """A database whose free text attacks the dashboard: every payload of issue 12 in every table that reaches the screen.
 
-Use the fixture from a test module with
-
-    from tests.helpers.hostile_text import hostile_db  # noqa: F401  (a fixture)
-
-`hostile_db` (session scope) is a copy of the session's built database in which Kenya's story, NHRI name,
-recommendation themes and text, UNCT engagement description, HRA description and visit report, a regional
-adviser's region, a normative output's title, an import_log row (file name, who) and the list of imports
-not re-applied all carry the payloads: markdown images and links, HTML, a script, a colour directive,
-LaTeX, an icon shortcode, a bare URL and a spreadsheet formula. Any request to 127.0.0.2 means one was
-interpreted.
+`hostile_db` (session scope, registered in tests/conftest.py) is a copy of the session's built database in which
+Kenya's story, NHRI name, recommendation themes and text, UNCT engagement description, HRA description and visit
+report, a regional adviser's region, a normative output's title, an import_log row (file name, who) and the list of
+imports not re-applied all carry the payloads: markdown images and links, HTML, a script, a colour directive, LaTeX,
+an icon shortcode, a bare URL and a spreadsheet formula. Any request to 127.0.0.2 means one was interpreted.
 """
 
 from __future__ import annotations

@@ -23,11 +23,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from tests.conftest import ROOT
+from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 from tests.helpers.untc_pages import STATUS_AS_AT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "update"
-UHRI_FIXTURE = ROOT / "tests" / "fixtures" / "import" / "uhri_export.xlsx"
+UHRI_FIXTURE = IMPORT_FIXTURES / "uhri_export.xlsx"
+# The recommendation ids of the UHRI fixture workbook.
+UHRI_IDS = {"uhri-aaaa-0001", "uhri-aaaa-0003", "uhri-bbbb-0001", "uhri-cccc-0001-KEN", "uhri-cccc-0001-UGA"}
 UHRI_PATH = "/uhri/export-results/export-full-en.xlsx"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HOSTILE_TITLE = "![b](http://127.0.0.2:9/beacon.png) :red[red] <b>bold</b>"

@@ -15,8 +15,9 @@ import openpyxl
 import pytest
 
 from hrdash import export
-from hrdash.importers import load, report, service, store
+from hrdash.importers import report, service, store
 from hrdash.importers.model import Problem
+from tests.helpers.db import checksums
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +25,6 @@ def db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("bad") / "hrdash.duckdb"
     shutil.copy(built_db, path)
     return path
-
-
-def checksums(db: Path) -> dict:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return load.checksums(con)
 
 
 def refused(db: Path, tmp_path: Path, name: str, content: bytes | str, **options) -> list[Problem]:

@@ -17,9 +17,8 @@ import pytest
 
 from hrdash.importers import service
 from hrdash.importers.ohchr_dashboard import excel_or_text_date
-from tests.conftest import ROOT
+from tests.helpers.paths import IMPORT_FIXTURES
 
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
 NAME = "UnderlyingData_CAT_OHCHR_08_11_2023"
 D = dt.date
 EXPECTED = {  # (signature, consent, consent_type, status)
@@ -56,7 +55,7 @@ def listed(db: Path, tag: str) -> tuple[dict[str, tuple], int]:
 
 
 def test_the_xls_export_then_its_xlsx_form_of_the_same_treaty(db):
-    plan, log = load(db, FIXTURES / f"{NAME}.xls")
+    plan, log = load(db, IMPORT_FIXTURES / f"{NAME}.xls")
     assert (plan.format, plan.detail, plan.source_key, plan.rows_read) == (
         "ohchr_ratification", "CAT", "ratification:CAT", 9)  # fmt: skip
     rows, count = listed(db, plan.tag)
@@ -75,7 +74,7 @@ def test_the_xls_export_then_its_xlsx_form_of_the_same_treaty(db):
     assert (1, "title", "data as of 2023-11-08 (the export's Last Updated date)") in notices
     assert any(m.startswith("187 State(s) of the country table are not in the export") for *_, m in notices)
     # the .xlsx form of the same export: the same rows, and it replaces the .xls import (same treaty)
-    plan2, log2 = load(db, FIXTURES / f"{NAME}.xlsx")
+    plan2, log2 = load(db, IMPORT_FIXTURES / f"{NAME}.xlsx")
     assert plan2.format == "ohchr_ratification" and plan2.source_key == plan.source_key
     assert listed(db, plan2.tag) == (EXPECTED, 196) and listed(db, plan.tag) == ({}, 0)
     assert log2["replaced"] == 196

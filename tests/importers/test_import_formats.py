@@ -12,9 +12,8 @@ import openpyxl
 import pytest
 
 from hrdash.importers import service, store, templates
-from tests.conftest import ROOT
+from tests.helpers.paths import IMPORT_FIXTURES
 
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
 D = dt.date
 
 
@@ -36,7 +35,7 @@ def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
 
 
 def test_per_treaty_table(db):
-    [(plan, log)] = load(db, FIXTURES / "hr_status_icmw.csv")
+    [(plan, log)] = load(db, IMPORT_FIXTURES / "hr_status_icmw.csv")
     assert plan.format == "treaty_table" and plan.detail == "CMW" and plan.rows_read == 10
     rows = fetch(db, "select country_iso3, signature_date, consent_date, consent_type, date_precision, status "
                      "from ratification where source = $s order by 1", {"s": plan.tag})  # fmt: skip
@@ -72,7 +71,7 @@ def test_per_treaty_table(db):
 
 
 def test_untc_status_csv(db):
-    [(plan, log)] = load(db, FIXTURES / "untc_IV-16_status.csv")
+    [(plan, log)] = load(db, IMPORT_FIXTURES / "untc_IV-16_status.csv")
     assert plan.format == "untc_status" and plan.detail == "CED"  # from the title line (and the file name)
     rows = dict(
         (r[0], r[1:])
@@ -103,7 +102,7 @@ def test_untc_status_csv(db):
 
 
 def test_untc_saved_html_page(db):
-    [(plan, _)] = load(db, FIXTURES / "untc_ccpr_status.html")
+    [(plan, _)] = load(db, IMPORT_FIXTURES / "untc_ccpr_status.html")
     assert plan.format == "untc_status" and plan.detail == "CCPR"  # from the page's link and title
     rows = dict(
         (r[0], r[1:])
@@ -126,7 +125,7 @@ def test_untc_saved_html_page(db):
 
 
 def test_terman_year_file(db):
-    [(plan, _)] = load(db, FIXTURES / "2012data.csv")
+    [(plan, _)] = load(db, IMPORT_FIXTURES / "2012data.csv")
     assert plan.format == "upr_terman" and plan.encoding == "mac_roman" and plan.rows_read == 7
     rows = fetch(db, "select country_iso3, paragraph, text, recommending_states, response, cycle, session, rec_date, "
                      "mechanism from recommendation where source = $s order by country_iso3, paragraph",
@@ -166,7 +165,7 @@ UPR_INFO_EXPECTED = [
 
 
 def test_upr_info_csv_then_xls_of_the_same_export(db):
-    [(csv_plan, _)] = load(db, FIXTURES / "upr_info_sample.csv")
+    [(csv_plan, _)] = load(db, IMPORT_FIXTURES / "upr_info_sample.csv")
     assert csv_plan.format == "upr_info" and csv_plan.encoding == "mac_roman"
     assert _upr_info_rows(db, csv_plan.tag) == UPR_INFO_EXPECTED
     folder = store.folder(store.store_dir(db), csv_plan.sha256)
@@ -175,7 +174,7 @@ def test_upr_info_csv_then_xls_of_the_same_export(db):
         stored = {t: (a, k) for t, a, k in con.execute(sql).fetchall()}
     assert stored["Abolish the death penalty."] == (5, "recommendation")
     assert stored["Adopt a national plan on Roma."] == (3, "voluntary pledge")
-    [(xls_plan, log)] = load(db, FIXTURES / "upr_info_sample.xls")  # the .xls original: duplicate headers, 5.0
+    [(xls_plan, log)] = load(db, IMPORT_FIXTURES / "upr_info_sample.xls")  # the .xls original: duplicate headers, 5.0
     assert xls_plan.format == "upr_info" and xls_plan.source_key == csv_plan.source_key
     assert _upr_info_rows(db, xls_plan.tag) == UPR_INFO_EXPECTED
     assert _upr_info_rows(db, csv_plan.tag) == []  # the same source: replaced, not doubled
@@ -183,7 +182,7 @@ def test_upr_info_csv_then_xls_of_the_same_export(db):
 
 
 def test_terman_sessions_list(db):
-    [(plan, log)] = load(db, FIXTURES / "sessions.csv")
+    [(plan, log)] = load(db, IMPORT_FIXTURES / "sessions.csv")
     assert plan.format == "upr_lookup" and plan.rows_read == 6 and plan.problems.errors == 0
     rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
                      "from upr_review where source = $s order by 1, 2", {"s": plan.tag})  # fmt: skip
@@ -205,7 +204,7 @@ def test_terman_sessions_list(db):
 
 
 def test_terman_review_years(db):
-    [(plan, log)] = load(db, FIXTURES / "upr-years.csv")
+    [(plan, log)] = load(db, IMPORT_FIXTURES / "upr-years.csv")
     assert plan.format == "upr_lookup" and plan.rows_read == 5 and plan.problems.errors == 0
     rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
                      "from upr_review where source = $s order by 1, 2", {"s": plan.tag})  # fmt: skip
@@ -224,7 +223,7 @@ def test_terman_review_years(db):
     assert notices[:2] == [(4, "review1", "."), (6, "review2", "")]
     assert [p.column for p in plan.problems.items if "not loaded" in p.message] == ["report1 / report2"]
     # imported after the sessions list, the same State and cycle is replaced: the newest import wins
-    [(sessions, _)] = load(db, FIXTURES / "sessions.csv")
+    [(sessions, _)] = load(db, IMPORT_FIXTURES / "sessions.csv")
     both = fetch(db, "select country_iso3, cycle, session, review_year, source = $y from upr_review "
                      "where country_iso3 in ('DZA', 'HTI') and source like 'import:%' order by 1, 2",
                  {"y": sessions.tag})  # fmt: skip
@@ -233,7 +232,7 @@ def test_terman_review_years(db):
 
 
 def test_uhri_excel_export(db):
-    [(plan, _)] = load(db, FIXTURES / "uhri_export.xlsx")
+    [(plan, _)] = load(db, IMPORT_FIXTURES / "uhri_export.xlsx")
     assert plan.format == "uhri"
     rows = fetch(db, "select id, country_iso3, mechanism, body, rec_date, text, recommending_states, response, cycle, "
                      "session, paragraph, themes, affected_groups, document_symbol from recommendation "
@@ -260,7 +259,7 @@ def test_uhri_excel_export(db):
 
 
 def test_canonical_csv(db):
-    [(plan, log)] = load(db, FIXTURES / "unct_engagement.csv")
+    [(plan, log)] = load(db, IMPORT_FIXTURES / "unct_engagement.csv")
     assert plan.format == "canonical" and list(plan.tables) == ["unct_engagement"]
     rows = fetch(db, "select country_iso3, year, mechanism, activity, description, id from unct_engagement "
                      "where source = $s order by year", {"s": plan.tag})  # fmt: skip
@@ -275,7 +274,7 @@ def test_canonical_csv(db):
     assert ids[0] == "fixture-unct-4" and all(i.startswith("unct_engagement-unct_engagement-") for i in ids[1:])
     assert log["inserted"] == 4
     # importing it again: the same ids (made from the rows' content), nothing changes
-    [(again, none)] = load(db, FIXTURES / "unct_engagement.csv")
+    [(again, none)] = load(db, IMPORT_FIXTURES / "unct_engagement.csv")
     assert again.status == "already imported" and none is None
 
 
@@ -336,7 +335,7 @@ def test_upr_review_template_and_a_canonical_file_without_review_year(db, tmp_pa
 
 def test_status_table_with_no_detectable_instrument_needs_one_named(db, tmp_path):
     path = tmp_path / "status.csv"  # the UNTC layout without the title line, under an anonymous name
-    lines = (FIXTURES / "untc_IV-16_status.csv").read_text().splitlines()[3:]
+    lines = (IMPORT_FIXTURES / "untc_IV-16_status.csv").read_text().splitlines()[3:]
     path.write_text("\n".join(lines))
     [(plan, log)] = load(db, path)
     assert plan.status == "refused" and "unknown instrument" in plan.reason and log is None

@@ -15,18 +15,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from hrdash.importers import limits, load, service, store
+from hrdash.importers import limits, service, store
 from hrdash.text import shown
-from tests.conftest import ROOT
+from tests.helpers.apptest import data_page, frame_with
+from tests.helpers.db import checksums
 from tests.helpers.hostile_corpus import CASES
+from tests.helpers.paths import ROOT
 
 REFUSED = [c for c in CASES if c.expect == "refused"]
 LOADED = [c for c in CASES if c.expect == "loaded"]
-
-
-def checksums(db: Path) -> dict:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return load.checksums(con)
 
 
 def test_case_names_are_unique():
@@ -112,8 +109,6 @@ def test_header_only_files_exit_1_in_every_format(built_db, tmp_path):
 
 
 def test_the_data_page_states_and_applies_the_limits_of_secrets_toml(built_db, tmp_path, monkeypatch):
-    from tests.pages.test_data_page import data_page, frame
-
     db = tmp_path / "hrdash.duckdb"
     shutil.copy(built_db, db)
     monkeypatch.setenv("HRDASH_DB", str(db))
@@ -124,6 +119,6 @@ def test_the_data_page_states_and_applies_the_limits_of_secrets_toml(built_db, t
     data = ("id,country_iso3,year,mechanism,activity,description\n" + rows).encode()
     at.file_uploader(key="import_files").set_value([("unct_engagement.csv", data, "text/csv")])
     at.run()
-    assert frame(at, "to insert").iloc[0]["status"] == "refused"
+    assert frame_with(at, "to insert").iloc[0]["status"] == "refused"
     errors = [shown(e.value) for e in at.error]  # the file's messages are escaped as markdown
     assert any("row 4 is past the last row allowed, over the limit of 3 rows per table" in e for e in errors)

@@ -19,10 +19,9 @@ import duckdb
 import pytest
 
 from hrdash import db as dbmod
-from hrdash.importers import load, service, store
-from tests.conftest import ROOT
-
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
+from hrdash.importers import service, store
+from tests.helpers.db import checksums
+from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
 
 @pytest.fixture()
@@ -30,11 +29,6 @@ def db(built_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "hrdash.duckdb"
     shutil.copy(built_db, path)
     return path
-
-
-def checksums(db: Path) -> dict:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return load.checksums(con)
 
 
 def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
@@ -47,24 +41,24 @@ def imported(db: Path, *files: Path, **options):
 
 
 def test_the_same_file_twice_changes_nothing(db, tmp_path):
-    [(first, log)] = imported(db, FIXTURES / "2012data.csv")
+    [(first, log)] = imported(db, IMPORT_FIXTURES / "2012data.csv")
     assert log["id"] == 1
     before = checksums(db)
     renamed = tmp_path / "copy_of_2012.csv"  # same bytes under another name: the same file
-    shutil.copy(FIXTURES / "2012data.csv", renamed)
-    for path in (FIXTURES / "2012data.csv", renamed):
+    shutil.copy(IMPORT_FIXTURES / "2012data.csv", renamed)
+    for path in (IMPORT_FIXTURES / "2012data.csv", renamed):
         [(again, log)] = imported(db, path)
         assert again.status == "already imported" and log is None and "import #1" in again.reason
     assert checksums(db) == before  # import_log included
 
 
 def test_a_newer_version_replaces_that_source_and_nothing_else(db, tmp_path):
-    [(unct, _)] = imported(db, FIXTURES / "unct_engagement.csv")
-    [(v1, _)] = imported(db, FIXTURES / "2012data.csv")
+    [(unct, _)] = imported(db, IMPORT_FIXTURES / "unct_engagement.csv")
+    [(v1, _)] = imported(db, IMPORT_FIXTURES / "2012data.csv")
     unct_rows = fetch(db, "select * from unct_engagement where source = $s order by id", {"s": unct.tag})
     newer = tmp_path / "v2" / "2012data.csv"  # the same year file, corrected: one row fewer, one text changed
     newer.parent.mkdir()
-    lines = (FIXTURES / "2012data.csv").read_bytes().split(b"\r")
+    lines = (IMPORT_FIXTURES / "2012data.csv").read_bytes().split(b"\r")
     lines[1] = lines[1].replace(b"Ratify the Optional Protocol", b"Ratify promptly the Optional Protocol")
     newer.write_bytes(b"\r".join(lines[:-2] + lines[-1:]))
     [(v2, log)] = imported(db, newer)
@@ -74,14 +68,14 @@ def test_a_newer_version_replaces_that_source_and_nothing_else(db, tmp_path):
     assert len(texts) == 5 and any("Ratify promptly" in t for t in texts) and log["replaced"] == 6
     assert fetch(db, "select * from unct_engagement where source = $s order by id", {"s": unct.tag}) == unct_rows
     # the older version again: it becomes the current one, replacing the newer
-    [(again, log)] = imported(db, FIXTURES / "2012data.csv")
+    [(again, log)] = imported(db, IMPORT_FIXTURES / "2012data.csv")
     assert again.status == "ready" and log["inserted"] == 6
     assert fetch(db, "select count(*) from recommendation where source = $s", {"s": v2.tag}) == [(0,)]
     assert [r[0] for r in fetch(db, "select id from import_log order by id")] == [1, 2, 3, 4]
 
 
 def test_rows_with_the_key_of_another_import_are_replaced_newest_wins(db, tmp_path):
-    [(untc, _)] = imported(db, FIXTURES / "untc_IV-16_status.csv")  # CED from the Treaty Collection
+    [(untc, _)] = imported(db, IMPORT_FIXTURES / "untc_IV-16_status.csv")  # CED from the Treaty Collection
     other = tmp_path / "hr_status_cped.csv"  # CED again, another layout: one logical source, "ratification:CED"
     other.write_text("iso2,member,state party,year ratification or accession,signatory,no action,status,note\n"
                      "AL,Albania,1,2007,0,0,state party,\n")  # fmt: skip
@@ -93,7 +87,7 @@ def test_rows_with_the_key_of_another_import_are_replaced_newest_wins(db, tmp_pa
 
 
 def test_imports_survive_a_rebuild(db, monkeypatch):
-    [(a, _), (b, _)] = imported(db, FIXTURES / "hr_status_icmw.csv", FIXTURES / "2012data.csv")
+    [(a, _), (b, _)] = imported(db, IMPORT_FIXTURES / "hr_status_icmw.csv", IMPORT_FIXTURES / "2012data.csv")
     rows = "select * from {} where source in ($a, $b) order by all"
     before = {t: fetch(db, rows.format(t), {"a": a.tag, "b": b.tag}) for t in ("ratification", "recommendation")}
     log = fetch(db, "select * from import_log order by id")
@@ -119,7 +113,7 @@ def test_imports_survive_a_rebuild(db, monkeypatch):
 
 
 def test_a_deleted_database_is_rebuilt_with_the_committed_imports(db):
-    [(plan, _)] = imported(db, FIXTURES / "unct_engagement.csv")
+    [(plan, _)] = imported(db, IMPORT_FIXTURES / "unct_engagement.csv")
     db.unlink()
     dbmod.build(db, progress=lambda m: None)
     assert fetch(db, "select count(*) from unct_engagement where source = $s", {"s": plan.tag}) == [(4,)]
@@ -144,7 +138,7 @@ def test_an_upr_review_import_stored_before_review_year_existed_is_re_applied(db
 
 
 def test_an_import_whose_files_are_gone_is_reported_not_silently_lost(db):
-    [(plan, _)] = imported(db, FIXTURES / "unct_engagement.csv")
+    [(plan, _)] = imported(db, IMPORT_FIXTURES / "unct_engagement.csv")
     shutil.rmtree(store.folder(store.store_dir(db), plan.sha256))
     messages: list[str] = []
     dbmod.build(db, progress=messages.append)
@@ -178,7 +172,7 @@ def test_kill_in_the_middle_of_an_import_leaves_the_database_as_it_was(db, tmp_p
     assert checksums(db) == before  # nothing committed
     folder = next(p for p in store.store_dir(db).iterdir() if p.name != store.STAGING)
     assert not (folder / store.COMMITTED).exists()
-    [(plan, log)] = imported(db, FIXTURES / "unct_engagement.csv")  # and the database is usable
+    [(plan, log)] = imported(db, IMPORT_FIXTURES / "unct_engagement.csv")  # and the database is usable
     assert log["id"] == 1 and plan.status == "ready"
     dbmod.build(db, progress=lambda m: None)  # the killed import is not re-applied by a rebuild
     assert fetch(db, "select file_name from import_log") == [("unct_engagement.csv",)]
@@ -189,7 +183,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_cli_dry_run_writes_nothing_then_the_import_prints_format_rows_and_names(db):
-    files = [str(FIXTURES / "hr_status_icmw.csv"), str(FIXTURES / "upr_info_sample.csv")]
+    files = [str(IMPORT_FIXTURES / "hr_status_icmw.csv"), str(IMPORT_FIXTURES / "upr_info_sample.csv")]
     before = checksums(db)
     dry = run_cli("--db", str(db), "--dry-run", *files)
     assert dry.returncode == 0 and dry.stdout.count("dry run: nothing written") == 2
@@ -208,7 +202,7 @@ def test_cli_dry_run_writes_nothing_then_the_import_prints_format_rows_and_names
 def test_cli_refused_file_exits_non_zero_naming_row_and_column(db, tmp_path):
     bad = tmp_path / "unct_engagement.csv"
     bad.write_text("id,country_iso3,year,mechanism,activity,description\n,Atlantis,2014,UPR,follow-up plan,x\n")
-    out = run_cli("--db", str(db), str(bad), str(FIXTURES / "unct_engagement.csv"))
+    out = run_cli("--db", str(db), str(bad), str(IMPORT_FIXTURES / "unct_engagement.csv"))
     assert out.returncode == 1
     assert "unresolved names  1" in out.stdout and "'Atlantis' (row 2)" in out.stdout
     assert "REFUSED: 1 problem(s) in the rows" in out.stdout
@@ -224,7 +218,7 @@ def test_cli_import_fails_clearly_while_the_app_holds_the_database(db):
         assert holder.stdout.readline().strip() == "open"
         before = checksums(db)
         started = time.perf_counter()
-        out = run_cli("--db", str(db), str(FIXTURES / "unct_engagement.csv"))
+        out = run_cli("--db", str(db), str(IMPORT_FIXTURES / "unct_engagement.csv"))
         assert out.returncode == 3 and time.perf_counter() - started < 60
         assert f"is open in process {holder.pid}" in out.stdout and "Data page" in out.stdout
         assert "Nothing was changed" in out.stdout

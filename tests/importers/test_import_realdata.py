@@ -34,7 +34,7 @@ import pytest
 
 from hrdash.countries import resolver
 from hrdash.importers import service, store
-from tests.conftest import SHARED
+from tests.helpers.paths import SHARED
 
 REAL = SHARED / "realdata"
 pytestmark = pytest.mark.skipif(not REAL.exists(), reason=f"real data not found at {REAL} (../shared is absent)")

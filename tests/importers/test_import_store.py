@@ -21,12 +21,13 @@ import duckdb
 import pytest
 
 from hrdash import db as dbmod
-from hrdash.importers import load, pipeline, service, store
-from tests.conftest import ROOT
+from hrdash.importers import pipeline, service, store
+from tests.helpers.apptest import data_page, upload
+from tests.helpers.db import checksums
+from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
-UNCT = FIXTURES / "unct_engagement.csv"  # 4 rows
-ICMW = FIXTURES / "hr_status_icmw.csv"  # 9 rows of CMW ratification
+UNCT = IMPORT_FIXTURES / "unct_engagement.csv"  # 4 rows
+ICMW = IMPORT_FIXTURES / "hr_status_icmw.csv"  # 9 rows of CMW ratification
 
 
 @pytest.fixture()
@@ -39,11 +40,6 @@ def db(built_db: Path, tmp_path: Path) -> Path:
 def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql, params or {}).fetchall()
-
-
-def checksums(db: Path) -> dict:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return load.checksums(con)
 
 
 def imported(db: Path, *files: Path):
@@ -178,7 +174,7 @@ def test_checks_that_load_nothing_keep_no_copy(db, tmp_path):
     bad.write_bytes(UNCT.read_bytes().replace(b"KEN", b"Atlantis", 1))
     [(refused, _)] = imported(db, bad)
     assert refused.status == "refused" and staged(db) == []
-    folder = store.folder(store.store_dir(db), imported(db, FIXTURES / "2012data.csv")[0][0].sha256)
+    folder = store.folder(store.store_dir(db), imported(db, IMPORT_FIXTURES / "2012data.csv")[0][0].sha256)
     assert sorted(p.name for p in folder.iterdir()) == [
         "COMMITTED", "manifest.json", "original.csv", "recommendation.parquet"
     ]  # fmt: skip
@@ -270,8 +266,6 @@ def test_build_and_import_refuse_alike_while_the_app_holds_the_database(db):
 
 
 def test_the_data_page_keeps_no_copy_of_a_check_replaced_or_loaded(db, monkeypatch):
-    from tests.pages.test_data_page import data_page, upload
-
     monkeypatch.setenv("HRDASH_DB", str(db))
     at = upload(data_page(), "hr_status_icmw.csv")
     [first] = staged(db)  # a check waiting for confirmation keeps its copy

@@ -15,9 +15,8 @@ import duckdb
 import pytest
 
 from hrdash.importers import service, untc
-from tests.conftest import ROOT
+from tests.helpers.paths import IMPORT_FIXTURES
 
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
 D = dt.date
 CONSENT = "Ratification, Accession(a), Succession(d)"
 
@@ -47,7 +46,7 @@ def problems(plan, severity: str) -> dict[tuple, str]:
 
 
 def test_bracketed_dates_take_the_denunciation_date_from_the_footnote(db):
-    plan, log = load(db, FIXTURES / "untc_IV-5_status.html")
+    plan, log = load(db, IMPORT_FIXTURES / "untc_IV-5_status.html")
     assert plan.format == "untc_status" and plan.detail == "CCPR-OP1" and plan.rows_read == 8
     got = rows(db, plan.tag)
     assert len(got) == 196 == log["inserted"] and plan.problems.errors == 0
@@ -119,7 +118,7 @@ def test_the_footnotes_below_the_table_win_over_numbered_text_above_it(db, tmp_p
 
 
 def test_participants_that_are_not_states_are_reported_and_skipped(db):
-    plan, log = load(db, FIXTURES / "untc_IV-15_status.csv")
+    plan, log = load(db, IMPORT_FIXTURES / "untc_IV-15_status.csv")
     assert plan.status == "ready" and plan.problems.errors == 0 and plan.detail == "CRPD"
     got = rows(db, plan.tag)
     listed = {k: v[:5] for k, v in got.items() if v[4] != "no action"}

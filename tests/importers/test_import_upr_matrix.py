@@ -20,9 +20,8 @@ import pytest
 from hrdash import dictionary
 from hrdash.importers import service, upr
 from hrdash.importers.upr_matrix import _date
-from tests.conftest import ROOT
+from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
 D = dt.date
 CYCLE2_HEADER = ["Recommendation", "Position", "Full list of themes", "Assessment/comments on level of implementation"]
 
@@ -97,7 +96,7 @@ def test_the_dictionary_lists_every_response_term_of_every_format():
 
 
 def test_a_second_cycle_matrix(db):
-    plan, log = load(db, FIXTURES / "UPR20_Angola_thematic_list.docx")
+    plan, log = load(db, IMPORT_FIXTURES / "UPR20_Angola_thematic_list.docx")
     assert (plan.format, plan.detail, plan.source_key, plan.rows_read) == (
         "upr_matrix", "AGO, session 20", "upr_matrix:AGO, session 20", 6)  # fmt: skip
     assert plan.problems.errors == 0 and log["inserted"] == 5
@@ -128,7 +127,7 @@ def test_a_second_cycle_matrix(db):
 
 
 def test_a_fourth_cycle_matrix_names_state_and_session_in_its_text(db):
-    plan, _ = load(db, FIXTURES / "upr48-thematic-list-en.docx")
+    plan, _ = load(db, IMPORT_FIXTURES / "upr48-thematic-list-en.docx")
     assert plan.detail == "CIV, session 48" and plan.problems.errors == 0
     common = ("CIV", 48, 4, D(2025, 1, 20))
     assert recs(db, plan.tag) == [
@@ -191,7 +190,7 @@ def test_a_word_document_that_is_not_a_matrix_is_refused_saying_what_was_expecte
     other = matrix(tmp_path / "budget.docx", [["Travel", "1200"]], header=["Item", "Cost"])
     plan, _ = load(db, other)
     assert plan.status == "refused" and plan.reason.endswith("its tables begin ['Item', 'Cost']")
-    (tmp_path / "renamed.docx").write_bytes((FIXTURES / "upr_info_sample.xls").read_bytes())
+    (tmp_path / "renamed.docx").write_bytes((IMPORT_FIXTURES / "upr_info_sample.xls").read_bytes())
     plan, _ = load(db, tmp_path / "renamed.docx")
     assert plan.status == "refused" and "an old Word (.doc) document or Excel workbook" in plan.reason
 

@@ -21,12 +21,10 @@ import openpyxl
 import pytest
 
 from hrdash.__main__ import main
-from hrdash.importers import load
 from hrdash.update import outcome, settings
+from tests.helpers.db import checksums
 from tests.helpers.untc_pages import PARTICIPANTS, status_page
-from tests.helpers.update_server import UHRI_FIXTURE, closed_port, serving
-
-UHRI_IDS = {"uhri-aaaa-0001", "uhri-aaaa-0003", "uhri-bbbb-0001", "uhri-cccc-0001-KEN", "uhri-cccc-0001-UGA"}
+from tests.helpers.update_server import UHRI_FIXTURE, UHRI_IDS, closed_port, serving
 
 
 @pytest.fixture()
@@ -54,11 +52,6 @@ def update(db: Path, *args: str, server=None) -> int:
 def sql(db: Path, text: str, params: dict | None = None) -> list[tuple]:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(text, params or {}).fetchall()
-
-
-def checksums(db: Path) -> dict:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return load.checksums(con)
 
 
 def mtdsg(db: Path, code: str) -> str:

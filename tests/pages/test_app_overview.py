@@ -7,8 +7,8 @@ import ast
 import pytest
 
 from hrdash.filters import Filters
-from tests.conftest import ROOT
 from tests.helpers.apptest import expected_tiles, open_app, shown_tiles
+from tests.helpers.paths import ROOT
 
 
 @pytest.fixture(scope="module")

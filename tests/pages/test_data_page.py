@@ -16,21 +16,14 @@ import zipfile
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from hrdash import query
 from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
 from hrdash.text import shown as shown_text
-from tests.conftest import ROOT
-
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
-AUTH = {
-    "redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "id",
-    "client_secret": "secret", "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
-}  # fmt: skip
+from tests.helpers.apptest import AUTH, data_page, frame_with, open_app, upload
+from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
 
 @pytest.fixture()
@@ -42,34 +35,9 @@ def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def data_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    if secrets is not None:
-        at.secrets = secrets
-    if user is not None:
-        at.user = user
-    at.run()
-    at.switch_page("views/data.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def frame(at: AppTest, column: str) -> pd.DataFrame:
-    return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
 def sql(db: Path, text: str, params: dict | None = None):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(text, params or {}).fetchall()
-
-
-def upload(at: AppTest, *names: str) -> AppTest:
-    files = [(n, (FIXTURES / n).read_bytes() if (FIXTURES / n).exists() else n.encode(), "text/csv") for n in names]
-    at.file_uploader(key="import_files").set_value(files)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
@@ -79,13 +47,13 @@ def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
     replaced = sql(db, "select count(*) from ratification where source like 'public:%' and instrument = 'CMW' and "
                        "country_iso3 in ('AFG','DZA','ARM','NAM','TLS','SSD','PRK','ZWE','CIV')")[0][0]  # fmt: skip
     upload(at, "hr_status_icmw.csv")
-    summary = frame(at, "to insert").iloc[0]
+    summary = frame_with(at, "to insert").iloc[0]
     assert (summary["format"], summary["status"], summary["rows read"], summary["to insert"]) == (
         "treaty_table", "ready to load", 10, 9)  # fmt: skip
     assert summary["public rows replaced"] == replaced == 9 and summary["demo rows superseded"] == 0
-    problems = frame(at, "problem")
+    problems = frame_with(at, "problem")
     assert ((problems["row"] == 8) & (problems["column"] == "iso2") & (problems["value"] == "MS")).any()
-    preview = frame(at, "consent_date")
+    preview = frame_with(at, "consent_date")
     assert list(preview["country_iso3"])[:3] == ["AFG", "DZA", "ARM"]
     assert sql(db, "select count(*) from import_log") == [(0,)]  # nothing written before the confirmation
     at.button(key="import_confirm").click()
@@ -95,14 +63,14 @@ def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
     assert any(f"loaded as import #1 (`{tag}`) — 9 rows inserted, 9 replaced (of which 9 public and 0 demo rows)."
                in s.value for s in at.success)  # fmt: skip
     assert sql(db, "select count(*) from ratification where source like 'public:%'") == [(public_before - replaced,)]
-    history = frame(at, "Rows now")
+    history = frame_with(at, "Rows now")
     assert (history.iloc[0]["File"], history.iloc[0]["Inserted"], history.iloc[0]["Rows now"]) == (
         "hr_status_icmw.csv", 9, 9)  # fmt: skip
     assert history.iloc[0]["By"] == "app user (no authentication configured)"
     # the new rows are on the Overview's sources table, named by their file, and in the banner's shares
     at.switch_page("views/overview.py")
     at.run()
-    sources = frame(at, "Rows in view")
+    sources = frame_with(at, "Rows in view")
     mine = sources[sources["Code"] == tag]
     assert (mine["Source"].iloc[0], mine["Kind"].iloc[0], mine["Rows in view"].iloc[0]) == (
         "Imported file hr_status_icmw.csv (import)",
@@ -129,11 +97,11 @@ def test_a_refused_file_names_row_and_column_and_cannot_be_loaded(db):
     at.file_uploader(key="import_files").set_value(bad)
     at.run()
     assert any("Refused" in e.value for e in at.error)
-    problems = frame(at, "problem")
+    problems = frame_with(at, "problem")
     assert set(zip(problems["row"], problems["column"], problems["value"])) >= {
         (2, "country_iso3", "Atlantis"), (2, "activity", "party"),
     }  # fmt: skip
-    assert frame(at, "name")["name"].tolist() == ["Atlantis"]  # the unresolved names table
+    assert frame_with(at, "name")["name"].tolist() == ["Atlantis"]  # the unresolved names table
     assert at.button(key="import_confirm").disabled
     assert sql(db, "select count(*) from import_log") == [(0,)]
 
@@ -145,14 +113,14 @@ def test_skip_bad_rows_offers_the_skipped_rows_report(db):
              b",KEN,2014,UPR,follow-up plan,good\n,Atlantis,2014,UPR,follow-up plan,bad\n", "text/csv")  # fmt: skip
     at.file_uploader(key="import_files").set_value(mixed)
     at.run()
-    summary = frame(at, "to insert").iloc[0]
+    summary = frame_with(at, "to insert").iloc[0]
     assert (summary["status"], summary["to insert"], summary["to skip"]) == ("ready to load", 1, 1)
     assert "⬇ Skipped rows (1)" in [b.label for b in at.get("download_button")]
 
 
 def test_several_files_at_once(db):
     at = upload(data_page(), "2012data.csv", "unct_engagement.csv")
-    summary = frame(at, "to insert")
+    summary = frame_with(at, "to insert")
     assert summary[["file", "format", "to insert"]].values.tolist() == [
         ["2012data.csv", "upr_terman", 6], ["unct_engagement.csv", "canonical", 4],
     ]  # fmt: skip
@@ -165,16 +133,16 @@ def test_several_files_at_once(db):
 def test_a_upr_matrix_docx_with_the_state_and_session_named_on_the_page(db):
     at = data_page()
     assert ".docx" in at.file_uploader(key="import_files").proto.type  # the uploader accepts Word documents
-    matrix = (FIXTURES / "UPR20_Angola_thematic_list.docx").read_bytes()
+    matrix = (IMPORT_FIXTURES / "UPR20_Angola_thematic_list.docx").read_bytes()
     at.file_uploader(key="import_files").set_value(("matrix.docx", matrix, "application/octet-stream"))
     at.run()
-    summary = frame(at, "to insert").iloc[0]
+    summary = frame_with(at, "to insert").iloc[0]
     assert (summary["format"], summary["status"]) == ("upr_matrix", "refused")  # the name no longer says
     assert any("the session of this UPR matrix is neither in the file name" in e.value for e in at.error)
     at.text_input(key="import_country").set_value("Angola")
     at.number_input(key="import_session").set_value(20)
     at.run()
-    summary = frame(at, "to insert").iloc[0]
+    summary = frame_with(at, "to insert").iloc[0]
     assert (summary["format"], summary["status"], summary["to insert"]) == ("upr_matrix", "ready to load", 5)
     at.button(key="import_confirm").click()
     at.run()
@@ -208,7 +176,7 @@ def test_the_size_limit_comes_from_secrets(db):
 
 def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     at = data_page()
-    columns = frame(at, "meaning")
+    columns = frame_with(at, "meaning")
     expected = sql(db, "select count(*) from duckdb_columns() where schema_name = 'main' and not internal")[0][0]
     assert len(columns) == expected and (columns["meaning"].str.len() > 0).all()
     row = columns[(columns["table"] == "unct_engagement") & (columns["column"] == "activity")].iloc[0]
@@ -216,13 +184,13 @@ def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     assert row["meaning from"] == "unct_engagement.meta.json"
     row = columns[(columns["table"] == "recommendation") & (columns["column"] == "response")].iloc[0]
     assert "consider -> pending" in row["meaning"]  # the Terman decision mapping
-    terms = frame(at, "term in the file")  # every format's response terms, from the importers' mappings
+    terms = frame_with(at, "term in the file")  # every format's response terms, from the importers' mappings
     assert ((terms["term in the file"] == "noted") & (terms["response stored"] == "noted")).sum() == 4
-    tables = frame(at, "description")
+    tables = frame_with(at, "description")
     assert set(tables["table"]) == {r[0] for r in sql(db, "select table_name from duckdb_tables()")}
-    assert "country_alias.csv" in frame(at, "file")["file"].tolist()
+    assert "country_alias.csv" in frame_with(at, "file")["file"].tolist()
     if (ROOT / "hrdash" / "instrument_recognition.py").exists():
-        assert len(frame(at, "precedence")) > 10
+        assert len(frame_with(at, "precedence")) > 10
 
 
 def test_template_and_database_downloads_are_offered(db):
@@ -271,7 +239,6 @@ def test_gate_lets_readers_share_and_a_writer_wait():
 
 def test_dictionary_lists_the_indicator_catalogue(built_db):
     from hrdash import indicators
-    from tests.helpers.apptest import open_app
 
     at = open_app(page="views/data.py")
     shown = next(d.value for d in at.dataframe if "definition" in d.value.columns and "query" in d.value.columns)

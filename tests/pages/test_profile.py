@@ -8,7 +8,6 @@ source, the URL (?country= as ISO3 code or name), print view and presentation mo
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 
@@ -19,8 +18,9 @@ import pytest
 from hrdash import brief, presenting, profile
 from hrdash.importers import service
 from hrdash.text import shown as shown_text
-from tests.conftest import ROOT
 from tests.helpers.apptest import open_app
+from tests.helpers.paths import ROOT
+from tests.helpers.screen import charts
 
 PAGE = "views/country_profile.py"
 CASES = [("BRA", 2008, 2017), ("NPL", 2008, 2026), ("AGO", 2008, 2017), ("AGO", 2010, 2013)]
@@ -30,11 +30,6 @@ def open_profile(params: dict[str, str]) -> object:
     at = open_app(params, page=PAGE)
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def charts(at) -> dict[str, dict]:
-    """Return {chart key: plotly figure dict} of the plotly charts on screen."""
-    return {e.proto.id.rsplit("-", 1)[-1]: json.loads(e.proto.spec) for e in at.get("plotly_chart")}
 
 
 def frame(at, first_column: str, *more: str) -> pd.DataFrame:

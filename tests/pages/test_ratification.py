@@ -9,7 +9,6 @@ and OHCHR region Africa with years 2010–2013.
 
 from __future__ import annotations
 
-import base64
 import json
 from datetime import date
 
@@ -19,6 +18,7 @@ import pytest
 
 from hrdash.figures import ratification as figs
 from tests.helpers.apptest import open_app
+from tests.helpers.screen import table, traces
 
 PAGE = "views/ratification.py"
 SETTINGS = {
@@ -31,30 +31,6 @@ TREND = {"all": ["CCPR", "CESCR", "CMW", "CCPR-OP2-DP", "CESCR-OP"], "africa": [
 
 
 # ---------------------------------------------------------------- reading what the page drew
-
-
-def decode(value):
-    """Return a plotly JSON value as plain Python: typed arrays ({"dtype", "bdata", "shape"}) decoded."""
-    if isinstance(value, dict) and "bdata" in value:
-        arr = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
-        if "shape" in value:
-            arr = arr.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return arr.tolist()
-    return value
-
-
-def traces(at, key: str) -> list[dict]:
-    """Return the traces of the plotly chart drawn with `key`, their arrays decoded."""
-    charts = [c for c in at.get("plotly_chart") if c.proto.id.endswith(f"-{key}")]
-    assert len(charts) == 1, f"expected one chart {key!r}, found ids {[c.proto.id for c in at.get('plotly_chart')]}"
-    return [{k: decode(v) for k, v in t.items()} for t in json.loads(charts[0].proto.spec)["data"]]
-
-
-def table(at, *columns: str) -> pd.DataFrame:
-    """Return the one dataframe on screen that has all these columns."""
-    found = [d.value for d in at.dataframe if set(columns) <= set(d.value.columns)]
-    assert len(found) == 1, f"{len(found)} tables with columns {columns}"
-    return found[0]
 
 
 def page_view(tab: str, setting: str, **url) -> dict:

@@ -3,103 +3,23 @@ two filter settings given in the URL; the page at scale 20; figure builders prod
 
 from __future__ import annotations
 
-import base64
-import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hrdash import db, query
+from hrdash import query
 from hrdash.figures import special_procedures as sp
-from tests.conftest import ROOT
-from tests.helpers.apptest import open_app
+from tests.helpers.apptest import app_database, open_app
+from tests.helpers.page_settings import REGION, SETTINGS, sql
+from tests.helpers.screen import charts, first_table, trace, values, xy
 
 PAGE = "views/special_procedures.py"
 VIEWS = ["Visits", "Standing invitations", "Visit requests", "Communications", "EA6 target countries", "Tables"]
-# URL parameters and the same filters as SQL values: no filter, and Africa 2010–2013.
-SETTINGS = {
-    "all": ({}, {"region": None, "year_from": 2008, "year_to": 2026}),
-    "africa": (
-        {"region": "Africa", "year_from": "2010", "year_to": "2013"},
-        {"region": "Africa", "year_from": 2010, "year_to": 2013},
-    ),
-}
-REGION = "(?::varchar is null or c.ohchr_region = ?)"
-_SCALE20: dict[str, Path] = {}
-
-
-# ------------------------------------------------------------------ helpers shared with tests/test_upr.py
-
-
-@pytest.fixture(scope="session")
-def scale20_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database at demo scale 20 (~1.3M recommendations), built once per session for both pages' tests.
-
-    Reuses bench/results/scale20.duckdb when bench/page_speed.py has built it from the current sources (it is
-    only read), and otherwise builds one (about a minute)."""
-    if "path" not in _SCALE20:  # both test modules hold this fixture: the first builds, the other reuses
-        bench = ROOT / "bench" / "results" / "scale20.duckdb"
-        if not db.is_stale(bench) and db.build_info(bench).get("scale") == "20":
-            _SCALE20["path"] = bench
-        else:
-            path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
-            db.build(path, scale=20, progress=lambda m: None)
-            _SCALE20["path"] = path
-    return _SCALE20["path"]
-
-
-@contextmanager
-def app_database(path: Path) -> Iterator[None]:
-    """Point the app (HRDASH_DB) at `path` for the duration, then restore the previous database."""
-    before = os.environ.get("HRDASH_DB")
-    os.environ["HRDASH_DB"] = str(path)
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop("HRDASH_DB", None)
-        else:
-            os.environ["HRDASH_DB"] = before
-
-
-def values(v) -> list:
-    """Return a plotly spec's array as a list (plain JSON lists, or plotly's typed "bdata" arrays)."""
-    if isinstance(v, dict) and "bdata" in v:
-        return np.frombuffer(base64.b64decode(v["bdata"]), dtype=np.dtype(v["dtype"])).tolist()
-    return list(v)
-
-
-def charts(at: AppTest) -> dict[str, dict]:
-    """Return {chart key: plotly spec} of the charts on the page."""
-    return {e.proto.id.rsplit("-", 1)[1]: json.loads(e.proto.spec) for e in at.get("plotly_chart")}
-
-
-def trace(spec: dict, name_start: str) -> dict:
-    return next(t for t in spec["data"] if str(t.get("name", "")).startswith(name_start))
-
-
-def xy(t: dict, horizontal: bool = False) -> dict:
-    """Return {category: value} of a bar trace."""
-    keys, vals = (values(t["y"]), values(t["x"])) if horizontal else (values(t["x"]), values(t["y"]))
-    return dict(zip(keys, vals))
-
-
-def table(at: AppTest, *columns: str):
-    """Return the first table on the page that has all these columns."""
-    return next(d.value for d in at.dataframe if set(columns) <= set(d.value.columns))
-
-
-def sql(con, text: str, *params) -> list[tuple]:
-    return con.execute(text, list(params)).fetchall()
-
-
 # ------------------------------------------------------------------ fixtures
 
 
@@ -118,7 +38,7 @@ def setting(request):
 
 
 def test_2013_seed_figures_are_what_the_page_shows_without_filters(views):
-    shown = table(views["all", "Visits"], "Figure (2013)")
+    shown = first_table(views["all", "Visits"], "Figure (2013)")
     assert dict(zip(shown["Figure (2013)"], shown["In this data"])) == {
         "Country visits": "79",
         "Countries and territories visited": "66",
@@ -131,7 +51,7 @@ def test_2013_seed_figures_are_what_the_page_shows_without_filters(views):
 
 
 def test_2013_figures_follow_the_country_filter(views, con):
-    shown = table(views["africa", "Visits"], "Figure (2013)")["In this data"].tolist()
+    shown = first_table(views["africa", "Visits"], "Figure (2013)")["In this data"].tolist()
     visits, countries = sql(
         con,
         f"select count(*), count(distinct v.country_iso3) from sp_visit v join country c on c.iso3 = v.country_iso3 "
@@ -208,7 +128,7 @@ def test_visit_charts_equal_sql(views, con, setting):
 
 def test_visit_list_shows_the_latest_visits_and_requests(views, con, setting):
     name, f = setting
-    shown = table(views[name, "Tables"], sp.LABELS["country"], "ID")
+    shown = first_table(views[name, "Tables"], sp.LABELS["country"], "ID")
     expected = sql(
         con,
         f"""select v.id from sp_visit v join country c on c.iso3 = v.country_iso3
@@ -273,7 +193,7 @@ def test_request_charts_and_tables_equal_sql(views, con, setting):
     assert xy(shown["sp_acceptance_by_region"]["data"][0], horizontal=True) == {
         r: round(100 * a / n, 1) for r, a, n in accepted
     }
-    per_country = table(at, sp.LABELS["name"], sp.LABELS["acceptance_rate"])
+    per_country = first_table(at, sp.LABELS["name"], sp.LABELS["acceptance_rate"])
     assert per_country[sp.LABELS["requests"]].sum() == sql(
         con,
         f"select count(*) from sp_visit v join country c on c.iso3 = v.country_iso3 "
@@ -322,7 +242,7 @@ def test_communication_charts_equal_sql(views, con, setting):
 
 def test_ea6_targets_table_equals_sql(views, con, setting):
     name, f = setting
-    shown = table(views[name, "EA6 target countries"], "Country")
+    shown = first_table(views[name, "EA6 target countries"], "Country")
     targets = sql(
         con,
         f"""select c.name, i.extended_date from ea_target t join country c on c.iso3 = t.country_iso3
@@ -358,7 +278,7 @@ def test_every_view_draws_for_a_selection_with_little_data(built_db, con):
         at = open_app({"countries": ["Holy See"], "sp_view": view}, page=PAGE)
         assert {m.label: m.value for m in at.metric}["Country visits"] == "0"
     comms = sql(con, "select count(*) from sp_communication where country_iso3 = 'VAT' and year(sent_date) = 2013")
-    assert table(at, "Figure (2013)")["In this data"].tolist()[:3] == ["0", "0", str(comms[0][0])]
+    assert first_table(at, "Figure (2013)")["In this data"].tolist()[:3] == ["0", "0", str(comms[0][0])]
 
 
 # ------------------------------------------------------------------ builders, scale 20
@@ -392,7 +312,7 @@ def test_the_page_at_scale_20(scale20_db):
         for view in VIEWS:
             at = open_app({"sp_view": view}, page=PAGE)
             assert at.get("plotly_chart") or view in ("EA6 target countries", "Tables")
-        shown = table(at, "Figure (2013)")
+        shown = first_table(at, "Figure (2013)")
     assert shown["In this data"].tolist()[2] == f"{comms_2013:,}" and comms_2013 == 528 * 20
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from hrdash.figures import treaty_bodies as figs
 from tests.helpers.apptest import open_app
-from tests.pages.test_ratification import table, traces
+from tests.helpers.screen import table, traces
 
 PAGE = "views/treaty_bodies.py"
 SETTINGS = {

@@ -1,4 +1,3 @@
-# ruff: noqa: F811   (the imported fixture is a test argument of the same name)
 """Untrusted text is never interpreted (issue 12, defect 2): what the pages hand Streamlit's markdown and plotly.
 
 AppTest sees the markdown source of every element and the JSON of every plotly figure: with the payloads
@@ -20,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from hrdash.text import md, plot, shown
 from tests.helpers.apptest import open_app
-from tests.helpers.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, RAW_MARKERS, URL_COUNTRY, hostile_db  # noqa: F401 (a fixture)
+from tests.helpers.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, RAW_MARKERS, URL_COUNTRY
 
 # Elements whose text Streamlit renders as markdown, and the attributes holding it.
 MARKDOWN = ["markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader", "toast"]

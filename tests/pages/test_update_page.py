@@ -13,13 +13,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.helpers.apptest import AUTH, data_page
 from tests.helpers.untc_pages import PARTICIPANTS
-from tests.helpers.update_server import HOSTILE_TITLE, serving
-from tests.importers.test_update import UHRI_IDS
-from tests.pages.test_data_page import AUTH
+from tests.helpers.update_server import HOSTILE_TITLE, UHRI_IDS, serving
 
 
 @pytest.fixture()
@@ -30,18 +27,6 @@ def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("HRDASH_UNTC_BASE_URL", "HRDASH_UHRI_URL", "HRDASH_IMPORTS", "http_proxy", "HTTP_PROXY"):
         monkeypatch.delenv(var, raising=False)
     return path
-
-
-def data_page(secrets: dict, user: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.secrets = secrets
-    if user is not None:
-        at.user = user
-    at.run()
-    at.switch_page("views/data.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def sql(db: Path, text: str) -> list[tuple]:

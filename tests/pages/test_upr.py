@@ -1,9 +1,6 @@
 """The UPR page: every chart and table equal to SQL written here (and, for the ratification view, to Python's
 recognition of the texts), under two filter settings given in the URL; search through the page; scale 20."""
 
-# The fixture imported from tests.pages.test_special_procedures is used as a test argument of the same name:
-# ruff: noqa: F811
-
 from __future__ import annotations
 
 import shutil
@@ -18,20 +15,10 @@ from hrdash import instrument_recognition as ir
 from hrdash import query
 from hrdash.figures import upr
 from hrdash.importers import service
-from tests.conftest import ROOT
-from tests.helpers.apptest import open_app
-from tests.pages.test_special_procedures import (  # noqa: F401 (scale20_db is a fixture)
-    REGION,
-    SETTINGS,
-    app_database,
-    charts,
-    scale20_db,
-    sql,
-    table,
-    trace,
-    values,
-    xy,
-)
+from tests.helpers.apptest import app_database, open_app
+from tests.helpers.page_settings import REGION, SETTINGS, sql
+from tests.helpers.paths import ROOT
+from tests.helpers.screen import charts, first_table, trace, values, xy
 
 PAGE = "views/upr.py"
 VIEWS = [
@@ -98,7 +85,7 @@ def test_cycles_and_responses_equal_sql(views, con, setting):
     tiles = {m.label: m.value for m in at.metric}
     assert tiles["Recommendations"] == f"{total:,}"
     assert tiles["Pending"] == f"{100 * sum(v[3] for v in per_cycle.values()) / total:.1f}%"
-    per_country = table(at, "Country", "Pending (%)").sort_values("Country").reset_index(drop=True)
+    per_country = first_table(at, "Country", "Pending (%)").sort_values("Country").reset_index(drop=True)
     expected = {n: rest for n, *rest in upr_rows(con, f, f"c.name, {COUNTS}", "1")}
     assert {r[0]: list(r[3:7]) for r in per_country.itertuples(index=False, name=None)} == expected
     export = query.run(con, "upr_responses_by_country", {**f, "countries": [], "target_ea": None})
@@ -236,7 +223,7 @@ def test_recommendation_to_ratification_equals_python_recognition(views, con, se
 
 def test_unct_engagement_table_equals_sql(views, con, setting):
     name, f = setting
-    shown = table(views[name, "UNCT engagement (EA11)"], "Country", "UNCT submissions")
+    shown = first_table(views[name, "UNCT engagement (EA11)"], "Country", "UNCT submissions")
     unct = {
         n: (subs, follow)
         for n, subs, follow in sql(
@@ -258,7 +245,7 @@ def test_unct_engagement_table_equals_sql(views, con, setting):
     }
     assert got == {n: (*unct.get(n, (0, 0)), recs.get(n, 0)) for n in set(unct) | set(recs)}
     assert sum(s for s, _, _ in got.values()) > 0
-    rows = table(views[name, "UNCT engagement (EA11)"], "Activity", "Description")
+    rows = first_table(views[name, "UNCT engagement (EA11)"], "Activity", "Description")
     engagement = sql(
         con,
         f"""select u.id, c.name from unct_engagement u join country c on c.iso3 = u.country_iso3
@@ -280,7 +267,7 @@ def test_search_through_the_page(views, con, setting):
         f["year_from"], f["year_to"], f["region"], f["region"],
     )  # fmt: skip
     assert f"**{len(expected):,} matching recommendations**" in " ".join(m.value for m in at.markdown)
-    shown = table(at, "Recommendation", "ID")
+    shown = first_table(at, "Recommendation", "ID")
     assert shown["ID"].tolist() == [r[0] for r in expected][:25]
 
 
@@ -292,7 +279,7 @@ def test_search_pages_theme_response_and_hostile_input(built_db, con):
         """select id from recommendation where cycle is not null and contains(lower(text), 'torture')
            and list_contains(themes, 'Justice') and response = 'noted' order by rec_date desc, id""",
     )
-    shown = table(at, "Recommendation", "ID")
+    shown = first_table(at, "Recommendation", "ID")
     assert shown["ID"].tolist() == [r[0] for r in expected][50:100]
     # the bundled cycle-1 recommendations have no text: the page says how many are not searched, and why
     textless = sql(con, "select count(*) from recommendation where cycle is not null and text is null "

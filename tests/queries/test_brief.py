@@ -12,7 +12,7 @@ import pytest
 from pptx import Presentation
 
 from hrdash.__main__ import main
-from tests.conftest import ROOT
+from tests.helpers.paths import ROOT
 
 
 def deck(path: Path):

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from hrdash import db, demo
-from tests.conftest import ROOT
+from tests.helpers.paths import ROOT
 
 
 def test_failed_build_leaves_the_good_database_in_place(built_db, tmp_path, monkeypatch):

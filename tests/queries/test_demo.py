@@ -15,7 +15,7 @@ import pytest
 
 from hrdash import db, demo
 from hrdash.stats import stats
-from tests.conftest import ROOT
+from tests.helpers.paths import ROOT
 
 FINGERPRINT = (
     "import json, duckdb; from hrdash import db, demo; c = duckdb.connect(); db.load_reference(c, lambda m: None); "

@@ -21,7 +21,7 @@ from hrdash.__main__ import main
 from hrdash.importers import sniff
 from hrdash.importers.tabular import csv_rows
 from hrdash.paths import PUBLIC
-from tests.conftest import SHARED
+from tests.helpers.paths import SHARED
 
 REAL = SHARED / "realdata"
 needs_realdata = pytest.mark.skipif(not REAL.exists(), reason=f"real data not found at {REAL} (../shared is absent)")

@@ -12,7 +12,7 @@ from hrdash.countries import resolver
 from hrdash.demo.upr import session_days
 from hrdash.importers.upr import SESSION_START, cycle_of_session
 from hrdash.paths import REFERENCE
-from tests.conftest import SHARED, seed_text
+from tests.helpers.paths import SHARED, seed_text
 
 TERMAN = SHARED / "realdata" / "upr_terman_years"
 

@@ -1,4 +1,3 @@
-# ruff: noqa: F811   (the imported fixture is a test argument of the same name)
 """Slide decks carry no formulas (issue 12, defect 3): the workbooks embedded in a deck's charts hold text.
 
 python-pptx writes a chart's data with xlsxwriter, which stores a string starting with "=" as a formula
@@ -18,7 +17,7 @@ import pandas as pd
 
 from hrdash import brief, figure_slides, query, slides
 from hrdash.figures import upr
-from tests.helpers.hostile_text import COUNTRY, FIELDS, FORMULA, HOST, hostile_db  # noqa: F401 (a fixture)
+from tests.helpers.hostile_text import COUNTRY, FIELDS, FORMULA, HOST
 
 DANGEROUS = [FORMULA, "+1+1", "-2-2", "@SUM(A1:A2)", "\tTAB", "\rCR", f"http://{HOST}:9/x"]
 SOURCES = pd.DataFrame({"source": ["demo"], "rows": [1]})

@@ -13,7 +13,7 @@ import pytest
 from hrdash import instrument_recognition as ir
 from hrdash import query
 from hrdash.demo.texts import INSTRUMENT_NAMES, RATIFY_OPENINGS
-from tests.conftest import SHARED
+from tests.helpers.paths import SHARED
 
 REALDATA = SHARED / "realdata"
 UPR_FILES = [
