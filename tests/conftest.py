@@ -1,4 +1,4 @@
-"""Shared fixtures: the built databases (scale 1 and 20) and the hostile-text database.
+"""Shared fixtures: the built databases (scale 1 and 20), the hostile-text database, the update tests' pages.
 
 Helpers that are not fixtures live in tests/helpers/ (paths, AppTest, what a page drew, the browser, the
 local stand-in for the official sources); no test module imports another.
@@ -15,6 +15,7 @@ import pytest
 from hrdash import db
 from tests.helpers.hostile_text import hostile_db  # noqa: F401  (a session fixture, shared by every folder)
 from tests.helpers.paths import ROOT
+from tests.helpers.untc_pages import write_pages
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +39,12 @@ def scale20_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
     db.build(path, scale=20, progress=lambda m: None)
     return path
+
+
+@pytest.fixture(scope="session")
+def update_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Treaty Collection pages the update tests serve, written once from one template (helpers/untc_pages.py)."""
+    return write_pages(tmp_path_factory.mktemp("update_pages"))
 
 
 @pytest.fixture()

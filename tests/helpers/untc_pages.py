@@ -1,4 +1,4 @@
-# ruff: noqa: E501 - the page template keeps the site's long lines of markup
+# ruff: noqa: E501 - the grid's markup keeps the site's long lines
 """UN Treaty Collection status pages in the layout treaties.un.org serves, for the update tests.
 
 The layout follows the site's chapter IV pages (`Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-4&chapter=4&clang=_en`)
@@ -11,7 +11,9 @@ Succession(d)" — the wording varies by treaty), names wrapped in declaration l
 table. Only the structure is the site's: every participant list and date here is made up (States' names are real,
 facts are not); no bracketed dates (denunciations are another test's business).
 
-`PARTICIPANTS` is the data the pages are written from; the tests compare the database with it.
+The page itself is tests/fixtures/update/untc_status_page.html; `status_page` fills in its `{{field}}`s.
+`PARTICIPANTS` is the data the pages are written from; the tests compare the database with it. `write_pages`
+writes every page the update tests serve (the `update_pages` fixture).
 """
 
 from __future__ import annotations
@@ -19,11 +21,18 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+TEMPLATE = ROOT / "tests" / "fixtures" / "update" / "untc_status_page.html"  # {{field}} marks what status_page fills in
 STATUS_AS_AT = "STATUS AS AT : 03-02-2026 10:16:18 EDT"
+UHRI_ERROR_PAGE = (
+    "<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head>\n<body><h1>Service Unavailable</h1><p>The "
+    "export service is temporarily unavailable. Please try again later.</p></body></html>\n"
+)
 CONSENT_TYPE = {"": "ratification", "a": "accession", "d": "succession"}
 
 
@@ -134,122 +143,29 @@ def status_page(mtdsg_no: str, *, table: bool = True, links: bool = True) -> str
         else ""
     )
     declarant = next(p for p in PARTICIPANTS[mtdsg_no] if p.declaration)
-    return f"""
+    fields = {
+        "mtdsg_no": mtdsg_no, "chapter_links": chapter_links, "status_as_at": STATUS_AS_AT, "number": _number(mtdsg_no),
+        "name": html.escape(inst["name"], quote=False), "adopted_day": str(adopted.day),
+        "adopted_month_year": f"{adopted:%B %Y}", "participants": grid,
+        "signatories": str(sum(p.signature is not None for p in PARTICIPANTS[mtdsg_no])),
+        "parties": str(sum(p.consent is not None for p in PARTICIPANTS[mtdsg_no])),
+        "declarant": html.escape(declarant.name, quote=False),
+    }  # fmt: skip
+    return re.sub(r"\{\{(\w+)\}\}", lambda m: fields[m[1]], TEMPLATE.read_text(encoding="utf-8"))
 
-<!DOCTYPE html>
 
-<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+def write_pages(folder: Path) -> Path:
+    """Write what the update tests serve into `folder` and return it: `untc/<mtdsg_no>.html` for the 18
+    instruments, `changed/IV-11.html` (the CRC page after a made-up redesign: no participant table) and
+    `changed/uhri_error_page.html` (what a server in trouble sends instead of the UHRI workbook, with status 200)."""
+    (folder / "untc").mkdir(parents=True, exist_ok=True)
+    (folder / "changed").mkdir(exist_ok=True)
+    for inst in instruments():
+        (folder / "untc" / f"{inst['mtdsg_no']}.html").write_text(status_page(inst["mtdsg_no"]), encoding="utf-8")
+    (folder / "changed" / "IV-11.html").write_text(status_page("IV-11", table=False), encoding="utf-8")
+    (folder / "changed" / "uhri_error_page.html").write_text(UHRI_ERROR_PAGE, encoding="utf-8")
+    return folder
 
-<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" /><meta name="dc.title" content="United Nations Treaty Collection" /><title>
-\tUNTC
-</title>
-    <script>(function(w,d,s,l,i){{w[l]=w[l]||[];w[l].push({{'gtm.start':new Date().getTime(),event:'gtm.js'}});}})(window,document,'script','dataLayer','GTM-XXXX');</script>
-    <script type="text/javascript">
-        $(document).ready(function () {{ document.write("<table><tr><td>Participant</td><td>Signature</td></tr><tr><td>Atlantis</td><td>1 Jan 2000</td></tr></table>"); }});
-    </script>
-</head>
-<body id="ctl00_ctl00_htmlBody">
-    <form name="aspnetForm" method="post" action="./ViewDetails.aspx?src=TREATY&amp;mtdsg_no={mtdsg_no}&amp;chapter=4&amp;clang=_en" id="aspnetForm">
-<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="Br6mD1velXkS3LyVVYG4N7/rQUBtcUl7m1hOXkR9pru96/4gbLIkd6kz6pBLuTpWMK53ZlC2u1i5vapgsyDdl7V2Y" />
-    <div class="container contentarea menu-section">
-        <div class="col-sm-3 left-menu"><div class="left-menu-section">
-<h2><span id="ctl00_ctl00_ContentPlaceHolder1_LeftMenu_spnHeader">Depositary</span></h2>
-        <ul>
-        <li><a class="active" href="ParticipationStatus.aspx?clang=_en">Status of Treaties</a></li>
-        <li><a href="CNs.aspx?cnTab=tab2&amp;clang=_en">Depositary Notifications</a></li>
-        <li><a href="Content.aspx?path=DB/titles/page1_en.xml">Titles of Treaties</a></li>
-        </ul>
-        </div></div>
-        <div class="col-sm-9 content">
-    <table border="0" cellpadding="0" cellspacing="0" class="contenttable">
-        <tr>
-            <td align="right" valign="top" style="padding: 5px 0;">
-<div id="navcontainer">
-    <ul class="result-options top-mar-0">
-        <li>{chapter_links}</li>
-    </ul>
-</div>
-                <select name="drpChapters" id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_drpChapters" class="form-control" title="Chapters">
-\t<option value="3">CHAPTER III</option>
-\t<option selected="selected" value="4">CHAPTER IV</option>
-</select>
-            </td>
-        </tr>
-        <tr>
-            <td>
-                <table class="contenttable table-responsive tbl-mob">
-                    <tr>
-                        <td align="left" valign="top" id="headerbox">
-                            <div id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_div3" class="rows top-10 padd-5 heading-three">{STATUS_AS_AT}</div>
-                            <div id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_rptHead_ctl00_tcHead" style="font-weight: bold; text-align: center;">
-                                CHAPTER IV
-                            </div>
-                            <div class="tcTextCenter bold">HUMAN RIGHTS</div>
-                            <table border="0" cellpadding="0" cellspacing="0" style="width: 100%">
-                                <tr>
-                                    <td align="center" valign="top" style="padding-left: 2px">
-                                        <div id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_rptTreaty_ctl00_tcTreaty" style="font-weight: bold" class="treatyCenter">
-                                            {_number(mtdsg_no)}
-                                            {html.escape(inst["name"], quote=False)}
-                                        </div>
-                                    </td>
-                                </tr>
-                                <tr>
-                                    <td align="center" valign="top" style="width: 83%">
-                                        <div class="treatyCenterSub normal">New York, {adopted.day} {adopted:%B %Y}</div>
-                                    </td>
-                                </tr>
-                            </table>
-                            <table border="0" cellpadding="0" cellspacing="0" style="width: 100%">
-                                <tr>
-                                    <td align="left" valign="top" style="width: 15%; padding-left: 2px; font-weight: bold;" class="headStatus">Status</td>
-                                    <td align="center" valign="top" style="width: 2%">:</td>
-                                    <td align="left" valign="top"><div>Signatories : {sum(p.signature is not None for p in PARTICIPANTS[mtdsg_no])}. Parties : {sum(p.consent is not None for p in PARTICIPANTS[mtdsg_no])}</div></td>
-                                </tr>
-                            </table>
-                        </td>
-                    </tr>
-                </table>
-            </td>
-        </tr>
-        <tr>
-            <td>
-                <table class="table-responsive tbl-mob" style="width: 100%;">
-                    <tr>
-                        <td align="left" valign="top" id="participants" style="height: 18px">
-                            <a id="A1"></a>
-                            <div class="table-responsive">
-                                <div>
-                                    {grid}
-                                </div>
-                            </div>
-                        </td>
-                    </tr>
-                </table>
-            </td>
-        </tr>
-        <tr>
-            <td align="center" valign="top">
-                <div id="divAll" class="table-responsive divAll">
-                    <div class="heading-four"><div class="bold"><div align=center>Declarations and Reservations</div></div>
-                    <div class="heading-four-one normal"><div align=center>(Unless otherwise indicated, the declarations and reservations were made upon ratification, accession or succession.)<br></div></div></div>
-                    <div>
-\t<table cellspacing="0" cellpadding="0" border="0" id="ctl00_ctl00_ContentPlaceHolder1_ContentPlaceHolderInnerPage_dgDec">
-\t\t<tr align="left" valign="top">
-\t\t\t<td>
-                <div class="heading-two">{html.escape(declarant.name, quote=False)}</div>
-                <div class="content-two"><p class='invisible'>{html.escape(declarant.name, quote=False)}</p><p align=left><i>Declaration:<br></n></i></p>&nbsp;&nbsp;&nbsp;A made-up declaration for the tests.<br></n><br></div>
-            </td>
-\t\t</tr>
-\t</table>
-                    </div>
-                </div>
-            </td>
-        </tr>
-    </table>
-        </div>
-    </div>
-    </form>
-</body>
-</html>
-"""
+
+if __name__ == "__main__":  # python -m tests.helpers.untc_pages OUT_DIR: write the pages, to look at them
+    print("written to", write_pages(Path(sys.argv[1])))

@@ -1,7 +1,8 @@
 """A local stand-in for the official sources: the Treaty Collection's status pages and the UHRI export.
 
-`FixtureServer` is an http.server on 127.0.0.1 (port 0: any free port) in a thread, serving the fixture pages
-of tests/fixtures/update/untc/ at the Treaty Collection's addresses
+`FixtureServer` is an http.server on 127.0.0.1 (port 0: any free port) in a thread, serving the pages that
+`untc_pages.write_pages` wrote (the `update_pages` fixture: `untc/<mtdsg_no>.html`, `changed/`) at the Treaty
+Collection's addresses
 (`/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-4&chapter=4&clang=_en`) and the UHRI fixture workbook at
 `/uhri/export-results/export-full-en.xlsx`. Per file (mtdsg_no, or "uhri"), `behave` makes it fail the ways
 real servers do: "404", "sleep" (answer after `sleep_s`), "changed" (the page without its participant table),
@@ -23,10 +24,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from tests.helpers.paths import IMPORT_FIXTURES, ROOT
+from tests.helpers.paths import IMPORT_FIXTURES
 from tests.helpers.untc_pages import STATUS_AS_AT
 
-FIXTURES = ROOT / "tests" / "fixtures" / "update"
 UHRI_FIXTURE = IMPORT_FIXTURES / "uhri_export.xlsx"
 # The recommendation ids of the UHRI fixture workbook.
 UHRI_IDS = {"uhri-aaaa-0001", "uhri-aaaa-0003", "uhri-bbbb-0001", "uhri-cccc-0001-KEN", "uhri-cccc-0001-UGA"}
@@ -38,8 +38,9 @@ HOSTILE_TITLE = "![b](http://127.0.0.2:9/beacon.png) :red[red] <b>bold</b>"
 class FixtureServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, pages: Path) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
+        self.pages = pages
         self.behave: dict[str, str] = {}
         self.sleep_s = 2.0
         self.requests: list[dict[str, str]] = []
@@ -78,7 +79,7 @@ class _Handler(BaseHTTPRequestHandler):
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         if parts.path == "/Pages/ViewDetails.aspx" and set(query) == {"src", "mtdsg_no", "chapter", "clang"} and (
             query["src"], query["chapter"], query["clang"]) == ("TREATY", "4", "_en"):  # fmt: skip
-            key, path, kind = query["mtdsg_no"], FIXTURES / "untc" / f"{query['mtdsg_no']}.html", "text/html"
+            key, path, kind = query["mtdsg_no"], self.server.pages / "untc" / f"{query['mtdsg_no']}.html", "text/html"
         elif parts.path == UHRI_PATH:
             key, path, kind = "uhri", UHRI_FIXTURE, XLSX
         else:
@@ -93,11 +94,11 @@ class _Handler(BaseHTTPRequestHandler):
         if how == "404" or not path.is_file():
             self._send(404, b"<html><head><title>404 - File or directory not found.</title></head></html>", kind)
             return
-        body = path.read_bytes()
+        body, changed = path.read_bytes(), self.server.pages / "changed"
         if how == "changed":
-            body = (FIXTURES / "changed" / "IV-11.html").read_bytes()
+            body = (changed / "IV-11.html").read_bytes()
         elif how == "error page":
-            body, kind = (FIXTURES / "changed" / "uhri_error_page.html").read_bytes(), "text/html; charset=utf-8"
+            body, kind = (changed / "uhri_error_page.html").read_bytes(), "text/html; charset=utf-8"
         elif how == "hostile":
             body, kind = f"<html><head><title>{HOSTILE_TITLE}</title></head></html>".encode(), "text/html"
         elif how == "stamp":
@@ -107,9 +108,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serving() -> Iterator[FixtureServer]:
-    """Yield a running FixtureServer; stop it afterwards."""
-    server = FixtureServer()
+def serving(pages: Path) -> Iterator[FixtureServer]:
+    """Yield a running FixtureServer serving the pages written in `pages`; stop it afterwards."""
+    server = FixtureServer(pages)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:

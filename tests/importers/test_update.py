@@ -39,8 +39,8 @@ def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture()
-def server():
-    with serving() as s:
+def server(update_pages: Path):
+    with serving(update_pages) as s:
         yield s
 
 

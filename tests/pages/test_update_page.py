@@ -34,8 +34,8 @@ def sql(db: Path, text: str) -> list[tuple]:
         return con.execute(text).fetchall()
 
 
-def test_an_admin_updates_from_the_official_sources_and_sees_the_summary(db):
-    with serving() as server:
+def test_an_admin_updates_from_the_official_sources_and_sees_the_summary(db, update_pages):
+    with serving(update_pages) as server:
         server.behave["IV-9"] = "404"
         secrets = {"hrdash": {"untc_base_url": server.base_url, "uhri_url": server.uhri_url, "update_timeout_s": 5}}
         at = data_page(secrets)
@@ -85,8 +85,8 @@ def test_only_admins_are_offered_the_update(db):
     assert any(c.value.startswith("Downloads the status page of each of the 18 instruments") for c in at.caption)
 
 
-def test_what_a_server_says_is_shown_as_plain_text_never_as_markdown(db):
-    with serving() as server:
+def test_what_a_server_says_is_shown_as_plain_text_never_as_markdown(db, update_pages):
+    with serving(update_pages) as server:
         server.behave["uhri"] = "hostile"
         at = data_page({"hrdash": {"untc_base_url": server.base_url, "uhri_url": server.uhri_url}})
         at.checkbox(key="update_untc").uncheck()
