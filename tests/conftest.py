@@ -6,7 +6,9 @@ local stand-in for the official sources); no test module imports another.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -28,17 +30,35 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def scale20_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database at demo scale 20 (~1.3M recommendations), built once per session for the SP and UPR pages.
+def scale20_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database at demo scale 20 (~1.3M recommendations) for the SP and UPR pages' tests (only read).
 
-    Reuses bench/results/scale20.duckdb when bench/page_speed.py has built it from the current sources (it is
-    only read), and otherwise builds one (about a minute)."""
+    Reuses bench/results/scale20.duckdb when bench/page_speed.py has built it from the current sources, else the
+    one an earlier test session built from the same library and data (kept in pytest's cache folder, named by a
+    hash of hrdash/ and data/), else builds one there (about a minute)."""
     bench = ROOT / "bench" / "results" / "scale20.duckdb"
     if not db.is_stale(bench) and db.build_info(bench).get("scale") == "20":
         return bench
-    path = tmp_path_factory.mktemp("db20") / "hrdash20.duckdb"
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    folder = tmp_path_factory.mktemp("db20") if cache is None else cache.mkdir("hrdash_scale20")
+    path = folder / f"scale20-{_code_and_data_hash()[:16]}.duckdb"
+    if db.build_info(path).get("scale") == "20" and not db.is_stale(path):
+        return path
+    for old in folder.glob("scale20-*"):  # an earlier library's database (and its store of imports, if any)
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
     db.build(path, scale=20, progress=lambda m: None)
     return path
+
+
+def _code_and_data_hash() -> str:
+    """Return a hash of every file a build can depend on: the library (all of hrdash/) and data/."""
+    h = hashlib.sha256()
+    for f in sorted([*(ROOT / "hrdash").rglob("*"), *(ROOT / "data" / "reference").rglob("*"),
+                     *(ROOT / "data" / "public").rglob("*")]):  # fmt: skip
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.relative_to(ROOT).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 @pytest.fixture(scope="session")
