@@ -1,7 +1,7 @@
 """Hostile strings in every table that reaches the screen, in Chromium: nothing is fetched, linked or run.
 
-The app serves tests/hostile_text.py's database (payloads in Kenya's story, NHRI, themes, recommendation, UNCT and
-HRA texts, a regional adviser's region, the import log and the imports not re-applied); the test opens the
+The app serves tests/helpers/hostile_text.py's database (payloads in Kenya's story, NHRI, themes, recommendation,
+UNCT and HRA texts, a regional adviser's region, the import log and the imports not re-applied); the test opens the
 pages that show them (Country profile, an unknown ?country=, UNCT stories, Civil society NHRIs, UPR search and
 themes, the Data page's sources, history and a refused upload) and checks, after each: no request left for a
 host other than the app's, no <a> or <img> (HTML or SVG) points to the payloads' host, no script ran, and

@@ -6,7 +6,6 @@ Every refusal test compares a checksum of every table (row count and sum of row 
 from __future__ import annotations
 
 import io
-import shutil
 import time
 from pathlib import Path
 
@@ -17,14 +16,12 @@ import pytest
 from hrdash import export
 from hrdash.importers import report, service, store
 from hrdash.importers.model import Problem
-from tests.helpers.db import checksums
+from tests.helpers.db import checksums, copy_of
 
 
 @pytest.fixture(scope="module")
 def db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("bad") / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
+    return copy_of(built_db, tmp_path_factory.mktemp("bad"))
 
 
 def refused(db: Path, tmp_path: Path, name: str, content: bytes | str, **options) -> list[Problem]:
@@ -153,8 +150,7 @@ def test_malformed_csv_lines_name_their_row(db, tmp_path):
 
 
 def test_skip_bad_rows_loads_the_good_ones_and_lists_the_bad(built_db, tmp_path):
-    db = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path)
     path = tmp_path / "unct_engagement.csv"
     path.write_text(UNCT + ",KEN,2014,UPR,follow-up plan,good 1\n,Atlantis,2015,UPR,follow-up plan,bad country\n"
                     ",UGA,2016,UPR,party,bad activity\n,TZA,2017,UPR,UNCT submission,good 2\n")  # fmt: skip
@@ -171,8 +167,7 @@ def test_skip_bad_rows_loads_the_good_ones_and_lists_the_bad(built_db, tmp_path)
 
 
 def test_formula_cells_are_imported_as_text_and_exported_safely(built_db, tmp_path):
-    db = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path)
     formulas = ['=HYPERLINK("http://example.org/x","click")', "@SUM(A1:A2)", "+1+1", "-2+3"]
     path = tmp_path / "unct_engagement.csv"
     body = "".join(f',KEN,{2010 + i},UPR,follow-up plan,"{f.replace(chr(34), chr(34) * 2)}"\n'
@@ -196,8 +191,7 @@ def test_formula_cells_are_imported_as_text_and_exported_safely(built_db, tmp_pa
 
 
 def test_formula_in_an_excel_cell_is_read_as_its_text(built_db, tmp_path):
-    db = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "unct_engagement"

@@ -8,12 +8,10 @@ date format (Kenya, 35482) and one text dd/mm/yyyy (Liberia). Values are made up
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import duckdb
 import openpyxl
-import pytest
 
 from hrdash.importers import service
 from hrdash.importers.ohchr_dashboard import excel_or_text_date
@@ -33,13 +31,6 @@ EXPECTED = {  # (signature, consent, consent_type, status)
     "USA": (D(1988, 4, 18), D(1994, 10, 21), "ratification", "party"),
 }
 RATIFICATION = "Date of Ratification/Accession"
-
-
-@pytest.fixture()
-def db(built_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
 
 
 def load(db: Path, path: Path, **options):

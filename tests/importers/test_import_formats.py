@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 from pathlib import Path
 
 import duckdb
 import openpyxl
-import pytest
 
 from hrdash.importers import service, store, templates
 from tests.helpers.paths import IMPORT_FIXTURES
 
 D = dt.date
-
-
-@pytest.fixture()
-def db(built_db: Path, tmp_path: Path) -> Path:
-    """A copy of the built database (demo data) to import into; its import store is tmp_path/imports."""
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
 
 
 def load(db: Path, *files: Path, **options):

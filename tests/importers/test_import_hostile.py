@@ -1,4 +1,5 @@
-"""The corpus of hostile files (tests/hostile/corpus.py): each refused with a message naming where, or loaded exactly.
+"""The corpus of hostile files (tests/helpers/hostile_corpus.py): each refused with a message naming where, or loaded
+exactly.
 
 Refused files are imported together against one database copy, whose every table is compared before and
 after (a failed import changes nothing); each loaded file gets a copy of its own and its rows are read back.
@@ -6,7 +7,6 @@ after (a failed import changes nothing); each loaded file gets a copy of its own
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -18,7 +18,7 @@ import pytest
 from hrdash.importers import limits, service, store
 from hrdash.text import shown
 from tests.helpers.apptest import data_page, frame_with
-from tests.helpers.db import checksums
+from tests.helpers.db import checksums, copy_of
 from tests.helpers.hostile_corpus import CASES
 from tests.helpers.paths import ROOT
 
@@ -41,8 +41,7 @@ class Outcomes(dict):
 def refused_plans(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """Import every file that must be refused (with its own limits) into one database copy; return the plans."""
     folder = tmp_path_factory.mktemp("hostile")
-    db = folder / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, folder)
     before = checksums(db)
     plans, seconds = Outcomes(), Outcomes()
     for case in REFUSED:
@@ -82,8 +81,7 @@ def test_many_bad_rows_are_counted_and_the_first_kept(refused_plans):
 
 @pytest.mark.parametrize("case", LOADED, ids=lambda c: c.name)
 def test_loaded_exactly(built_db, tmp_path, case):
-    db = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path)
     path = tmp_path / case.name
     path.write_bytes(case.build())
     [(plan, log)] = service.import_paths(db, [path], imported_by="test", limits=limits.resolve(case.limits))
@@ -97,8 +95,7 @@ def test_loaded_exactly(built_db, tmp_path, case):
 
 def test_header_only_files_exit_1_in_every_format(built_db, tmp_path):
     """Was: exit 1 for a canonical table, 0 for Terman and treaty tables."""
-    db = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path)
     names = ["header_only.csv", "2012data.csv", "hr_status_icmw.csv"]
     for case in (c for c in CASES if c.name in names):
         (tmp_path / case.name).write_bytes(case.build())
@@ -109,8 +106,7 @@ def test_header_only_files_exit_1_in_every_format(built_db, tmp_path):
 
 
 def test_the_data_page_states_and_applies_the_limits_of_secrets_toml(built_db, tmp_path, monkeypatch):
-    db = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path)
     monkeypatch.setenv("HRDASH_DB", str(db))
     at = data_page(secrets={"hrdash": {"max_import_rows": 3}})
     stated = "Limits: 50 MB per file; 3 rows per table or sheet; 1,000 columns per row"

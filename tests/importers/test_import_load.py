@@ -16,24 +16,11 @@ import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from hrdash import db as dbmod
 from hrdash.importers import service, store
-from tests.helpers.db import checksums
+from tests.helpers.db import checksums, fetch, held_open
 from tests.helpers.paths import IMPORT_FIXTURES, ROOT
-
-
-@pytest.fixture()
-def db(built_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
-
-
-def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params or {}).fetchall()
 
 
 def imported(db: Path, *files: Path, **options):
@@ -210,19 +197,11 @@ def test_cli_refused_file_exits_non_zero_naming_row_and_column(db, tmp_path):
 
 
 def test_cli_import_fails_clearly_while_the_app_holds_the_database(db):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}, read_only=True); "
-         "print('open', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout.readline().strip() == "open"
+    with held_open(db) as holder:
         before = checksums(db)
         started = time.perf_counter()
         out = run_cli("--db", str(db), str(IMPORT_FIXTURES / "unct_engagement.csv"))
         assert out.returncode == 3 and time.perf_counter() - started < 60
         assert f"is open in process {holder.pid}" in out.stdout and "Data page" in out.stdout
         assert "Nothing was changed" in out.stdout
-    finally:
-        holder.kill()
-        holder.wait()
     assert checksums(db) == before

@@ -25,7 +25,6 @@ in whitespace (29 in 1-5, 14 in 6-9).
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -34,6 +33,7 @@ import pytest
 
 from hrdash.countries import resolver
 from hrdash.importers import service, store
+from tests.helpers.db import copy_of
 from tests.helpers.paths import SHARED
 
 REAL = SHARED / "realdata"
@@ -67,8 +67,7 @@ NOT_STATES = {"European Union", "Niue", "Cook Islands", "German Democratic Repub
 @pytest.fixture(scope="module")
 def imported(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """Import every CSV file of realdata into one copy of the database; return (db, {relative path: plan})."""
-    db = tmp_path_factory.mktemp("realdata") / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path_factory.mktemp("realdata"))
     results = service.import_paths(db, CSV_FILES, imported_by="test")
     plans = {str(p.relative_to(REAL)): plan for p, (plan, _) in zip(CSV_FILES, results)}
     return db, plans
@@ -86,8 +85,7 @@ def _read(rel: str) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def untc_only(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """The chapter IV CSV imported alone into a copy of the database; return (db, plan, log)."""
-    db = tmp_path_factory.mktemp("untc") / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path_factory.mktemp("untc"))
     [(plan, log)] = service.import_paths(db, [UNTC], imported_by="test")
     return db, plan, log
 
@@ -248,8 +246,7 @@ def test_lookup_files_resolve_every_state(imported):
 @pytest.fixture(scope="module")
 def sessions_only(built_db: Path, tmp_path_factory: pytest.TempPathFactory):
     """sessions.csv imported alone into a copy of the database (in `imported`, upr-years.csv replaces its rows)."""
-    db = tmp_path_factory.mktemp("sessions") / "hrdash.duckdb"
-    shutil.copy(built_db, db)
+    db = copy_of(built_db, tmp_path_factory.mktemp("sessions"))
     [(plan, log)] = service.import_paths(db, [REAL / "upr_terman_years/sessions.csv"], imported_by="test")
     return db, plan, log
 

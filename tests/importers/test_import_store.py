@@ -18,28 +18,15 @@ import time
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from hrdash import db as dbmod
 from hrdash.importers import pipeline, service, store
 from tests.helpers.apptest import data_page, upload
-from tests.helpers.db import checksums
+from tests.helpers.db import checksums, fetch
 from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
 UNCT = IMPORT_FIXTURES / "unct_engagement.csv"  # 4 rows
 ICMW = IMPORT_FIXTURES / "hr_status_icmw.csv"  # 9 rows of CMW ratification
-
-
-@pytest.fixture()
-def db(built_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
-
-
-def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params or {}).fetchall()
 
 
 def imported(db: Path, *files: Path):

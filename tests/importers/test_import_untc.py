@@ -8,13 +8,13 @@ Union, Niue and the Cook Islands); small CSVs written here for the other cases. 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from hrdash.importers import service, untc
+from hrdash.importers import untc
+from tests.helpers.db import copy_of, import_one
 from tests.helpers.paths import IMPORT_FIXTURES
 
 D = dt.date
@@ -24,14 +24,7 @@ CONSENT = "Ratification, Accession(a), Succession(d)"
 @pytest.fixture(scope="module")
 def db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built database; each test imports a different instrument, so they share it."""
-    path = tmp_path_factory.mktemp("untc") / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
-
-
-def load(db: Path, path: Path, **options):
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", **options)
-    return plan, log
+    return copy_of(built_db, tmp_path_factory.mktemp("untc"))
 
 
 def rows(db: Path, tag: str) -> dict[str, tuple]:
@@ -46,7 +39,7 @@ def problems(plan, severity: str) -> dict[tuple, str]:
 
 
 def test_bracketed_dates_take_the_denunciation_date_from_the_footnote(db):
-    plan, log = load(db, IMPORT_FIXTURES / "untc_IV-5_status.html")
+    plan, log = import_one(db, IMPORT_FIXTURES / "untc_IV-5_status.html")
     assert plan.format == "untc_status" and plan.detail == "CCPR-OP1" and plan.rows_read == 8
     got = rows(db, plan.tag)
     assert len(got) == 196 == log["inserted"] and plan.problems.errors == 0
@@ -90,7 +83,7 @@ def test_a_bracketed_date_in_a_csv_copy_with_notes_below_the_table(db, tmp_path)
         '"3 On 5 May 2021, Costa Rica notified the Secretary-General of its decision to withdraw from the '
         'Protocol.",,\n'
     )
-    plan, _ = load(db, path)
+    plan, _ = import_one(db, path)
     assert plan.detail == "CRC-OP-IC" and plan.rows_read == 3 and plan.problems.errors == 0
     got = rows(db, plan.tag)
     assert got["CHL"][:5] == (None, D(2015, 9, 1), "ratification", D(2020, 6, 3), "denounced")  # continued note
@@ -110,7 +103,7 @@ def test_the_footnotes_below_the_table_win_over_numbered_text_above_it(db, tmp_p
         "<table><tr><td><sup>2</sup>On 1 July 2024, the Government of Honduras notified the Secretary-General of its "
         "decision to withdraw from the Protocol, with effect from 1 July 2025.</td></tr></table></body></html>"
     )
-    plan, _ = load(db, path)
+    plan, _ = import_one(db, path)
     assert plan.detail == "CAT-OP" and plan.problems.errors == 0 and plan.problems.counts["warning"] == 0
     got = rows(db, plan.tag)
     assert got["HND"][:5] == (D(2004, 12, 8), D(2006, 5, 23), "ratification", D(2025, 7, 1), "denounced")
@@ -118,7 +111,7 @@ def test_the_footnotes_below_the_table_win_over_numbered_text_above_it(db, tmp_p
 
 
 def test_participants_that_are_not_states_are_reported_and_skipped(db):
-    plan, log = load(db, IMPORT_FIXTURES / "untc_IV-15_status.csv")
+    plan, log = import_one(db, IMPORT_FIXTURES / "untc_IV-15_status.csv")
     assert plan.status == "ready" and plan.problems.errors == 0 and plan.detail == "CRPD"
     got = rows(db, plan.tag)
     listed = {k: v[:5] for k, v in got.items() if v[4] != "no action"}
@@ -140,7 +133,7 @@ def test_a_predecessor_state_is_not_taken_for_its_successor(db, tmp_path):
     path = tmp_path / "untc_IV-2_status.csv"  # CERD
     path.write_text('"Participant","Signature","Ratification, Accession(a), Succession(d)"\n'
                     '"Czechia","","22 Feb 1993 d"\n"Czechoslovakia","7 Oct 1966","29 Dec 1966"\n')  # fmt: skip
-    plan, _ = load(db, path)
+    plan, _ = import_one(db, path)
     assert plan.status == "ready" and plan.problems.errors == 0
     assert rows(db, plan.tag)["CZE"][:3] == (None, D(1993, 2, 22), "succession")  # not Czechoslovakia's dates
     assert "a predecessor State" in problems(plan, "notice")[(3, "Participant", "Czechoslovakia")]

@@ -8,7 +8,6 @@ the session in its page header), written with python-docx by make_fixtures.py. V
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +17,10 @@ import duckdb
 import pytest
 
 from hrdash import dictionary
-from hrdash.importers import service, upr
+from hrdash.importers import upr
 from hrdash.importers.upr_matrix import _date
+from tests.helpers.db import copy_of, import_one
+from tests.helpers.docx_matrix import matrix_docx
 from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
 D = dt.date
@@ -29,14 +30,7 @@ CYCLE2_HEADER = ["Recommendation", "Position", "Full list of themes", "Assessmen
 @pytest.fixture(scope="module")
 def db(built_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the built database; the tests import different States' reviews into it."""
-    path = tmp_path_factory.mktemp("matrix") / "hrdash.duckdb"
-    shutil.copy(built_db, path)
-    return path
-
-
-def load(db: Path, path: Path, **options):
-    [(plan, log)] = service.import_paths(db, [path], imported_by="test", **options)
-    return plan, log
+    return copy_of(built_db, tmp_path_factory.mktemp("matrix"))
 
 
 def recs(db: Path, tag: str) -> list[tuple]:
@@ -48,16 +42,7 @@ def recs(db: Path, tag: str) -> list[tuple]:
 
 
 def matrix(path: Path, rows: list, header: list[str] = CYCLE2_HEADER, paragraphs: tuple[str, ...] = ()) -> Path:
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    table = document.add_table(rows=1, cols=len(header))
-    for cell, text in zip(table.rows[0].cells, header):
-        cell.text = text
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
-    document.save(str(path))
+    matrix_docx(path, list(paragraphs), header, rows)
     return path
 
 
@@ -69,7 +54,7 @@ def test_terman_year_files_from_2012_say_noted(db, tmp_path):
     path.write_text("text,to,decision,From,year,notes\n"
                     '"88.1 Abolish the death penalty (France);",Kenya,noted,France,2013,\n'
                     '"88.2 Ratify the Convention against Torture (Chile);",Kenya,support,Chile,2013,\n')  # fmt: skip
-    plan, _ = load(db, path)
+    plan, _ = import_one(db, path)
     assert plan.format == "upr_terman" and plan.problems.errors == 0
     got = [(r[4], r[6], r[7]) for r in recs(db, plan.tag)]
     assert got == [("88.1", ["FRA"], "noted"), ("88.2", ["CHL"], "supported")]
@@ -96,7 +81,7 @@ def test_the_dictionary_lists_every_response_term_of_every_format():
 
 
 def test_a_second_cycle_matrix(db):
-    plan, log = load(db, IMPORT_FIXTURES / "UPR20_Angola_thematic_list.docx")
+    plan, log = import_one(db, IMPORT_FIXTURES / "UPR20_Angola_thematic_list.docx")
     assert (plan.format, plan.detail, plan.source_key, plan.rows_read) == (
         "upr_matrix", "AGO, session 20", "upr_matrix:AGO, session 20", 6)  # fmt: skip
     assert plan.problems.errors == 0 and log["inserted"] == 5
@@ -127,7 +112,7 @@ def test_a_second_cycle_matrix(db):
 
 
 def test_a_fourth_cycle_matrix_names_state_and_session_in_its_text(db):
-    plan, _ = load(db, IMPORT_FIXTURES / "upr48-thematic-list-en.docx")
+    plan, _ = import_one(db, IMPORT_FIXTURES / "upr48-thematic-list-en.docx")
     assert plan.detail == "CIV, session 48" and plan.problems.errors == 0
     common = ("CIV", 48, 4, D(2025, 1, 20))
     assert recs(db, plan.tag) == [
@@ -147,11 +132,11 @@ def test_a_fourth_cycle_matrix_names_state_and_session_in_its_text(db):
 def test_state_and_session_named_by_the_user_when_neither_name_nor_text_says(db, tmp_path):
     path = matrix(tmp_path / "matrix.docx", [["12.1 Establish a national human rights institution (Chile);",
                                               "Supported", "A5 National human rights institution", ""]])  # fmt: skip
-    plan, log = load(db, path)
+    plan, log = import_one(db, path)
     assert plan.status == "refused" and log is None
     assert plan.reason.startswith("the State under review and the session of this UPR matrix are neither in the file "
                                   "name") and "--country ISO3 --session N" in plan.reason  # fmt: skip
-    plan, _ = load(db, path, country="Bhutan", session=19)
+    plan, _ = import_one(db, path, country="Bhutan", session=19)
     assert plan.status == "ready" and plan.detail == "BTN, session 19"
     assert recs(db, plan.tag) == [("BTN", 19, 2, D(2014, 4, 28), "12.1", "Establish a national human rights "
                                    "institution", ["CHL"], "supported", ["National human rights institution"], [],
@@ -166,7 +151,7 @@ def test_bad_rows_are_named_by_row_and_column(db, tmp_path):
         ["7.3 Ratify the Convention against Torture (Chile);", "Partially supported", "A12 Acceptance", ""],
         ["7.4 Ratify the Convention against Torture (Chile);", "", "A12 Acceptance", ""],
     ]
-    plan, _ = load(db, matrix(tmp_path / "UPR21_Kenya.docx", rows))
+    plan, _ = import_one(db, matrix(tmp_path / "UPR21_Kenya.docx", rows))
     assert plan.status == "refused"
     found = {(p.row, p.column, p.value, p.severity): p.message for p in plan.problems.items if p.row}
     assert found == {
@@ -182,16 +167,16 @@ def test_a_word_document_that_is_not_a_matrix_is_refused_saying_what_was_expecte
     letter = docx.Document()
     letter.add_paragraph("Dear colleagues, please find the minutes attached.")
     letter.save(str(tmp_path / "UPR20_minutes.docx"))
-    plan, _ = load(db, tmp_path / "UPR20_minutes.docx")
+    plan, _ = import_one(db, tmp_path / "UPR20_minutes.docx")
     assert plan.status == "refused" and plan.problems.items[0].text() == (
         "UPR20_minutes.docx: not an OHCHR UPR matrix of recommendations: a Word document is read only if it has a "
         "table whose header has a 'Recommendation' and a 'Position' column (and themes); it has no table"
     )
     other = matrix(tmp_path / "budget.docx", [["Travel", "1200"]], header=["Item", "Cost"])
-    plan, _ = load(db, other)
+    plan, _ = import_one(db, other)
     assert plan.status == "refused" and plan.reason.endswith("its tables begin ['Item', 'Cost']")
     (tmp_path / "renamed.docx").write_bytes((IMPORT_FIXTURES / "upr_info_sample.xls").read_bytes())
-    plan, _ = load(db, tmp_path / "renamed.docx")
+    plan, _ = import_one(db, tmp_path / "renamed.docx")
     assert plan.status == "refused" and "an old Word (.doc) document or Excel workbook" in plan.reason
 
 

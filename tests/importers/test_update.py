@@ -1,4 +1,4 @@
-"""`python -m hrdash update` against a local stand-in for the official sources (tests/update_server.py).
+"""`python -m hrdash update` against a local stand-in for the official sources (tests/helpers/update_server.py).
 
 Each test runs the command in-process on a copy of the built database and compares the database with the
 fixture pages' own data (tests/fixtures/update/untc_pages.py) or with itself before the run. Failure cases:
@@ -11,26 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pytest
 
 from hrdash.__main__ import main
 from hrdash.update import outcome, settings
-from tests.helpers.db import checksums
+from tests.helpers.db import checksums, copy_of, fetch, held_open
 from tests.helpers.untc_pages import PARTICIPANTS, status_page
 from tests.helpers.update_server import UHRI_FIXTURE, UHRI_IDS, closed_port, serving
 
 
 @pytest.fixture()
 def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
+    path = copy_of(built_db, tmp_path)
     for var in ("HRDASH_UNTC_BASE_URL", "HRDASH_UHRI_URL", "HRDASH_IMPORTS", "HRDASH_MAX_IMPORT_MB"):
         monkeypatch.delenv(var, raising=False)
     for var in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
@@ -49,13 +45,8 @@ def update(db: Path, *args: str, server=None) -> int:
     return main(["update", "--db", str(db), *urls, *args])
 
 
-def sql(db: Path, text: str, params: dict | None = None) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(text, params or {}).fetchall()
-
-
 def mtdsg(db: Path, code: str) -> str:
-    return sql(db, "select mtdsg_no from instrument where code = $c", {"c": code})[0][0]
+    return fetch(db, "select mtdsg_no from instrument where code = $c", {"c": code})[0][0]
 
 
 def expected_rows(mtdsg_no: str) -> list[tuple]:
@@ -65,15 +56,15 @@ def expected_rows(mtdsg_no: str) -> list[tuple]:
 
 def loaded_rows(db: Path, code: str) -> list[tuple]:
     """The dated rows an import brought for one instrument."""
-    return sql(db, "select country_iso3, signature_date, consent_date, consent_type from ratification "
-                   "where instrument = $c and source like 'import:%' and (signature_date is not null or consent_date "
-                   "is not null) order by 1", {"c": code})  # fmt: skip
+    return fetch(db, "select country_iso3, signature_date, consent_date, consent_type from ratification "
+                     "where instrument = $c and source like 'import:%' and (signature_date is not null or consent_date "
+                     "is not null) order by 1", {"c": code})  # fmt: skip
 
 
 def test_update_imports_every_status_page_and_the_uhri_export_and_a_second_run_changes_nothing(db, server, capsys):
     assert update(db, server=server) == 0
     out = capsys.readouterr().out
-    pages = dict(sql(db, "select code, mtdsg_no from instrument"))
+    pages = dict(fetch(db, "select code, mtdsg_no from instrument"))
     # one request per status page, at the Collection's address built from instrument.mtdsg_no, and one for UHRI
     assert sorted(r["path"] for r in server.requests) == sorted(
         [f"/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={m}&chapter=4&clang=_en" for m in pages.values()]
@@ -81,19 +72,19 @@ def test_update_imports_every_status_page_and_the_uhri_export_and_a_second_run_c
     )
     agents = {r["user_agent"] for r in server.requests}
     assert len(agents) == 1 and agents.pop().startswith("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36")
-    log = sql(db, "select file_name, format from import_log order by id")
+    log = fetch(db, "select file_name, format from import_log order by id")
     assert len(log) == 19 and log[-1] == ("export-full-en.xlsx", "uhri")
     assert {f for f, fmt in log if fmt == "untc_status"} == {f"untc_{m}_{c}.html" for c, m in pages.items()}
-    countries = sql(db, "select count(*) from country")[0][0]
+    countries = fetch(db, "select count(*) from country")[0][0]
     for code, m in pages.items():
         assert loaded_rows(db, code) == expected_rows(m), code
         # every other State of the country table is recorded as "no action" by the same import
-        assert sql(db, "select count(*), count(distinct source) from ratification where instrument = $c and source "
-                       "like 'import:%'", {"c": code}) == [(countries, 1)]  # fmt: skip
-    assert {r[0] for r in sql(db, "select id from recommendation where source like 'import:%'")} == UHRI_IDS
+        assert fetch(db, "select count(*), count(distinct source) from ratification where instrument = $c and source "
+                         "like 'import:%'", {"c": code}) == [(countries, 1)]  # fmt: skip
+    assert {r[0] for r in fetch(db, "select id from recommendation where source like 'import:%'")} == UHRI_IDS
     sheet = openpyxl.load_workbook(UHRI_FIXTURE).active
     cedaw = next(r for r in sheet.iter_rows(values_only=True) if r[11] == "bbbb-0001")
-    assert sql(db, "select text, body from recommendation where id = 'uhri-bbbb-0001'") == [(cedaw[0], "CEDAW")]
+    assert fetch(db, "select text, body from recommendation where id = 'uhri-bbbb-0001'") == [(cedaw[0], "CEDAW")]
     assert "Summary — 19 file(s): 19 loaded;" in out and "[19/19] export-full-en.xlsx: downloading" in out
     assert "untc_IV-4_CCPR.html          loaded #4  " in out and server.base_url + "/Pages/ViewDetails.aspx?" in out
 
@@ -117,18 +108,18 @@ def test_new_bytes_with_the_same_rows_change_nothing(db, server, tmp_path, capsy
 
 def test_a_partial_failure_keeps_what_succeeded_and_exits_non_zero(db, server, capsys):
     server.behave["IV-9"] = "404"
-    cat_before = sql(db, "select * from ratification where instrument = 'CAT' order by all")
+    cat_before = fetch(db, "select * from ratification where instrument = 'CAT' order by all")
     assert update(db, "--only", "CCPR,CAT,CED", server=server) == 1
     out = capsys.readouterr().out
     for code in ("CCPR", "CED"):
         assert loaded_rows(db, code) == expected_rows(mtdsg(db, code))
-    assert sql(db, "select * from ratification where instrument = 'CAT' order by all") == cat_before
-    log = sql(db, "select file_name from import_log order by id")
+    assert fetch(db, "select * from ratification where instrument = 'CAT' order by all") == cat_before
+    log = fetch(db, "select file_name from import_log order by id")
     assert log == [("untc_IV-4_CCPR.html",), ("untc_IV-16_CED.html",)]
     url = f"{server.base_url}/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-9&chapter=4&clang=_en"
     assert (f"untc_IV-9_CAT.html: failed: {url}: the server answered HTTP 404 Not Found — no such page" in out
             and "Expected the Treaty Collection status page of CAT (chapter IV-9)" in out)  # fmt: skip
-    countries = sql(db, "select count(*) from country")[0][0]
+    countries = fetch(db, "select count(*) from country")[0][0]
     assert f"Summary — 3 file(s): 2 loaded, 1 failed; {2 * countries:,} rows inserted;" in out
 
 
@@ -197,7 +188,7 @@ def test_from_dir_imports_saved_pages_and_exports_and_reports_what_it_cannot_use
     out = capsys.readouterr().out
     assert loaded_rows(db, "CCPR") == expected_rows("IV-4") and loaded_rows(db, "CAT") == expected_rows("IV-9")
     assert loaded_rows(db, "CERD") == []
-    assert {r[0] for r in sql(db, "select id from recommendation where source like 'import:%'")} == UHRI_IDS
+    assert {r[0] for r in fetch(db, "select id from recommendation where source like 'import:%'")} == UHRI_IDS
     assert "Summary — 5 file(s): 2 not used, 3 loaded;" in out  # files in name order: "UNTC (1).html" first
     assert f"UNTC (1).html: not used: {saved / 'UNTC (1).html'}: a status page, but neither its title, nor its " \
            "chapter link, nor its file name says which instrument it is about" in out  # fmt: skip
@@ -216,7 +207,7 @@ def test_from_dir_with_only_skips_the_other_sources(db, tmp_path, capsys):
     assert update(db, "--from-dir", str(saved), "--only", "untc") == 0
     out = capsys.readouterr().out
     assert "export-full-en.xlsx: skipped: not among the sources --only names" in out
-    assert sql(db, "select file_name from import_log") == [("UNTC.html",)]
+    assert fetch(db, "select file_name from import_log") == [("UNTC.html",)]
 
 
 def test_the_proxy_comes_from_the_environment_and_no_proxy_is_respected(db, server, monkeypatch, capsys):
@@ -240,17 +231,9 @@ def test_settings_from_the_environment_are_used(db, server, monkeypatch):
 
 
 def test_the_update_refuses_with_exit_3_while_the_app_holds_the_database(db, server, capsys):
-    holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}, read_only=True); "
-         "print('open', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout.readline().strip() == "open"
+    with held_open(db) as holder:
         before = checksums(db)
         assert update(db, server=server) == 3
-    finally:
-        holder.kill()
-        holder.wait()
     out = capsys.readouterr().out
     assert f"is open in process {holder.pid}" in out and "Nothing was changed" in out
     assert server.requests == [] and checksums(db) == before  # refused before downloading anything

@@ -9,7 +9,6 @@ provider (AppTest can only seed st.user), and the bytes a browser receives from 
 from __future__ import annotations
 
 import io
-import shutil
 import threading
 import time
 import zipfile
@@ -23,29 +22,24 @@ from hrdash.importers import downloads, load
 from hrdash.importers.gate import Gate
 from hrdash.text import shown as shown_text
 from tests.helpers.apptest import AUTH, data_page, frame_with, open_app, upload
+from tests.helpers.db import copy_of, fetch
 from tests.helpers.paths import IMPORT_FIXTURES, ROOT
 
 
 @pytest.fixture()
 def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the built database that the app under test uses (HRDASH_DB)."""
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
+    path = copy_of(built_db, tmp_path)
     monkeypatch.setenv("HRDASH_DB", str(path))
     return path
-
-
-def sql(db: Path, text: str, params: dict | None = None):
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(text, params or {}).fetchall()
 
 
 def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
     at = data_page()
     assert any("anyone with access to this app can import" in i.value for i in at.info)
-    public_before = sql(db, "select count(*) from ratification where source like 'public:%'")[0][0]
-    replaced = sql(db, "select count(*) from ratification where source like 'public:%' and instrument = 'CMW' and "
-                       "country_iso3 in ('AFG','DZA','ARM','NAM','TLS','SSD','PRK','ZWE','CIV')")[0][0]  # fmt: skip
+    public_before = fetch(db, "select count(*) from ratification where source like 'public:%'")[0][0]
+    replaced = fetch(db, "select count(*) from ratification where source like 'public:%' and instrument = 'CMW' and "
+                         "country_iso3 in ('AFG','DZA','ARM','NAM','TLS','SSD','PRK','ZWE','CIV')")[0][0]  # fmt: skip
     upload(at, "hr_status_icmw.csv")
     summary = frame_with(at, "to insert").iloc[0]
     assert (summary["format"], summary["status"], summary["rows read"], summary["to insert"]) == (
@@ -55,14 +49,14 @@ def test_upload_report_confirm_and_the_rows_appear_on_other_pages(db):
     assert ((problems["row"] == 8) & (problems["column"] == "iso2") & (problems["value"] == "MS")).any()
     preview = frame_with(at, "consent_date")
     assert list(preview["country_iso3"])[:3] == ["AFG", "DZA", "ARM"]
-    assert sql(db, "select count(*) from import_log") == [(0,)]  # nothing written before the confirmation
+    assert fetch(db, "select count(*) from import_log") == [(0,)]  # nothing written before the confirmation
     at.button(key="import_confirm").click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    [tag] = [r[0] for r in sql(db, "select distinct source from ratification where source like 'import:%'")]
+    [tag] = [r[0] for r in fetch(db, "select distinct source from ratification where source like 'import:%'")]
     assert any(f"loaded as import #1 (`{tag}`) — 9 rows inserted, 9 replaced (of which 9 public and 0 demo rows)."
                in s.value for s in at.success)  # fmt: skip
-    assert sql(db, "select count(*) from ratification where source like 'public:%'") == [(public_before - replaced,)]
+    assert fetch(db, "select count(*) from ratification where source like 'public:%'") == [(public_before - replaced,)]
     history = frame_with(at, "Rows now")
     assert (history.iloc[0]["File"], history.iloc[0]["Inserted"], history.iloc[0]["Rows now"]) == (
         "hr_status_icmw.csv", 9, 9)  # fmt: skip
@@ -103,7 +97,7 @@ def test_a_refused_file_names_row_and_column_and_cannot_be_loaded(db):
     }  # fmt: skip
     assert frame_with(at, "name")["name"].tolist() == ["Atlantis"]  # the unresolved names table
     assert at.button(key="import_confirm").disabled
-    assert sql(db, "select count(*) from import_log") == [(0,)]
+    assert fetch(db, "select count(*) from import_log") == [(0,)]
 
 
 def test_skip_bad_rows_offers_the_skipped_rows_report(db):
@@ -126,7 +120,7 @@ def test_several_files_at_once(db):
     ]  # fmt: skip
     at.button(key="import_confirm").click()
     at.run()
-    assert sql(db, "select file_name from import_log order by id") == [("2012data.csv",), ("unct_engagement.csv",)]
+    assert fetch(db, "select file_name from import_log order by id") == [("2012data.csv",), ("unct_engagement.csv",)]
     assert sum("loaded as import" in s.value for s in at.success) == 2
 
 
@@ -147,8 +141,8 @@ def test_a_upr_matrix_docx_with_the_state_and_session_named_on_the_page(db):
     at.button(key="import_confirm").click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert sql(db, "select count(*), min(session), min(country_iso3) from recommendation where source like "
-                   "'import:%'") == [(5, 20, "AGO")]  # fmt: skip
+    assert fetch(db, "select count(*), min(session), min(country_iso3) from recommendation where source like "
+                     "'import:%'") == [(5, 20, "AGO")]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -177,7 +171,7 @@ def test_the_size_limit_comes_from_secrets(db):
 def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     at = data_page()
     columns = frame_with(at, "meaning")
-    expected = sql(db, "select count(*) from duckdb_columns() where schema_name = 'main' and not internal")[0][0]
+    expected = fetch(db, "select count(*) from duckdb_columns() where schema_name = 'main' and not internal")[0][0]
     assert len(columns) == expected and (columns["meaning"].str.len() > 0).all()
     row = columns[(columns["table"] == "unct_engagement") & (columns["column"] == "activity")].iloc[0]
     assert row["type"] == "VARCHAR" and "UNCT submission" in row["allowed values"]
@@ -187,7 +181,7 @@ def test_data_dictionary_lists_every_column_with_type_and_meaning(db):
     terms = frame_with(at, "term in the file")  # every format's response terms, from the importers' mappings
     assert ((terms["term in the file"] == "noted") & (terms["response stored"] == "noted")).sum() == 4
     tables = frame_with(at, "description")
-    assert set(tables["table"]) == {r[0] for r in sql(db, "select table_name from duckdb_tables()")}
+    assert set(tables["table"]) == {r[0] for r in fetch(db, "select table_name from duckdb_tables()")}
     assert "country_alias.csv" in frame_with(at, "file")["file"].tolist()
     if (ROOT / "hrdash" / "instrument_recognition.py").exists():
         assert len(frame_with(at, "precedence")) > 10

@@ -1,6 +1,6 @@
 """The Ratification (EA2) page: every chart's plotted numbers equal an independent SQL computation.
 
-The page is opened through AppTest (tests/apptest.py) once per tab and filter setting, with the
+The page is opened through AppTest (tests/helpers/apptest.py) once per tab and filter setting, with the
 filters, the tab and the page's own choices (instrument, instruments) in the URL. The numbers are
 read back from the plotly specs the page sends (and from its "Show data" tables and metrics) and
 compared with SQL written here, not with the page's .sql files, for two filter settings: no filter,

@@ -1,6 +1,6 @@
 """The Treaty bodies (EA6) page: every chart's plotted numbers equal an independent SQL computation.
 
-As in tests/test_ratification.py: the page is opened through AppTest once per tab and filter
+As in tests/pages/test_ratification.py: the page is opened through AppTest once per tab and filter
 setting (filters, tab and treaty bodies in the URL), the numbers are read back from the plotly specs,
 tables and metrics, and compared with SQL written here for two settings: no filter, and OHCHR region
 Africa with years 2010–2013 (and, there, only the CEDAW and CRC reports).

@@ -1,9 +1,9 @@
 """Untrusted text is never interpreted (issue 12, defect 2): what the pages hand Streamlit's markdown and plotly.
 
 AppTest sees the markdown source of every element and the JSON of every plotly figure: with the payloads
-of tests/hostile_text.py in the database, the URL and an uploaded file, no element carries a payload as typed,
+of tests/helpers/hostile_text.py in the database, the URL and an uploaded file, no element carries a payload as typed,
 and each payload is there escaped (the text Streamlit shows is the payload itself). The browser test
-(tests/test_browser_untrusted.py) checks what only Chromium can: no request, no link, no script.
+(tests/browser/test_browser_untrusted.py) checks what only Chromium can: no request, no link, no script.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The Data page's "Update from official sources" through AppTest, against the local stand-in server.
 
-The action downloads through the same code as the command line (tests/test_update.py covers its failure
+The action downloads through the same code as the command line (tests/importers/test_update.py covers its failure
 cases one by one); here: who is offered it, that it loads through the app's write path with the settings
 from secrets.toml, keeps what succeeded when one file fails, and shows the summary. Not visible to AppTest:
 the progress bar while it runs (the page reruns when the update is done, and shows the summary).
@@ -8,30 +8,23 @@ the progress bar while it runs (the page reruns when the update is done, and sho
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests.helpers.apptest import AUTH, data_page
+from tests.helpers.db import copy_of, fetch
 from tests.helpers.untc_pages import PARTICIPANTS
 from tests.helpers.update_server import HOSTILE_TITLE, UHRI_IDS, serving
 
 
 @pytest.fixture()
 def db(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "hrdash.duckdb"
-    shutil.copy(built_db, path)
+    path = copy_of(built_db, tmp_path)
     monkeypatch.setenv("HRDASH_DB", str(path))
     for var in ("HRDASH_UNTC_BASE_URL", "HRDASH_UHRI_URL", "HRDASH_IMPORTS", "http_proxy", "HTTP_PROXY"):
         monkeypatch.delenv(var, raising=False)
     return path
-
-
-def sql(db: Path, text: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(text).fetchall()
 
 
 def test_an_admin_updates_from_the_official_sources_and_sees_the_summary(db, update_pages):
@@ -46,17 +39,17 @@ def test_an_admin_updates_from_the_official_sources_and_sees_the_summary(db, upd
     assert not at.exception, [e.value for e in at.exception]
     assert sorted(r["key"] for r in server.requests) == ["IV-4", "IV-9", "uhri"]
     # what succeeded is in the database, with its dates; the page that failed changed nothing
-    rows = sql(db, "select country_iso3, signature_date, consent_date, consent_type from ratification where "
-                   "instrument = 'CCPR' and source like 'import:%' and (signature_date is not null or consent_date is "
-                   "not null) order by 1")  # fmt: skip
+    rows = fetch(db, "select country_iso3, signature_date, consent_date, consent_type from ratification where "
+                     "instrument = 'CCPR' and source like 'import:%' and (signature_date is not null or "
+                     "consent_date is not null) order by 1")  # fmt: skip
     assert rows == sorted((p.iso3, p.signature, p.consent, p.consent_type) for p in PARTICIPANTS["IV-4"])
-    assert sql(db, "select count(*) from ratification where instrument = 'CAT' and source like 'import:%'") == [(0,)]
-    assert sql(db, "select file_name, imported_by from import_log order by id") == [
+    assert fetch(db, "select count(*) from ratification where instrument = 'CAT' and source like 'import:%'") == [(0,)]
+    assert fetch(db, "select file_name, imported_by from import_log order by id") == [
         ("untc_IV-4_CCPR.html", "app user (no authentication configured)"),
         ("export-full-en.xlsx", "app user (no authentication configured)"),
     ]
     [headline] = [w.value for w in at.warning if w.value.startswith("Update of ")]
-    countries = sql(db, "select count(*) from country")[0][0]
+    countries = fetch(db, "select count(*) from country")[0][0]
     assert f"3 file(s): 2 loaded, 1 failed; {countries + len(UHRI_IDS)} rows inserted;" in headline
     cat_url = f"{server.base_url}/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no=IV-9&chapter=4&clang=_en"
     assert [e.value for e in at.error] == ["1 file(s) not loaded; what went wrong, file by file:"]
@@ -64,7 +57,7 @@ def test_an_admin_updates_from_the_official_sources_and_sees_the_summary(db, upd
         t.value.startswith(f"untc_IV-9_CAT.html (failed): {cat_url}: the server answered HTTP 404") for t in at.text
     )
     summary = next(d.value for d in at.dataframe if "outcome" in d.value.columns)
-    log_ids = [r[0] for r in sql(db, "select id from import_log order by id")]
+    log_ids = [r[0] for r in fetch(db, "select id from import_log order by id")]
     assert summary[["file", "what", "outcome"]].values.tolist() == [
         ["untc_IV-4_CCPR.html", "CCPR", "loaded"], ["untc_IV-9_CAT.html", "CAT", "failed"],
         ["export-full-en.xlsx", "UHRI", "loaded"],

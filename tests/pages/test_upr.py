@@ -190,7 +190,7 @@ def test_recommendation_to_ratification_equals_python_recognition(views, con, se
     recs = upr_rows(con, f, "r.id, r.country_iso3, c.ohchr_region, r.rec_date, r.response, r.text, r.asks_to_join")
     consent = {(c, i): d for c, i, d in sql(con, "select country_iso3, instrument, consent_date from ratification")}
     # a text-less (bundled public) recommendation carries what was recognised from its text when it was derived
-    # (tests/test_public.py checks that against the source's texts)
+    # (tests/queries/test_public.py checks that against the source's texts)
     asked = [
         (code, region, response, consent.get((country, code)), rec_date)
         for _, country, region, rec_date, response, text, listed in recs

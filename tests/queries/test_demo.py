@@ -1,7 +1,7 @@
 """The demo generator: deterministic, calibrated to the seeds' figures, filling only what the public data do not.
 
 Consistency with the real facts (no demo ratification, reports only by parties, no demo recommendation where real
-ones exist, "ratify X" only to non-parties) is tested in tests/test_public.py."""
+ones exist, "ratify X" only to non-parties) is tested in tests/queries/test_public.py."""
 
 from __future__ import annotations
 

@@ -72,7 +72,7 @@ def test_every_filter_only_query_runs_with_the_default_filters(con):
     assert len(filter_only) > 20
     for name in filter_only:
         df = query.run(con, name, ALL.for_query(query.parameters(name)))
-        if name == "import_files":  # the default data have no imports (tests/test_data_page.py imports one)
+        if name == "import_files":  # the default data have no imports (tests/pages/test_data_page.py imports one)
             assert len(df) == 0 and list(df.columns) == ["source", "file_name", "id"]
             continue
         assert len(df) > 0, name
