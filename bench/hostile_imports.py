@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import RESULTS, prepare_db  # noqa: E402
-from tests.hostile import corpus  # noqa: E402
+from tests.helpers import hostile_corpus as corpus  # noqa: E402
 
 TARGET_SECONDS, TARGET_MB = 30.0, 1024.0
 

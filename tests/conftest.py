@@ -1,18 +1,23 @@
-"""Shared fixtures: one built database for the session (scale 1), the project paths."""
+"""Shared fixtures: the built databases (scale 1 and 20), the hostile-text database, the update tests' pages.
+
+Helpers that are not fixtures live in tests/helpers/ (paths, AppTest, what a page drew, the browser, the
+local stand-in for the official sources); no test module imports another.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from hrdash.db import build, reference
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
+from tests.helpers.hostile_text import hostile_db  # noqa: F401  (a session fixture, shared by every folder)
+from tests.helpers.paths import ROOT
+from tests.helpers.untc_pages import write_pages
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +27,44 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build.build(path, scale=1, progress=lambda m: None)
     os.environ["HRDASH_DB"] = str(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def scale20_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database at demo scale 20 (~1.3M recommendations) for the SP and UPR pages' tests (only read).
+
+    Reuses bench/results/scale20.duckdb when bench/page_speed.py has built it from the current sources, else the
+    one an earlier test session built from the same library and data (kept in pytest's cache folder, named by a
+    hash of hrdash/ and data/), else builds one there (about a minute)."""
+    bench = ROOT / "bench" / "results" / "scale20.duckdb"
+    if not build.is_stale(bench) and build.build_info(bench).get("scale") == "20":
+        return bench
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    folder = tmp_path_factory.mktemp("db20") if cache is None else cache.mkdir("hrdash_scale20")
+    path = folder / f"scale20-{_code_and_data_hash()[:16]}.duckdb"
+    if build.build_info(path).get("scale") == "20" and not build.is_stale(path):
+        return path
+    for old in folder.glob("scale20-*"):  # an earlier library's database (and its store of imports, if any)
+        shutil.rmtree(old) if old.is_dir() else old.unlink()
+    build.build(path, scale=20, progress=lambda m: None)
+    return path
+
+
+def _code_and_data_hash() -> str:
+    """Return a hash of every file a build can depend on: the library (all of hrdash/) and data/."""
+    h = hashlib.sha256()
+    for f in sorted([*(ROOT / "hrdash").rglob("*"), *(ROOT / "data" / "reference").rglob("*"),
+                     *(ROOT / "data" / "public").rglob("*")]):  # fmt: skip
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.relative_to(ROOT).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def update_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Treaty Collection pages the update tests serve, written once from one template (helpers/untc_pages.py)."""
+    return write_pages(tmp_path_factory.mktemp("update_pages"))
 
 
 @pytest.fixture()
@@ -36,10 +79,3 @@ def empty_db():
     with duckdb.connect() as c:
         reference.load_reference(c, progress=lambda m: None)
         yield c
-
-
-def seed_text(number: str) -> str:
-    """Return the text of seed document NNN."""
-    if not SEEDS.exists():
-        pytest.skip(f"seed documents not found at {SEEDS} (../shared is absent)")
-    return next(SEEDS.glob(f"{number}_*.txt")).read_text()

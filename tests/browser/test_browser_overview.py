@@ -1,0 +1,136 @@
+"""The Overview page in a real browser: scorecard values equal SQL, the map draws, filters live in the URL."""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+import pytest
+from playwright.sync_api import Page, expect
+
+from hrdash.db import query
+from hrdash.model.filters import Filters
+from tests.helpers import apptest
+from tests.helpers.browser import VIEWPORT, click_country, requires_chromium, wait_for_idle
+
+pytestmark = [pytest.mark.browser, requires_chromium]
+
+EA_CODES = ["EA2", "EA6", "EA7", "EA8", "EA9", "EA10", "EA11"]
+METRIC = '[data-testid="stMetric"]'
+MAP_PATHS = ".js-plotly-plot .choroplethlayer path"
+EXCEPTION = '[data-testid="stException"]'
+
+
+def expected_tiles(
+    con: duckdb.DuckDBPyConnection, region: str | None = None, year_to: int | None = None
+) -> dict[str, str]:
+    """Return {tile label: value text} computed straight from SQL for the given filters."""
+    short = dict(query.run(con, "ea_options")[["code", "short_name"]].itertuples(index=False))
+    if year_to is None:
+        year_to = int(query.run(con, "data_years")["last_year"].iloc[0])
+    tiles = apptest.expected_tiles(con, Filters(year_to, year_to, region=region))
+    out = {f"{code} · {short[code]}": value for code, value in tiles.items()}
+    assert [k.split(" · ")[0] for k in out] == EA_CODES, "the scorecard no longer has one tile per EA"
+    return out
+
+
+def expect_tiles(page: Page, expected: dict[str, str]) -> None:
+    """Wait until every tile shows its expected value (reruns included), then compare all tiles at once."""
+    page.locator(f"{METRIC}, {EXCEPTION}").first.wait_for()
+    assert_no_exception(page)
+    for label, value in expected.items():
+        tile = page.locator(METRIC).filter(
+            has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+        )
+        expect(tile.locator('[data-testid="stMetricValue"]')).to_have_text(value)
+    wait_for_idle(page)
+    assert shown_tiles(page) == expected
+
+
+def assert_no_exception(page: Page) -> None:
+    boxes = page.locator(EXCEPTION)
+    assert boxes.count() == 0, f"the app shows an exception: {boxes.first.inner_text()[:1500]}"
+
+
+def shown_tiles(page: Page) -> dict[str, str]:
+    """Return {label: value} of the metric tiles on screen."""
+    tiles = page.locator(METRIC)
+    labels = tiles.locator('[data-testid="stMetricLabel"]').all_inner_texts()
+    values = tiles.locator('[data-testid="stMetricValue"]').all_inner_texts()
+    assert len(labels) == len(values), (labels, values)
+    return {label.strip(): value.strip() for label, value in zip(labels, values)}
+
+
+def sidebar_box(page: Page, label: str):
+    """Return the sidebar selectbox labelled exactly `label`."""
+    return page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').filter(
+        has=page.locator('[data-testid="stWidgetLabel"]', has_text=re.compile(rf"^\s*{re.escape(label)}\s*$"))
+    )
+
+
+def region_box(page: Page):
+    return sidebar_box(page, "OHCHR region")
+
+
+@pytest.fixture(scope="module")
+def sql(built_db):
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        yield {
+            "all": expected_tiles(con),
+            "africa_2013": expected_tiles(con, region="Africa", year_to=2013),
+            "americas": expected_tiles(con, region="Americas"),
+        }
+
+
+def test_default_view_shows_sql_values_and_the_map(page, app_url, sql):
+    page.goto(f"{app_url}/")
+    expect_tiles(page, sql["all"])
+    assert len(shown_tiles(page)) == 7
+    page.wait_for_function(f"document.querySelectorAll({MAP_PATHS!r}).length >= 150")
+    assert page.locator(MAP_PATHS).count() >= 150
+    expect(region_box(page).locator("input")).to_have_value("All regions")
+    assert_no_exception(page)
+
+
+def test_url_filters_are_applied(page, app_url, sql):
+    page.goto(f"{app_url}/?region=Africa&year_to=2013")
+    expect_tiles(page, sql["africa_2013"])
+    differing = [k for k in sql["all"] if sql["all"][k] != sql["africa_2013"][k]]
+    assert len(differing) >= 5, f"Africa 2013 should differ from the unfiltered view; only {differing} do"
+    expect(region_box(page).locator("input")).to_have_value("Africa")
+    expect(sidebar_box(page, "To").locator("input")).to_have_value("2013")
+    # 2013 is the baseline year, so every tile's change against the baseline is zero.
+    deltas = page.locator(f'{METRIC} [data-testid="stMetricDelta"]').all_inner_texts()
+    assert deltas and all(re.fullmatch(r"\+?0(\.0 pts)? vs 2013", d.strip()) for d in deltas), deltas
+    assert_no_exception(page)
+
+
+def test_region_change_is_shareable_as_a_link(page, chromium, app_url, sql):
+    page.goto(f"{app_url}/")
+    expect_tiles(page, sql["all"])
+    region_box(page).locator("input").click()
+    page.get_by_role("option", name="Americas", exact=True).click()
+    expect(page).to_have_url(re.compile(r"[?&]region=Americas(&|$)"))
+    expect_tiles(page, sql["americas"])
+    assert sql["americas"] != sql["all"]
+    shared = page.url
+
+    other = chromium.new_context(viewport=VIEWPORT)
+    try:
+        fresh = other.new_page()
+        fresh.goto(shared)
+        expect_tiles(fresh, sql["americas"])
+        expect(region_box(fresh).locator("input")).to_have_value("Americas")
+        assert_no_exception(fresh)
+    finally:
+        other.close()
+
+
+def test_clicking_a_country_on_the_map_opens_its_profile(page, app_url):
+    page.goto(f"{app_url}/?region=Americas")
+    page.wait_for_function(f"document.querySelectorAll({MAP_PATHS!r}).length >= 30")  # the region's countries
+    wait_for_idle(page)
+    click_country(page, "BRA")
+    page.wait_for_url(re.compile(r"/country\?country=BRA"))
+    expect(page.locator("h1").first).to_have_text("Country profile: Brazil")
+    assert_no_exception(page)

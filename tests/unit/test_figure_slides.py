@@ -1,0 +1,127 @@
+"""Every page's charts as slides: plotly figures become native PowerPoint charts with the plotted numbers.
+
+Unit tests of hrdash/exports/deck.py on figures of each kind the pages draw, then the Special
+Procedures page through AppTest: the charts its frame notes (as presentation mode shows them, one at a time)
+make a deck (as the page's slides button builds it) that opens with python-pptx, and the visits chart's series
+equal an independent SQL count.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+
+import duckdb
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from hrdash.app import deck
+from hrdash.exports import deck as figure_slides
+from hrdash.exports import pptx as slides
+from hrdash.exports.pptx import ChartSpec, TableSpec
+from tests.helpers.apptest import open_app
+
+
+def test_stacked_bars_drop_the_label_line_and_align_categories():
+    fig = go.Figure(
+        [
+            go.Bar(x=[2010, 2011, 2012], y=[1, 2, 3], name="thematic"),
+            go.Bar(x=[2011, 2012], y=[5, 6], name="country"),
+            go.Scatter(x=[2010, 2011, 2012], y=[1, 7, 9], mode="text", text=["1", "7", "9"]),  # totals on top
+        ],
+        layout={"barmode": "stack", "xaxis": {"title": {"text": "Year"}}},
+    )
+    spec = figure_slides.item(fig, "Visits")
+    assert isinstance(spec, ChartSpec) and (spec.kind, spec.stacked, spec.x) == ("column", True, "Year")
+    assert spec.data["Year"].tolist() == [2010, 2011, 2012]
+    assert spec.data["thematic"].tolist() == [1, 2, 3]
+    assert spec.data["country"].fillna(-1).tolist() == [-1, 5, 6]  # no bar in 2010: a gap, not a zero
+
+
+def test_horizontal_bars_take_categories_from_y():
+    fig = go.Figure(go.Bar(y=["CAT", "CED"], x=[171, 68], orientation="h"))
+    spec = figure_slides.item(fig, "Parties")
+    assert (spec.kind, spec.ys, spec.data.iloc[:, 0].tolist(), spec.data["value"].tolist()) == (
+        "bar", ["value"], ["CAT", "CED"], [171, 68]
+    )  # fmt: skip
+
+
+def test_lines_pies_and_typed_arrays():
+    typed = {"dtype": "i4", "bdata": base64.b64encode(np.array([3, 4], dtype="i4").tobytes()).decode()}
+    line = {"data": [{"type": "scatter", "mode": "lines", "x": ["2010", "2011"], "y": typed, "name": "HRAs"}],
+            "layout": {"title": {"text": "HRAs in post"}}}  # fmt: skip
+    spec = figure_slides.item(line, "")
+    assert (spec.kind, spec.title, spec.data["HRAs"].tolist()) == ("line", "HRAs in post", [3, 4])
+    pie = figure_slides.item(go.Figure(go.Pie(labels=["a", "b"], values=[2, 5])), "Share")
+    assert (pie.kind, pie.data["label"].tolist(), pie.data["value"].tolist()) == ("pie", ["a", "b"], [2, 5])
+
+
+def test_a_map_lists_its_countries_and_a_heatmap_is_a_table():
+    fig = go.Figure(
+        [
+            go.Choropleth(locations=["KEN", "UGA"], z=[3, 1], text=["Kenya", "Uganda"], colorbar={"title": "Visits"}),
+            go.Scattergeo(locations=["KEN"], mode="markers"),
+        ]
+    )
+    spec = figure_slides.item(fig, "Where")
+    assert (spec.kind, spec.data.values.tolist(), spec.labels["value"]) == ("map", [["Kenya", 3], ["Uganda", 1]],
+                                                                            "Visits")  # fmt: skip
+    heat = figure_slides.item(go.Figure(go.Heatmap(x=["CAT", "CED"], y=["Africa"], z=[[90.0, 30.5]])), "Rates")
+    assert isinstance(heat, TableSpec) and heat.data.values.tolist() == [["Africa", 90.0, 30.5]]
+
+
+def test_a_figure_without_a_chart_type_is_its_show_data_table():
+    fig = go.Figure(go.Scatter(x=[1], y=[2]))
+    fig.add_trace(go.Box(y=[1, 2, 3]))
+    data = pd.DataFrame({"n": [1, 2]})
+    spec = figure_slides.item(fig, "Spread", data, {"n": "Number"})
+    assert isinstance(spec, TableSpec) and spec.data.equals(data) and spec.labels == {"n": "Number"}
+
+
+@pytest.fixture(scope="module")
+def sp_page(built_db):
+    at = open_app(page="views/special_procedures.py")
+    return at
+
+
+def test_every_page_with_charts_offers_them_as_slides(sp_page):
+    labels = [b.label for b in sp_page.get("download_button")]
+    assert "Slides of this page's 3 charts (.pptx)" in labels
+
+
+def presented_charts(at, total: int) -> list[tuple[str, dict, None, None]]:
+    """Return the (title, figure) of each chart the page presents, stepping through presentation mode."""
+    out = []
+    for i in range(total):
+        chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith("_present_chart"))
+        out.append((at.header[0].value, json.loads(chart.proto.spec), None, None))
+        if i < total - 1:
+            at.button(key="special_procedures_next").click().run()
+    return out
+
+
+def test_the_page_deck_has_the_charts_with_the_numbers_sql_gives(built_db):
+    at = open_app({"present": "1"}, page="views/special_procedures.py")
+    assert "**1 / 3**" in [m.value for m in at.markdown]
+    charts = presented_charts(at, 3)  # the charts the page's frame noted, as it presents them one at a time
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        sources = con.execute("select 'demo' as source, 1 as rows").df()
+        visits = dict(con.execute(
+            "select year(start_date), count(*) from sp_visit where status = 'completed' "
+            "and year(start_date) between 2008 and 2026 group by 1"
+        ).fetchall())  # fmt: skip
+    made = deck.charts_deck("Special Procedures", at.session_state["filters"], charts, sources)
+    prs = Presentation(io.BytesIO(slides.build(made)))
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles[0] == "Special Procedures" and titles[-1] == "Sources"
+    assert titles[1:4] == ["Country visits per year", "Where the mandates went", "Visits per OHCHR region"]
+    chart = next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart)
+    assert chart.chart_type == XL_CHART_TYPE.COLUMN_STACKED
+    categories = [int(float(c)) for c in chart.plots[0].categories]
+    totals = np.nansum([[v if v is not None else 0 for v in s.values] for s in chart.plots[0].series], axis=0)
+    assert dict(zip(categories, totals.tolist())) == visits
