@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from hrdash.app import pages
 from hrdash.model.filters import Filters
 from tests.helpers.apptest import expected_tiles, open_app, shown_tiles
+from tests.helpers.paths import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +99,11 @@ def test_changing_a_widget_changes_the_values(built_db, con):
     assert shown_tiles(at) == expected_tiles(con, Filters(2008, 2012, region="Americas"))
     at.selectbox(key="map_indicator").select("sp_visits").run()
     assert "Special Procedures visits per country" in " ".join(c.value for c in at.caption)
+
+
+def test_every_page_file_is_registered_once():
+    registered = [p.view for p in pages.PAGES]
+    on_disk = {f"views/{p.name}" for p in (ROOT / "views").glob("*.py")}
+    assert sorted(registered) == sorted(on_disk)
+    assert len({p.title for p in pages.PAGES}) == len({p.url_path for p in pages.PAGES}) == len(pages.PAGES)
+    assert [p for p in pages.PAGES if p.default] == [pages.OVERVIEW]

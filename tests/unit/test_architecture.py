@@ -11,8 +11,6 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from tests.helpers.paths import ROOT
 
 # Where streamlit may be imported: the router, the page scripts and the library's app layer.
@@ -217,14 +215,12 @@ def test_a_test_module_importing_another_is_found(tmp_path):
 # ------------------------------------------------------------------ the rules on the project
 
 
-@pytest.mark.xfail(strict=True, reason="until the issue-13 branches are merged")
 def test_hrdash_has_no_import_cycle():
     graph = import_graph(ROOT / "hrdash")
     found = [f"{' → '.join(_cycle_in(graph, g))} (of {len(g)} modules: {', '.join(sorted(g))})" for g in tangles(graph)]
     assert found == [], "import cycles in hrdash/:\n" + "\n".join(found)
 
 
-@pytest.mark.xfail(strict=True, reason="until the issue-13 branches are merged")
 def test_streamlit_is_imported_only_by_the_app_layer():
     found = streamlit_imports(ROOT, SHIPPED, STREAMLIT_ALLOWED)
     assert found == [], "streamlit outside app.py, views/ and hrdash/app/:\n" + "\n".join(found)
@@ -233,3 +229,25 @@ def test_streamlit_is_imported_only_by_the_app_layer():
 def test_no_test_module_imports_another():
     found = cross_test_imports(ROOT)
     assert found == [], "shared test code belongs in tests/helpers/ or a conftest fixture:\n" + "\n".join(found)
+
+
+def test_the_database_layer_sits_below_the_importers():
+    """db/ imports no importer, update or command-line module, except build.py, which re-applies the imports after a
+    rebuild and which no importer reaches."""
+    graph = import_graph(ROOT / "hrdash")
+    upward = {m: sorted(d for d in deps if d.startswith(("hrdash.importers", "hrdash.update", "hrdash.cli")))
+              for m, deps in graph.items() if m.startswith("hrdash.db") and m != "hrdash.db.build"}  # fmt: skip
+    assert {m: d for m, d in upward.items() if d} == {}
+    assert "hrdash.db.build" in graph and graph["hrdash.db.build"] & {"hrdash.importers.replay"}  # the rule sees it
+
+    def reaches(start: str) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for d in graph.get(todo.pop(), ()):
+                if d not in seen:
+                    seen.add(d)
+                    todo.append(d)
+        return seen
+
+    importers = [m for m in graph if m.startswith("hrdash.importers.")]
+    assert [m for m in importers if "hrdash.db.build" in reaches(m)] == []
