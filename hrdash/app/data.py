@@ -16,12 +16,11 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from hrdash.model.filters import Filters
-
 from ..db import build, query
 from ..importers import driver
-from ..importers.gate import GATE
+from ..model.filters import Filters
 from ..paths import default_db
+from .gate import GATE
 
 
 @st.cache_resource(show_spinner="Preparing the database (first start only)…")

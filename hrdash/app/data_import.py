@@ -16,12 +16,12 @@ import streamlit as st
 from ..db.connect import Locked
 from ..importers import access, driver, limits, report, store
 from ..importers.detect import FORMATS
-from ..importers.gate import GATE
 from ..importers.model import Plan
 from ..model.text import md
 from ..paths import default_db
 from . import secrets, update_action
 from .data import connection, write_connection
+from .gate import GATE
 
 ENCODINGS = ["utf-8", "utf-16", "cp1252", "mac_roman", "latin-1"]
 UPLOAD_TYPES = ["csv", "txt", "tsv", "xlsx", "xls", "html", "htm", "docx"]

@@ -10,14 +10,12 @@ import json
 import pandas as pd
 import streamlit as st
 
-from hrdash.importers import dictionary
-from hrdash.model import indicators, provenance
-from hrdash.model.text import md
-
-from ..importers import downloads, templates
-from ..importers.gate import GATE
+from ..importers import dictionary, downloads, templates
+from ..model import indicators, provenance
+from ..model.text import md
 from ..paths import default_db
 from .data import build_info, connection, run
+from .gate import GATE
 
 
 def sources() -> None:

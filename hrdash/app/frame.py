@@ -16,11 +16,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from hrdash.exports import pptx as slides
-from hrdash.model import provenance as prov
-from hrdash.model.filters import Filters
-from hrdash.model.text import md
-
+from ..exports import pptx as slides
+from ..model import provenance as prov
+from ..model.filters import Filters
+from ..model.text import md
 from . import deck, presenting, widgets
 from .data import build_info, run, source_files
 

@@ -13,11 +13,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from hrdash.figures import base as charts
-from hrdash.model.filters import Filters
-from hrdash.model.text import md
-from hrdash.profile import brief
-
+from ..figures import base as charts
+from ..model.filters import Filters
+from ..model.text import md
+from ..profile import brief
 from ..profile import data as profile
 from . import pages, presenting, profile_ui, widgets
 from .profile_ui import View

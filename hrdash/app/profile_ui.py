@@ -16,13 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from hrdash.exports import pptx as slides
-from hrdash.model import targets
-from hrdash.model.text import md
-from hrdash.profile import brief
-
+from ..exports import pptx as slides
 from ..figures import profile as figures
+from ..model import targets
+from ..model.text import md
 from ..paths import default_db
+from ..profile import brief
 from ..profile import data as profile
 from . import data, widgets
 

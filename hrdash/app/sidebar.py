@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from hrdash.model.filters import OHCHR_REGIONS, Filters
-from hrdash.model.text import md
-
+from ..model.filters import OHCHR_REGIONS, Filters
+from ..model.text import md
 from .data import run
 
 ALL_REGIONS = "All regions"

@@ -19,10 +19,10 @@ import streamlit as st
 
 from ..importers import store
 from ..importers.access import Access
-from ..importers.gate import GATE
 from ..paths import default_db
 from ..update import outcome, run, settings, sources
 from . import data, secrets
+from .gate import GATE
 
 RESULTS = "update_results"
 

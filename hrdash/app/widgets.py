@@ -9,12 +9,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from hrdash.db import query
-from hrdash.model.filters import Filters
-from hrdash.model.text import md
-
+from ..db import query
 from ..exports import tables as export
 from ..figures.base import PLOTLY_CONFIG
+from ..model.filters import Filters
+from ..model.text import md
 from ..profile import data as profile
 from . import pages
 from .data import build_info, query_params, run, source_files, with_reader

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from hrdash.profile.brief import country_deck, resolve, target_countries, write_briefs
-
+from ..profile.brief import country_deck, resolve, target_countries, write_briefs
 from .database import built
 
 

@@ -16,8 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from hrdash.model.text import unplot
-
+from ..model.text import unplot
 from .pptx import ChartSpec, Item, TableSpec
 
 VALUE = "value"

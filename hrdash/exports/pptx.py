@@ -29,9 +29,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
-from hrdash.model import provenance
-
 from ..figures import colours
+from ..model import provenance
 from .tables import is_dangerous
 
 PALETTE = [c.lstrip("#") for c in colours.OKABE_ITO]  # the figures' colours, as PowerPoint writes them

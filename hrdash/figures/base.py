@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from hrdash.model.text import plot_frame
-
+from ..model.text import plot_frame
 from .colours import SEQUENTIAL
 
 # Served by Streamlit from static/ (enableStaticServing), so maps draw without internet.

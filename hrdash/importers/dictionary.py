@@ -16,10 +16,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from hrdash.model import recognition as instrument_recognition
-
 from .. import public
 from ..db.query import run
+from ..model import recognition as instrument_recognition
 from ..paths import PUBLIC, REFERENCE, SCHEMA
 from .upr import RESPONSE_TERMS
 

@@ -321,13 +321,3 @@ def progress(ind: Indicator, yearly: pd.DataFrame, latest_year: int) -> Progress
         elif not ind.target_is_total:
             target_progress = _at(yearly, hi)
     return Progress(ind, latest_year, _at(yearly, BASELINE_YEAR), _at(yearly, latest_year), target_progress)
-
-
-# The pages indicators link to, with their titles as app.py registers them.
-PAGE_TITLES = {
-    RATIFICATION: "Ratification (EA2)",
-    TREATY_BODIES: "Treaty bodies (EA6)",
-    SPECIAL_PROCEDURES: "Special Procedures",
-    CIVIL_SOCIETY: "Civil society (EA7)",
-    UNCT: "UNCT engagement (EA11)",
-}

@@ -14,11 +14,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from hrdash.db import query
-from hrdash.model import labels, targets
-
+from ..db import query
 from ..exports import pptx
 from ..exports.pptx import ChartSpec, TableSpec, TextSpec
+from ..model import labels, targets
 from . import data as profile
 from .data import Profile
 

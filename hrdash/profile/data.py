@@ -15,9 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from hrdash.db.query import parameters
-from hrdash.model import targets
-
+from ..db.query import parameters
+from ..model import targets
 from . import years
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]

@@ -17,9 +17,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from hrdash.app.gate import Gate
 from hrdash.db import query
 from hrdash.importers import downloads, load
-from hrdash.importers.gate import Gate
 from hrdash.model.text import shown as shown_text
 from tests.helpers.apptest import AUTH, data_page, frame_with, open_app, upload
 from tests.helpers.db import copy_of, fetch
