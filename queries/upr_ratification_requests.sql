@@ -1,7 +1,7 @@
 -- UPR recommendations that ask the State to sign, ratify or accede to one of the 18 instruments, and whether
 -- and when it then became a party.
 -- A recommendation asks to join an instrument if its text has a verb of ratify / accede / sign / adhere / become
--- party and names the instrument: the schema's table macro upr_ratification_asks (hrdash/schema.sql) finds
+-- party and names the instrument: the schema's table macro upr_ratification_asks (hrdash/db/schema.sql) finds
 -- them, by rules that hrdash/model/recognition.py holds (as data) and binds here.
 -- Outcome: 'became a party' if the State's consent (ratification, accession, succession) is dated after the
 -- review, 'already a party' if on or before it (the instrument was named for another reason, or the data

@@ -1,7 +1,7 @@
 -- UPR recommendations that match a full-text search: all of them, newest review first (the search's download).
 -- Search: every word or "quoted phrase" of the search box must occur in the text, in any order, case-insensitive
 -- (hrdash/model/search.py splits the box into at most 8 lower-case terms). The matches are the schema's table macro
--- upr_search_matches (hrdash/schema.sql), one definition for the page and the download: terms are bound and tested
+-- upr_search_matches (hrdash/db/schema.sql), one definition for the page and the download: terms are bound and tested
 -- with contains(), so quotes, % and _ are plain characters (no escaping, unlike LIKE); missing terms are null and
 -- skipped before lower(text) is computed.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (year of the review);

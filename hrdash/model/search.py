@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-MAX_TERMS = 8  # the search tests this many terms (the table macro upr_search_matches, hrdash/schema.sql)
+MAX_TERMS = 8  # the search tests this many terms (the table macro upr_search_matches, hrdash/db/schema.sql)
 _TERM = re.compile(r'["“”]([^"“”]+)["“”]|(\S+)')
 
 
