@@ -325,6 +325,24 @@ create macro status_on(signature, consent, denounced, d) as case
     else 'no action' end;
 
 
+-- Every State × instrument as it stood on day d: its status and only the dates known by then (a later signature,
+-- consent or denunciation is hidden). Reservations: NULL for a party whose reservations are not known, false when
+-- not a party. The Ratification page and the Country profile read status from here.
+create macro ratification_on(d) as table
+    select
+        c.iso3 as country_iso3,
+        i.code as instrument,
+        status_on(r.signature_date, r.consent_date, r.denounced_date, d) as status,
+        case when r.signature_date <= d then r.signature_date end as signature_date,
+        case when r.consent_date <= d then r.consent_date end as consent_date,
+        case when r.consent_date <= d then r.consent_type end as consent_type,
+        case when party_on(r.consent_date, r.denounced_date, d) then r.reservations else false end as reservations,
+        case when r.denounced_date <= d then r.denounced_date end as denounced_date,
+        r.source
+    from country c
+    cross join instrument i
+    left join ratification r on r.country_iso3 = c.iso3 and r.instrument = i.code;
+
 -- The countries a view shows: the global filters of every page in one place.
 create macro selected_countries(sel_region, sel_countries, sel_target_ea) as table
     select c.iso3
