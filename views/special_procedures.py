@@ -159,7 +159,7 @@ def targets_view() -> None:
     table = sp.engagement_table(df, baseline, current)
     st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table))
     widgets.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
-                      labels=L, key="sp_targets_export", **w)  # fmt: skip
+                      labels=sp.engagement_labels(baseline, current), key="sp_targets_export", **w)  # fmt: skip
 
 
 def tables_view() -> None:

@@ -309,6 +309,19 @@ def engagement_table(df: pd.DataFrame, baseline: str, current: str) -> pd.DataFr
     )
 
 
+def engagement_labels(baseline: str, current: str) -> dict[str, str]:
+    """Return the words of the `sp_engagement_targets` columns with the two windows' years, for its downloads."""
+    return {**LABELS,
+        "invitation_base": f"Standing invitation, end of {baseline}",
+        "invitation_now": f"Standing invitation, end of {current}",
+        "newly_invited": f"Standing invitation extended after {baseline}",
+        "requests_answered_base": f"Requests answered, {baseline}", "acceptance_base": f"Accepted, {baseline} (%)",
+        "requests_answered_now": f"Requests answered, {current}", "acceptance_now": f"Accepted, {current} (%)",
+        "communications_base": f"Communications, {baseline}", "reply_rate_base": f"Replied, {baseline} (%)",
+        "communications_now": f"Communications, {current}", "reply_rate_now": f"Replied, {current} (%)",
+    }  # fmt: skip
+
+
 def engagement_summary(df: pd.DataFrame, baseline: str, current: str) -> list[tuple[str, str, str]]:
     """Return (label, value in the current years, its context) tiles summing up the EA6 target countries.
 

@@ -310,6 +310,16 @@ def test_ea6_targets_agree_with_the_expected_accomplishments_page(built_db, con,
         assert f"communications replied to: {p(rep_b)} → {p(rep_n)}" in detail
 
 
+def test_ea6_targets_download_names_every_column_with_its_years(con):
+    w = {"base_from": 2010, "base_to": 2013, "now_from": 2014, "now_to": 2017}
+    columns = query.run(con, "sp_engagement_targets", {"region": None, "countries": [], "target_ea": None, **w}).columns
+    words = sp.engagement_labels("2010–2013", "2014–2017")
+    assert set(columns) <= set(words)
+    measured = [c for c in columns if c.endswith(("_base", "_now"))]
+    assert len(measured) == 10
+    assert all(("2010–2013" if c.endswith("_base") else "2014–2017") in words[c] for c in measured)
+
+
 def test_every_view_draws_for_a_selection_with_little_data(built_db, con):
     """The Holy See: no visit and almost no communication in the demo data."""
     for view in VIEWS:
