@@ -146,12 +146,13 @@ def targets_view() -> None:
         "the issuing of standing invitations, the acceptance of their requests for visits or the response to "
         f"their communications”. Each measure in the baseline years {baseline} (the Management Plan's baseline "
         f"is {BASELINE_YEAR}) and in the last four selected years {current}: standing invitation extended by "
-        "31 December of the last year; share of the visit requests made in the years and answered that were "
-        "accepted; share of the communications sent in the years that were replied to. Four years, not one, "
-        "because a country receives few requests and communications a year. Met: a standing invitation issued "
-        "after the baseline, or a higher share accepted, or a higher share replied to, than in the baseline years "
-        f"— the same rule and figures as the Expected accomplishments page. {len(df)} target countries among the "
-        "selected ones."
+        "31 December of the last year (“new”: extended after the baseline years); share of the visit requests "
+        "made in the years and answered that were accepted; share of the communications sent in the years that "
+        "were replied to. Four years, not one, because a country receives few requests and communications a year. "
+        "Met: a standing invitation issued after the baseline, or a higher share accepted, or a higher share "
+        "replied to, than in the baseline years (a share with nothing to share in the baseline years, “none”, "
+        "cannot be compared) — the same rule and figures as the Expected accomplishments page. "
+        f"{len(df)} target countries among the selected ones."
     )
     cols = st.columns(4)
     for col, (label, value, context) in zip(cols, sp.engagement_summary(df, baseline, current)):
