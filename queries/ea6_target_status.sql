@@ -7,7 +7,8 @@
 --   timely_reporting: share of the treaty-body reports due in the years that were submitted by their due date;
 --     met when it is 100% or higher than in the baseline years; 'no data' when no report was due.
 --   sp_engagement: a standing invitation issued after the baseline years, or a higher share of visit requests
---     accepted, or a higher share of communications replied to, than in the baseline years.
+--     accepted, or a higher share of communications replied to, than in the baseline years: the schema's table
+--     macro sp_engagement_status, which the Special Procedures page (sp_engagement_targets.sql) reads too.
 -- `source` is the target's (the seed); `status_source` lists the sources of the rows the status is read from.
 -- Parameters: $region, $countries, $target_ea (country selection); $base_from, $base_to (baseline years);
 -- $now_from, $now_to (current years); $met ('yes', 'no', 'no data', or null for every target).
@@ -93,52 +94,9 @@ timely as (
     from reports r
 ),
 -- sp_engagement --------------------------------------------------------------------------------
-sp as (
-    select t.country_iso3, i.extended_date as invited, i.source as invitation_source
-    from targets t
-    left join standing_invitation i on i.country_iso3 = t.country_iso3
-    where t.target_kind = 'sp_engagement'
-),
-sp_visits as (
-    select
-        s.country_iso3,
-        count(v.id) filter (where year(v.request_date) between $base_from and $base_to) as base_requests,
-        count(v.id) filter (where year(v.request_date) between $base_from and $base_to
-                             and v.status in ('accepted', 'completed')) as base_accepted,
-        count(v.id) filter (where year(v.request_date) between $now_from and $now_to) as now_requests,
-        count(v.id) filter (where year(v.request_date) between $now_from and $now_to
-                             and v.status in ('accepted', 'completed')) as now_accepted,
-        list(v.source) filter (where year(v.request_date) between $base_from and $now_to) as visit_sources
-    from sp s
-    left join sp_visit v on v.country_iso3 = s.country_iso3 and v.status <> 'requested'
-        and year(v.request_date) between least($base_from, $now_from) and greatest($base_to, $now_to)
-    group by s.country_iso3
-),
-sp_comms as (
-    select
-        s.country_iso3,
-        count(m.id) filter (where year(m.sent_date) between $base_from and $base_to) as base_sent,
-        count(m.id) filter (where year(m.sent_date) between $base_from and $base_to and m.replied) as base_replied,
-        count(m.id) filter (where year(m.sent_date) between $now_from and $now_to) as now_sent,
-        count(m.id) filter (where year(m.sent_date) between $now_from and $now_to and m.replied) as now_replied,
-        list(m.source) filter (where year(m.sent_date) between $base_from and $now_to) as comm_sources
-    from sp s
-    left join sp_communication m on m.country_iso3 = s.country_iso3
-        and year(m.sent_date) between least($base_from, $now_from) and greatest($base_to, $now_to)
-    group by s.country_iso3
-),
-sp_measures as (
-    select
-        s.country_iso3, s.invited,
-        list_sort(list_distinct(list_concat([s.invitation_source], v.visit_sources, c.comm_sources))) as sources,
-        s.invited > make_date($base_to, 12, 31) and s.invited <= make_date($now_to, 12, 31) as newly_invited,
-        100.0 * v.base_accepted / nullif(v.base_requests, 0) as base_acceptance,
-        100.0 * v.now_accepted / nullif(v.now_requests, 0) as now_acceptance,
-        100.0 * c.base_replied / nullif(c.base_sent, 0) as base_reply,
-        100.0 * c.now_replied / nullif(c.now_sent, 0) as now_reply
-    from sp s
-    join sp_visits v using (country_iso3)
-    join sp_comms c using (country_iso3)
+sp as (  -- the measure both pages show: the schema's table macro sp_engagement_status
+    select * from sp_engagement_status($region, $countries::varchar[], $target_ea, $base_from, $base_to,
+                                       $now_from, $now_to)
 ),
 sp_engagement as (
     select
@@ -147,19 +105,15 @@ sp_engagement as (
         base_reply as baseline_value,
         now_reply as now_value,
         'n/a' as met_at_baseline,
-        case when coalesce(newly_invited, false) or now_acceptance > base_acceptance or now_reply > base_reply
-             then 'yes'
-             when invited is null and base_acceptance is null and now_acceptance is null
-                  and base_reply is null and now_reply is null then 'no data'
-             else 'no' end as met,
+        met,
         'standing invitation: ' || coalesce(strftime(invited, '%Y-%m-%d'), 'none')
-            || case when coalesce(newly_invited, false) then ' (issued after the baseline)' else '' end
+            || case when newly_invited then ' (issued after the baseline)' else '' end
             || '; visit requests accepted: ' || coalesce(printf('%.0f%%', base_acceptance), 'n/a')
             || ' → ' || coalesce(printf('%.0f%%', now_acceptance), 'n/a')
             || '; communications replied to: ' || coalesce(printf('%.0f%%', base_reply), 'n/a')
             || ' → ' || coalesce(printf('%.0f%%', now_reply), 'n/a') as detail,
         coalesce(nullif(array_to_string(sources, ', '), ''), 'no rows') as status_source
-    from sp_measures
+    from sp
 ),
 evaluated as (
     select * from nmrf

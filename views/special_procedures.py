@@ -6,6 +6,7 @@ from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
 from hrdash.figures.base import level
+from hrdash.model import targets
 from hrdash.model.indicators import BASELINE_YEAR
 from hrdash.model.text import md
 
@@ -136,23 +137,30 @@ def comms_view() -> None:
 
 
 def targets_view() -> None:
-    df = run("sp_engagement_targets", filters)
+    w = targets.windows(filters.year_to)
+    baseline, current = f"{w['base_from']}–{w['base_to']}", f"{w['now_from']}–{w['now_to']}"
+    df = run("sp_engagement_targets", filters, **w)
     st.subheader("EA6 target countries: engagement with the Special Procedures")
     st.caption(
         "Seed 004 names these countries to “improve their engagement with special procedures, either through "
         "the issuing of standing invitations, the acceptance of their requests for visits or the response to "
-        f"their communications”. Each measure at the {BASELINE_YEAR} baseline and at the end of "
-        f"{filters.year_to}: standing invitation extended by 31 December; share of answered visit requests "
-        "accepted, over all requests made up to the year; share of the year's communications replied to. "
+        f"their communications”. Each measure in the baseline years {baseline} (the Management Plan's baseline "
+        f"is {BASELINE_YEAR}) and in the last four selected years {current}: standing invitation extended by "
+        "31 December of the last year (“new”: extended after the baseline years); share of the visit requests "
+        "made in the years and answered that were accepted; share of the communications sent in the years that "
+        "were replied to. Four years, not one, because a country receives few requests and communications a year. "
+        "Met: a standing invitation issued after the baseline, or a higher share accepted, or a higher share "
+        "replied to, than in the baseline years (a share with nothing to share in the baseline years, “none”, "
+        "cannot be compared) — the same rule and figures as the Expected accomplishments page. "
         f"{len(df)} target countries among the selected ones."
     )
     cols = st.columns(4)
-    for col, (label, now, base) in zip(cols, sp.engagement_summary(df, filters.year_to)):
-        col.metric(label, now, delta=f"{base} in {BASELINE_YEAR}", delta_color="off", delta_arrow="off")
-    table = sp.engagement_table(df, filters.year_to)
+    for col, (label, value, context) in zip(cols, sp.engagement_summary(df, baseline, current)):
+        col.metric(label, value, delta=context, delta_color="off", delta_arrow="off")
+    table = sp.engagement_table(df, baseline, current)
     st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table))
     widgets.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
-                      labels=L, key="sp_targets_export")  # fmt: skip
+                      labels=sp.engagement_labels(baseline, current), key="sp_targets_export", **w)  # fmt: skip
 
 
 def tables_view() -> None:

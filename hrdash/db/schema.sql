@@ -475,3 +475,87 @@ create macro upr_ratification_asks(sel_region, sel_countries, sel_target_ea, fro
     join country c on c.iso3 = a.country_iso3
     join instrument i on i.code = q.instrument
     left join ratification rt on rt.country_iso3 = a.country_iso3 and rt.instrument = q.instrument;
+
+-- The EA6 target "sp_engagement" (seed 004: improve engagement with the Special Procedures "through the issuing of
+-- standing invitations, the acceptance of their requests for visits or the response to their communications"),
+-- measured once for both pages that show it: queries/ea6_target_status.sql (Expected accomplishments) and
+-- queries/sp_engagement_targets.sql (Special Procedures). One row per target country among the selected ones.
+-- The baseline years base_from–base_to and the current years now_from–now_to are hrdash/model/targets.windows():
+-- four-year windows, because a country receives few visit requests and communications a year.
+--   standing invitation: extended by 31 December of base_to (at the baseline) / of now_to (now); newly_invited if
+--     extended after the baseline years and by the end of now_to;
+--   visit requests: those made in the window and answered (status other than 'requested'), the share accepted or
+--     completed (the rule of indicator EA6.5);
+--   communications: those sent in the window, the share the State replied to (EA6.6).
+-- met: 'yes' on any of the three ways (newly invited, a higher acceptance share, a higher reply share than at the
+-- baseline); 'no data' when there is no invitation by now_to and no request or communication in either window.
+-- Shares are percentages (0–100), null when there is nothing to share. sources: the sources of the rows read.
+create macro sp_engagement_status(sel_region, sel_countries, sel_target_ea, base_from, base_to, now_from, now_to)
+as table
+    with targets as (
+        select t.country_iso3
+        from ea_target t
+        where t.ea_code = 'EA6' and t.target_kind = 'sp_engagement'
+          and t.country_iso3 in (
+              select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea)
+          )
+    ),
+    -- Only the rows of the two windows are joined: the rest cannot count (and would cost time).
+    visits as (
+        select
+            t.country_iso3,
+            count(v.id) filter (where year(v.request_date) between base_from and base_to) as base_requests,
+            count(v.id) filter (where year(v.request_date) between base_from and base_to
+                                 and v.status in ('accepted', 'completed')) as base_accepted,
+            count(v.id) filter (where year(v.request_date) between now_from and now_to) as now_requests,
+            count(v.id) filter (where year(v.request_date) between now_from and now_to
+                                 and v.status in ('accepted', 'completed')) as now_accepted,
+            list(v.source) filter (where v.id is not null) as visit_sources
+        from targets t
+        left join sp_visit v on v.country_iso3 = t.country_iso3 and v.status <> 'requested'
+            and (year(v.request_date) between base_from and base_to
+                 or year(v.request_date) between now_from and now_to)
+        group by t.country_iso3
+    ),
+    comms as (
+        select
+            t.country_iso3,
+            count(m.id) filter (where year(m.sent_date) between base_from and base_to) as base_sent,
+            count(m.id) filter (where year(m.sent_date) between base_from and base_to and m.replied) as base_replied,
+            count(m.id) filter (where year(m.sent_date) between now_from and now_to) as now_sent,
+            count(m.id) filter (where year(m.sent_date) between now_from and now_to and m.replied) as now_replied,
+            list(m.source) filter (where m.id is not null) as comm_sources
+        from targets t
+        left join sp_communication m on m.country_iso3 = t.country_iso3
+            and (year(m.sent_date) between base_from and base_to or year(m.sent_date) between now_from and now_to)
+        group by t.country_iso3
+    ),
+    measures as (
+        select
+            t.country_iso3,
+            -- an invitation extended after now_to is not known "now": neither shown nor counted
+            case when i.extended_date <= make_date(now_to, 12, 31) then i.extended_date end as invited,
+            coalesce(i.extended_date <= make_date(base_to, 12, 31), false) as invited_at_baseline,
+            coalesce(i.extended_date <= make_date(now_to, 12, 31), false) as invited_by_now,
+            coalesce(i.extended_date > make_date(base_to, 12, 31) and i.extended_date <= make_date(now_to, 12, 31),
+                     false) as newly_invited,
+            v.base_requests, v.base_accepted, v.now_requests, v.now_accepted,
+            c.base_sent, c.base_replied, c.now_sent, c.now_replied,
+            100.0 * v.base_accepted / nullif(v.base_requests, 0) as base_acceptance,
+            100.0 * v.now_accepted / nullif(v.now_requests, 0) as now_acceptance,
+            100.0 * c.base_replied / nullif(c.base_sent, 0) as base_reply,
+            100.0 * c.now_replied / nullif(c.now_sent, 0) as now_reply,
+            list_sort(list_distinct(list_concat(  -- list_distinct drops the null of "no invitation by now_to"
+                [case when i.extended_date <= make_date(now_to, 12, 31) then i.source end],
+                v.visit_sources, c.comm_sources))) as sources
+        from targets t
+        join visits v using (country_iso3)
+        join comms c using (country_iso3)
+        left join standing_invitation i on i.country_iso3 = t.country_iso3
+    )
+    select
+        *,
+        case when newly_invited or now_acceptance > base_acceptance or now_reply > base_reply then 'yes'
+             when not invited_by_now and base_requests + now_requests + base_sent + now_sent = 0 then 'no data'
+             else 'no' end as met
+    from measures;

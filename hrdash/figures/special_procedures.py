@@ -275,8 +275,11 @@ def seed_table(key_figures: pd.DataFrame, seed: pd.DataFrame) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def engagement_table(df: pd.DataFrame, year_to: int) -> pd.DataFrame:
-    """Return the EA6 target countries' three measures as "2013 → year_to" text, one column per measure."""
+def engagement_table(df: pd.DataFrame, baseline: str, current: str) -> pd.DataFrame:
+    """Return the EA6 target countries' met and three measures as "baseline → current years" text, one column each.
+
+    `df` is `sp_engagement_targets` rows; `baseline` and `current` name the two windows (e.g. "2010–2013").
+    """
 
     def yes_no(has: bool) -> str:
         return "yes" if has else "no"
@@ -287,35 +290,56 @@ def engagement_table(df: pd.DataFrame, year_to: int) -> pd.DataFrame:
     def pair(a: str, n: str, b: str, m: str) -> list[str]:
         return [f"{rate(w, x)} → {rate(y, z)}" for w, x, y, z in zip(df[a], df[n], df[b], df[m])]
 
+    span = f"{baseline} → {current}"
     return pd.DataFrame(
         {
             "Country": [n if n == s else f"{n} (seed: {s})" for n, s in zip(df["name"], df["name_in_seed"])],
-            f"Standing invitation, 2013 → {year_to}": [
-                f"{yes_no(a)} → {yes_no(b)}" for a, b in zip(df["invitation_2013"], df["invitation_now"])
+            "Met": df["met"].tolist(),
+            f"Standing invitation, end of {span}": [
+                f"{yes_no(a)} → {yes_no(b)}" + (" (new)" if new else "")
+                for a, b, new in zip(df["invitation_base"], df["invitation_now"], df["newly_invited"])
             ],
-            f"Visit requests accepted, 2013 → {year_to}": pair(
-                "acceptance_2013", "requests_answered_2013", "acceptance_now", "requests_answered_now"
+            f"Visit requests accepted, {span}": pair(
+                "acceptance_base", "requests_answered_base", "acceptance_now", "requests_answered_now"
             ),
-            f"Communications replied to, 2013 → {year_to}": pair(
-                "reply_rate_2013", "communications_2013", "reply_rate_now", "communications_now"
+            f"Communications replied to, {span}": pair(
+                "reply_rate_base", "communications_base", "reply_rate_now", "communications_now"
             ),
         }
     )
 
 
-def engagement_summary(df: pd.DataFrame, year_to: int) -> list[tuple[str, str, str]]:
-    """Return (label, value now, value at 2013) tiles summing up the EA6 target countries' engagement."""
+def engagement_labels(baseline: str, current: str) -> dict[str, str]:
+    """Return the words of the `sp_engagement_targets` columns with the two windows' years, for its downloads."""
+    return {**LABELS,
+        "invitation_base": f"Standing invitation, end of {baseline}",
+        "invitation_now": f"Standing invitation, end of {current}",
+        "newly_invited": f"Standing invitation extended after {baseline}",
+        "requests_answered_base": f"Requests answered, {baseline}", "acceptance_base": f"Accepted, {baseline} (%)",
+        "requests_answered_now": f"Requests answered, {current}", "acceptance_now": f"Accepted, {current} (%)",
+        "communications_base": f"Communications, {baseline}", "reply_rate_base": f"Replied, {baseline} (%)",
+        "communications_now": f"Communications, {current}", "reply_rate_now": f"Replied, {current} (%)",
+    }  # fmt: skip
+
+
+def engagement_summary(df: pd.DataFrame, baseline: str, current: str) -> list[tuple[str, str, str]]:
+    """Return (label, value in the current years, its context) tiles summing up the EA6 target countries.
+
+    The context is the value in the baseline years, or for "Target met" how many have no data.
+    """
 
     def mean(col: str) -> str:
         return pct(df[col].mean())
 
     n = len(df)
     return [
-        ("Target countries in view", f"{n}", f"{n}"),
-        (f"With a standing invitation, {year_to}", f"{int(df['invitation_now'].sum())} of {n}",
-         f"{int(df['invitation_2013'].sum())} of {n}"),
-        (f"Visit requests accepted, {year_to} (mean)", mean("acceptance_now"), mean("acceptance_2013")),
-        (f"Replies, {year_to} (mean)", mean("reply_rate_now"), mean("reply_rate_2013")),
+        ("Target met", f"{int((df['met'] == 'yes').sum())} of {n}",
+         f"{int((df['met'] == 'no data').sum())} with no data"),
+        (f"With a standing invitation, end of {current}", f"{int(df['invitation_now'].sum())} of {n}",
+         f"{int(df['invitation_base'].sum())} of {n} in {baseline}"),
+        (f"Visit requests accepted, {current} (mean)", mean("acceptance_now"),
+         f"{mean('acceptance_base')} in {baseline}"),
+        (f"Replies, {current} (mean)", mean("reply_rate_now"), f"{mean('reply_rate_base')} in {baseline}"),
     ]  # fmt: skip
 
 

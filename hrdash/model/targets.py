@@ -10,6 +10,8 @@ labels and their rules in words are reference data, once: data/reference/target_
   They compare the four "current" years up to the last selected year with the four baseline years
   2010–2013 (the Management Plan's baseline is 2013). Four-year windows, not single years, because
   reviews, reports and submissions come in cycles: one year has a review, the next has none.
+  EA6's "sp_engagement" is the schema's table macro `sp_engagement_status`, which the Special Procedures
+  page's `sp_engagement_targets.sql` reads too, with the same windows: one measure, one "met", on both pages.
 - EA8, EA9, EA10: seed 004 names no target countries.
 """
 

@@ -13,6 +13,7 @@ from hrdash.model import indicators, targets
 from hrdash.model.filters import Filters
 from hrdash.model.text import shown as shown_text
 from tests.helpers.apptest import open_app, runner
+from tests.helpers.ea6_rule import ea6_expected
 
 PAGE = "views/expected_accomplishments.py"
 ALL = Filters(2008, 2026)  # the default years: every year with data
@@ -121,6 +122,25 @@ def test_target_countries_table_equals_the_rules_sql(target_pages, con, ea, sett
     counts = {m.label: m.value for m in at.metric if " · " not in m.label}
     assert counts["Met"] == str((want["met"] == "yes").sum())
     assert counts["Not met"] == str((want["met"] == "no").sum())
+
+
+@pytest.mark.parametrize("setting, filters", [("all", ALL), ("africa", AFRICA)])
+def test_ea6_engagement_targets_equal_the_tests_own_sql(target_pages, con, setting, filters):
+    """The sp_engagement rows against the rule written in the test (tests/helpers/ea6_rule.py), not the macro."""
+    table = _frame(target_pages[("EA6", setting)], "Target kind")
+    table = table[table["Target kind"] == "sp_engagement"]
+    want = ea6_expected(con, filters.region, filters.year_to)
+    assert dict(zip(table["ISO3"], table["Met"])) == {w["iso3"]: w["met"] for w in want}
+
+    def p(v):
+        return "n/a" if v is None else f"{v:.0f}%"
+
+    for w, detail in zip(sorted(want, key=lambda w: w["name"]), table["Detail"]):
+        assert detail.endswith(
+            f"visit requests accepted: {p(w['visits'][0])} → {p(w['visits'][2])}; "
+            f"communications replied to: {p(w['comms'][0])} → {p(w['comms'][2])}"
+        )
+        assert ("(issued after the baseline)" in detail) == w["inv"][2]
 
 
 @pytest.mark.parametrize("ea", ["EA8", "EA9", "EA10"])

@@ -15,7 +15,9 @@ from streamlit.testing.v1 import AppTest
 from hrdash.db import query
 from hrdash.figures import special_procedures as sp
 from hrdash.figures.base import level
+from hrdash.model.filters import Filters
 from tests.helpers.apptest import app_database, open_app
+from tests.helpers.ea6_rule import ea6_expected
 from tests.helpers.page_settings import REGION, SETTINGS, sql
 from tests.helpers.screen import charts, first_table, trace, values, xy
 
@@ -243,34 +245,79 @@ def test_communication_charts_equal_sql(views, con, setting):
 
 def test_ea6_targets_table_equals_sql(views, con, setting):
     name, f = setting
-    shown = first_table(views[name, "EA6 target countries"], "Country")
-    targets = sql(
-        con,
-        f"""select c.name, i.extended_date from ea_target t join country c on c.iso3 = t.country_iso3
-            left join standing_invitation i on i.country_iso3 = t.country_iso3
-            where t.ea_code = 'EA6' and t.target_kind = 'sp_engagement' and {REGION} order by c.name""",
-        f["region"], f["region"],
-    )  # fmt: skip
-    assert [c.split(" (seed:")[0] for c in shown["Country"]] == [r[0] for r in targets]
+    at = views[name, "EA6 target countries"]
+    shown = first_table(at, "Country")
+    want = ea6_expected(con, f["region"], f["year_to"])
+    assert [c.split(" (seed:")[0] for c in shown["Country"]] == [w["name"] for w in want]
+    assert shown["Met"].tolist() == [w["met"] for w in want]
+    span = f"2010–2013 → {f['year_to'] - 3}–{f['year_to']}"
 
-    def yes(d, year):
-        return "yes" if d is not None and d.year <= year else "no"
+    def yes(b):
+        return "yes" if b else "no"
 
-    expected = [f"{yes(d, 2013)} → {yes(d, f['year_to'])}" for _, d in targets]
-    assert shown[f"Standing invitation, 2013 → {f['year_to']}"].tolist() == expected
-    replies = {
-        n: f"{round(100 * r / t, 1):.0f}% of {t}"
-        for n, r, t in sql(
-            con,
-            f"""select c.name, count(*) filter (where m.replied), count(*) from sp_communication m
-                join country c on c.iso3 = m.country_iso3 where year(m.sent_date) = ? and {REGION} group by 1""",
-            f["year_to"],
-            f["region"],
-            f["region"],
-        )  # fmt: skip
-    }
-    column = shown[f"Communications replied to, 2013 → {f['year_to']}"]
-    assert [cell.split(" → ")[1] for cell in column] == [replies.get(r[0], "none") for r in targets]
+    def rate(v, n):
+        return f"{round(v, 1):.0f}% of {n}" if n else "none"
+
+    assert shown[f"Standing invitation, end of {span}"].tolist() == [
+        f"{yes(w['inv'][0])} → {yes(w['inv'][1])}" + (" (new)" if w["inv"][2] else "") for w in want
+    ]
+    assert shown[f"Visit requests accepted, {span}"].tolist() == [
+        f"{rate(*w['visits'][:2])} → {rate(*w['visits'][2:])}" for w in want
+    ]
+    assert shown[f"Communications replied to, {span}"].tolist() == [
+        f"{rate(*w['comms'][:2])} → {rate(*w['comms'][2:])}" for w in want
+    ]
+    tiles = {m.label: m.value for m in at.metric}
+    assert tiles["Target met"] == f"{sum(w['met'] == 'yes' for w in want)} of {len(want)}"
+    assert tiles[f"With a standing invitation, end of {f['year_to'] - 3}–{f['year_to']}"] == (
+        f"{sum(w['inv'][1] for w in want)} of {len(want)}"
+    )
+    caption = " ".join(c.value for c in at.caption)
+    assert "baseline years 2010–2013" in caption and f"last four selected years {span.split(' → ')[1]}" in caption
+    assert "2013 → " not in caption  # no single-year comparison left
+
+
+# Two settings in which the target is met by some countries and not by others.
+AGREE = {
+    "all": ({}, Filters(2008, 2026)),
+    "africa 2010–2017": ({"region": "Africa", "year_from": "2010", "year_to": "2017"},
+                         Filters(2010, 2017, region="Africa")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("setting", list(AGREE))
+def test_ea6_targets_agree_with_the_expected_accomplishments_page(built_db, con, setting):
+    url, filters = AGREE[setting]
+    sp_page = first_table(open_app({**url, "sp_view": "EA6 target countries"}, page=PAGE), "Country")
+    ea_page = open_app({**url, "ea": "EA6", "ea_view": "Target countries"}, page="views/expected_accomplishments.py")
+    ea_table = next(d.value for d in ea_page.dataframe if "Target kind" in d.value.columns)
+    ea_table = ea_table[ea_table["Target kind"] == "sp_engagement"]
+    want = ea6_expected(con, filters.region, filters.year_to)
+    sp_met = dict(zip([w["iso3"] for w in want], sp_page["Met"]))  # the SP table is in the same order, by name
+    ea_met = dict(zip(ea_table["ISO3"], ea_table["Met"]))
+    assert sp_met == ea_met == {w["iso3"]: w["met"] for w in want}
+    assert {"yes", "no"} <= set(sp_met.values())  # a setting where the rule decides both ways
+    # the same figures: the EA page's detail and the SP page's cells give the same shares
+    for w in want:
+        detail = ea_table.loc[ea_table["ISO3"] == w["iso3"], "Detail"].iloc[0]
+        acc_b, _, acc_n, _ = w["visits"]
+        rep_b, _, rep_n, _ = w["comms"]
+
+        def p(v):
+            return "n/a" if v is None else f"{v:.0f}%"
+
+        assert f"visit requests accepted: {p(acc_b)} → {p(acc_n)}" in detail
+        assert f"communications replied to: {p(rep_b)} → {p(rep_n)}" in detail
+
+
+def test_ea6_targets_download_names_every_column_with_its_years(con):
+    w = {"base_from": 2010, "base_to": 2013, "now_from": 2014, "now_to": 2017}
+    columns = query.run(con, "sp_engagement_targets", {"region": None, "countries": [], "target_ea": None, **w}).columns
+    words = sp.engagement_labels("2010–2013", "2014–2017")
+    assert set(columns) <= set(words)
+    measured = [c for c in columns if c.endswith(("_base", "_now"))]
+    assert len(measured) == 10
+    assert all(("2010–2013" if c.endswith("_base") else "2014–2017") in words[c] for c in measured)
 
 
 def test_every_view_draws_for_a_selection_with_little_data(built_db, con):

@@ -84,6 +84,29 @@ def test_a_standing_invitation_after_the_baseline_meets_sp_engagement(empty_db):
     assert _status(empty_db, "EA6", ("MWI",))[("MWI", "sp_engagement")].met == "no data"
 
 
+def test_sp_engagement_counts_the_two_windows_only_and_both_pages_queries_agree(empty_db):
+    # Niger: no reply in 2012 (baseline), a reply in 2014, none in 2016; a standing invitation in 2019
+    empty_db.execute(
+        "insert into sp_communication (id, sent_date, country_iso3, mandates, type, joint, replied, reply_date, "
+        "source) values ('c1', '2012-01-10', 'NER', ['sr_torture'], 'urgent appeal', false, false, null, 'demo'), "
+        "('c2', '2014-01-10', 'NER', ['sr_torture'], 'urgent appeal', false, true, '2014-02-01', 'demo'), "
+        "('c3', '2016-01-10', 'NER', ['sr_torture'], 'urgent appeal', false, false, null, 'demo')"
+    )
+    empty_db.execute("insert into standing_invitation values ('NER', '2019-03-03', 'demo')")
+    # year_to 2017: current years 2014–2017, 1 of 2 replied (50% > 0%): met; year_to 2018: 2015–2018, the 2014
+    # reply falls between the windows, 0 of 1: not met, and the 2019 invitation is not known yet
+    for year_to, met, sp_row in [(2017, "yes", (1, 0.0, 2, 50.0, False)), (2018, "no", (1, 0.0, 1, 0.0, False)),
+                                 (2019, "yes", (1, 0.0, 1, 0.0, True))]:  # fmt: skip
+        ea = _status(empty_db, "EA6", ("NER",), year_to=year_to)[("NER", "sp_engagement")]
+        assert ea.met == met
+        assert ea.detail.startswith("standing invitation: " + ("2019-03-03 (issued" if year_to == 2019 else "none;"))
+        selection = {"region": None, "countries": ["NER"], "target_ea": None}
+        sp = query.run(empty_db, "sp_engagement_targets", {**selection, **targets.windows(year_to)})
+        assert sp[["met"]].values.tolist() == [[met]]
+        assert tuple(sp.iloc[0][["communications_base", "reply_rate_base", "communications_now", "reply_rate_now",
+                                 "invitation_now"]]) == sp_row  # fmt: skip
+
+
 def test_the_met_filter_keeps_only_that_status(empty_db):
     for sql in EA6_ROWS:
         empty_db.execute(sql)
