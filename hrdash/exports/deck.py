@@ -107,12 +107,16 @@ def _series(
     return categories, values, {n: [m.get(c) for c in categories] for n, m in painted.items()}
 
 
-def _numbers(values: list[Any]) -> pd.Series:
+def _numbers(values: list[Any]) -> Any:
     """Return a series' values as numbers: integers stay integers (nullable where a category has no value)."""
-    given = [v for v in values if v is not None and not (isinstance(v, float) and np.isnan(v))]
-    if given and all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in given):
-        return pd.Series(values, dtype="Int64" if len(given) < len(values) else "int64")
-    return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
+    given = [v for v in values if v is not None and not (isinstance(v, float) and v != v)]  # not None, not NaN
+    if all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in given):
+        if len(given) == len(values):
+            return np.array(values, dtype="int64")
+        return pd.array(values, dtype="Int64")
+    if all(isinstance(v, float | int | np.number) for v in given):
+        return np.array([np.nan if v is None else v for v in values], dtype="float64")
+    return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")  # text in a numeric trace: NaN
 
 
 def _frame(x: str, categories: list[Any], series: dict[str, list[Any]]) -> pd.DataFrame:

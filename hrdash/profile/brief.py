@@ -64,10 +64,16 @@ def upr_cycles(p: Profile) -> pd.DataFrame:
 class Chart:
     """One chart of the profile: its title and caption (on the page and the slide) and its figure dict."""
 
+    key: str
     title: str
     figure: dict[str, Any]
-    data: pd.DataFrame  # the numbers it plots, categories first (the page's "Show data")
+    frame: pd.DataFrame  # what the figure was built from
     caption: str = ""
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """Return the numbers the chart plots, categories first (the page's "Show data", made when opened)."""
+        return figures.plotted(self.key, self.frame)
 
     def item(self) -> pptx.Item:
         """Return the chart's slide item, made from its figure as every page's charts are."""
@@ -117,10 +123,7 @@ def charts(p: Profile) -> dict[str, Chart]:
             f["submissions"], figures.submissions(f["submissions"], LABELS), "",
         ),
     }  # fmt: skip
-    return {
-        key: Chart(title, figure, figures.plotted(key, df), caption)
-        for key, (title, df, figure, caption) in made.items()
-    }
+    return {key: Chart(key, title, figure, df, caption) for key, (title, df, figure, caption) in made.items()}
 
 
 def comparison_table(p: Profile) -> pd.DataFrame:
