@@ -27,10 +27,10 @@ YES = {True: "yes", False: "no"}
 
 
 def _title(view: View, key: str) -> None:
-    spec = view.specs[key]
-    st.markdown(f"**{md(spec.title)}**")
-    if spec.caption:
-        st.caption(md(spec.caption))
+    chart = view.charts[key]
+    st.markdown(f"**{md(chart.title)}**")
+    if chart.caption:
+        st.caption(md(chart.caption))
 
 
 def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
@@ -40,14 +40,13 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
     stateful expander): the profile has many charts, and each table costs every rerun otherwise.
     """
     _title(view, key)
-    spec = view.specs[key]
     st.plotly_chart(view.figures[key], config=charts.PLOTLY_CONFIG, key=f"profile_{key}_chart")
     if numbers_in_table:
         return
     shown = st.expander("Show data", key=f"profile_{key}_show", on_change="rerun")
     if shown.open:
         with shown:
-            data = spec.data[[spec.x, *spec.ys]].rename(columns=LABELS)
+            data = view.charts[key].data.rename(columns=LABELS)
             st.dataframe(data, hide_index=True, key=f"profile_{key}_chart_data")
 
 
@@ -220,5 +219,5 @@ def slides(view: View) -> list[presenting.Slide]:
     p = view.p
     out = [presenting.Slide(f"{md(p.name)}: key figures", text=bullets,
                             caption=f"Years {p.years}; statuses as of 31 December {p.year_to}.")]  # fmt: skip
-    out += [presenting.Slide(md(spec.title), view.figures[k], md(spec.caption)) for k, spec in view.specs.items()]
+    out += [presenting.Slide(md(c.title), view.figures[k], md(c.caption)) for k, c in view.charts.items()]
     return out

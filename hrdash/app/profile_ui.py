@@ -79,7 +79,7 @@ class View:
     """Everything the profile page draws for one country and range of years (read-only, shared)."""
 
     p: profile.Profile
-    specs: dict[str, slides.ChartSpec]
+    charts: dict[str, brief.Chart]  # titles, captions, the figures' dicts (the deck's slides) and their data
     figures: dict[str, go.Figure]
     region_map: go.Figure
     key_figures: list[str]
@@ -140,11 +140,11 @@ def _view(db: str, version: str, built_at: str, iso3: str, year_from: int, year_
         p = profile.assemble(iso3, year_from, year_to, _every_country(db, version, year_from, year_to))
     else:
         p = _one_country(iso3, year_from, year_to)
-    specs = brief.charts(p)
+    made = brief.charts(p)
     return View(
         p=p,
-        specs=specs,
-        figures={k: figures.figure(spec, validate=False) for k, spec in specs.items()},
+        charts=made,
+        figures={k: figures.figure(c.figure, validate=False) for k, c in made.items()},
         region_map=figures.region_map(p.region, iso3, "instruments_ratified", "Instruments ratified", validate=False),
         key_figures=profile.key_figures(p),
         comparison=brief.comparison_table(p),
@@ -162,7 +162,7 @@ def _countries_viewed() -> dict[tuple, set[str]]:
 
 
 def view(iso3: str, year_from: int, year_to: int) -> View:
-    """Return the profile's data, figures and deck spec for a country and years (cached across reruns).
+    """Return the profile's data, figures and charts for a country and years (cached across reruns).
 
     The first country shown for a range of years is fetched alone (the quickest first view after a
     change of years); from the second one on, every query is asked once for all countries and kept,

@@ -1,15 +1,19 @@
 """A page's plotly charts as slide items: native PowerPoint charts from the figures' own traces.
 
 Every page draws its charts through `ui.chart` / `ui.plotly_chart`, which note them for the page's slide
-deck; this module turns each into a `slides.ChartSpec` from the numbers the figure plots (so the slide
-equals the chart; names come back from plotly text with text.unplot): bars (vertical, horizontal,
-stacked), lines, pies, and maps (a table of the largest values). A figure of another kind (a heatmap,
-a timeline...) becomes a table of its "Show data" frame.
+deck; the Country profile's brief is made from its figures the same way (the one converter of charts to
+slides). This module turns each into a `pptx.ChartSpec` from what the figure shows (so the slide equals
+the chart; names come back from plotly text with text.unplot): the plotted numbers (whole numbers stay
+integers), the series names, per-point bar colours (a highlighted country), the category axis title as
+the category header (blank without one), a pie's labels and name. Bars (vertical, horizontal, stacked),
+lines, pies, and maps (a table of the largest values). A figure of another kind (a heatmap, a
+timeline...) becomes a table of its "Show data" frame.
 """
 
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -51,30 +55,78 @@ def _title(layout: dict[str, Any]) -> str:
     return unplot(str((title.get("text") if isinstance(title, dict) else title) or ""))
 
 
-def _series(traces: list[dict[str, Any]], horizontal: bool) -> tuple[list[Any], dict[str, list[Any]]]:
-    """Return the categories (in order of first appearance) and one list of values per trace, aligned."""
+def _hex(colour: Any) -> str | None:
+    """Return a plotly colour as PowerPoint's "RRGGBB" ("#rgb", "#rrggbb", "rgb()", "rgba()"), else None."""
+    if not isinstance(colour, str):
+        return None  # a number on a colour scale: the series' colour
+    text = colour.strip().lower()
+    if re.fullmatch(r"#[0-9a-f]{3}", text):
+        return "".join(c * 2 for c in text[1:]).upper()
+    if re.fullmatch(r"#[0-9a-f]{6}", text):
+        return text[1:].upper()
+    match = re.fullmatch(r"rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(,[^)]*)?\)", text)
+    if match:
+        return "".join(f"{min(int(v), 255):02X}" for v in match.groups()[:3])
+    return None
+
+
+def _point_colours(trace: dict[str, Any], key: str = "color") -> list[str | None] | None:
+    """Return a trace's per-point marker colours as "RRGGBB" (None where not a colour), or None if it has one."""
+    given = (trace.get("marker") or {}).get(key)
+    if given is None or isinstance(given, str):
+        return None
+    colours = [_hex(c) for c in _values(given)]
+    return colours if any(colours) else None
+
+
+def _series(
+    traces: list[dict[str, Any]], horizontal: bool
+) -> tuple[list[Any], dict[str, list[Any]], dict[str, list[str | None]]]:
+    """Return the categories (in order of first appearance), one list of values per trace and the traces'
+    per-point colours, aligned to the categories."""
     cat_key, val_key = ("y", "x") if horizontal else ("x", "y")
     categories: list[Any] = []
     seen: set[Any] = set()
     columns: dict[str, dict[Any, Any]] = {}
+    painted: dict[str, dict[Any, str | None]] = {}
     for i, t in enumerate(traces):
         cats, vals = _texts(t.get(cat_key)), _values(t.get(val_key))
         name = unplot(str(t.get("name") or (VALUE if len(traces) == 1 else f"series {i + 1}")))
         while name in columns:
             name += " "
         columns[name] = dict(zip(cats, vals))
+        colours = _point_colours(t)
+        if colours is not None:
+            painted[name] = dict(zip(cats, colours))
         for c in cats:
             if c not in seen:
                 seen.add(c)
                 categories.append(c)
-    return categories, {n: [m.get(c) for c in categories] for n, m in columns.items()}
+    values = {n: [m.get(c) for c in categories] for n, m in columns.items()}
+    return categories, values, {n: [m.get(c) for c in categories] for n, m in painted.items()}
+
+
+def _numbers(values: list[Any]) -> Any:
+    """Return a series' values as numbers: integers stay integers (nullable where a category has no value)."""
+    given = [v for v in values if v is not None and not (isinstance(v, float) and v != v)]  # not None, not NaN
+    if all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in given):
+        if len(given) == len(values):
+            return np.array(values, dtype="int64")
+        return pd.array(values, dtype="Int64")
+    if all(isinstance(v, float | int | np.number) for v in given):
+        return np.array([np.nan if v is None else v for v in values], dtype="float64")
+    return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")  # text in a numeric trace: NaN
 
 
 def _frame(x: str, categories: list[Any], series: dict[str, list[Any]]) -> pd.DataFrame:
-    df = pd.DataFrame({x: categories, **series})
-    for name in series:
-        df[name] = pd.to_numeric(df[name], errors="coerce")
-    return df
+    return pd.DataFrame({x: categories, **{name: _numbers(values) for name, values in series.items()}})
+
+
+def _axis_title(layout: dict[str, Any], axis: str) -> str:
+    """Return an axis's title as text ("" without one; plotly gives it as a dict or, in old figures, a string)."""
+    title = (layout.get(axis) or {}).get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    return unplot(str(text)) if text is not None else ""
 
 
 def item(
@@ -106,20 +158,24 @@ def item(
         kinds = {"bar"}
     if kinds == {"pie"}:
         t = traces[0]
-        frame = _frame("label", _texts(t.get("labels")), {VALUE: _values(t.get("values"))})
-        return ChartSpec(title, "pie", frame, "label", [VALUE], caption=caption)
+        name = unplot(str(t.get("name") or VALUE))  # the series name PowerPoint shows ("Instruments")
+        labels_ = _texts(t.get("labels"))
+        frame = _frame("label", labels_, {name: _values(t.get("values"))})
+        colours = _point_colours(t, "colors")
+        return ChartSpec(title, "pie", frame, "label", [name], caption=caption,
+                         colours={name: colours[: len(labels_)]} if colours else {})  # fmt: skip
     if kinds == {"bar"} or kinds == {"scatter"}:
         horizontal = kinds == {"bar"} and traces[0].get("orientation") == "h"
-        categories, series = _series(traces, horizontal)
-        if categories and series:
-            axis = (layout.get("yaxis" if horizontal else "xaxis") or {}).get("title") or {}
-            x = unplot(str(axis.get("text") if isinstance(axis, dict) else axis)) or "category"
-            if x in series:
-                x = f"{x} "
+        categories, series, colours = _series(traces, horizontal)
+        if series:  # no categories (nothing under these filters): a slide that says so
+            x = _axis_title(layout, "yaxis" if horizontal else "xaxis")  # the category header; blank without one
+            while x in series:
+                x += " "
             kind = "line" if kinds == {"scatter"} else ("bar" if horizontal else "column")
             stacked = kind != "line" and layout.get("barmode") in ("stack", "relative")
             return ChartSpec(title, kind, _frame(x, categories, series), x, list(series), stacked=stacked,
-                             caption=caption)  # fmt: skip
-    if data is not None:
+                             caption=caption, colours=colours)  # fmt: skip
+    if data is not None and len(data.columns):
         return TableSpec(title, data.reset_index(drop=True), labels=dict(labels or {}), caption=caption)
-    return TableSpec(title, pd.DataFrame(), caption=caption)
+    # Nothing to show (no trace, no data): the writer's "no data" slide, not a table without columns.
+    return ChartSpec(title, "column", pd.DataFrame({"": [], VALUE: []}), "", [VALUE], caption=caption)

@@ -49,7 +49,9 @@ class ChartSpec:
     """One chart: `data[x]` are the categories, each column of `ys` one series.
 
     kind: column (vertical bars), bar (horizontal bars), line, pie (first series only) or map
-    (drawn as a table of the largest values). `highlight` is a category to draw in another colour.
+    (drawn as a table of the largest values). `colours` gives a series (a `ys` column) one colour per
+    category ("RRGGBB", or None for the series' own colour): the figure's per-point colours, such as the
+    country highlighted among its region. Made from a plotly figure by `exports.deck.item`.
     """
 
     title: str
@@ -60,7 +62,7 @@ class ChartSpec:
     labels: Mapping[str, str] = field(default_factory=dict)
     stacked: bool = False
     caption: str = ""
-    highlight: str | None = None
+    colours: Mapping[str, Sequence[str | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -135,7 +137,7 @@ def cell_text(value: Any) -> str:
     """Return how a value is written in a table cell (dates as ISO, booleans as yes/no, blanks empty)."""
     if isinstance(value, np.generic):  # numpy scalars from DataFrame rows: their Python value
         value = value.item()
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT or value is pd.NA:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -233,7 +235,7 @@ def _caption(slide, text: str, top: float = 6.75) -> None:
 
 def _number_format(spec: ChartSpec) -> str:
     """Return the data-label format: whole numbers or one decimal, zeros left blank (stacked bars stay legible)."""
-    values = spec.data[list(spec.ys)].to_numpy(dtype=float).ravel()
+    values = spec.data[list(spec.ys)].to_numpy(dtype=float, na_value=np.nan).ravel()
     values = values[~pd.isna(values)]
     whole = all(float(v).is_integer() for v in values)
     return "#,##0;-#,##0;" if whole else "#,##0.0;-#,##0.0;"
@@ -262,9 +264,11 @@ def _add_chart(prs, spec: ChartSpec) -> None:
     if spec.kind == "pie":
         labels.show_percentage, labels.show_category_name, labels.show_value = True, True, True
         chart.has_legend = False
+        given = list(spec.colours.get(spec.ys[0], []))
         for i, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
-            point.format.fill.fore_color.rgb = RGBColor.from_string(PALETTE[i % len(PALETTE)])
+            colour = given[i] if i < len(given) and given[i] else PALETTE[i % len(PALETTE)]
+            point.format.fill.fore_color.rgb = RGBColor.from_string(colour)
     else:
         labels.number_format, labels.number_format_is_linked = _number_format(spec), False
         chart.value_axis.tick_labels.number_format = "#,##0"
@@ -294,16 +298,23 @@ def _add_chart(prs, spec: ChartSpec) -> None:
             else:
                 series.format.fill.solid()
                 series.format.fill.fore_color.rgb = colour
-        if spec.highlight is not None and spec.kind in ("column", "bar"):
-            categories = [cell_text(v) for v in spec.data[spec.x]]
-            if spec.highlight in categories:
-                point = plot.series[0].points[categories.index(spec.highlight)]
-                point.format.fill.solid()
-                point.format.fill.fore_color.rgb = RGBColor.from_string(HIGHLIGHT)
+        if spec.kind in ("column", "bar"):
+            _colour_points(plot, spec)
         if spec.kind == "bar":
             chart.category_axis.reverse_order = True  # first row on top, as on the page
             chart.category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # and the value axis stays at the bottom
     _caption(slide, spec.caption)
+
+
+def _colour_points(plot, spec: ChartSpec) -> None:
+    # Only the points whose colour differs from their series' (e.g. the country in orange among its region).
+    for i, (column, series) in enumerate(zip(spec.ys, plot.series)):
+        own = PALETTE[i % len(PALETTE)].upper()
+        for j, colour in enumerate(spec.colours.get(column, [])):
+            if colour and colour.upper() != own and j < len(spec.data):
+                point = series.points[j]
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = RGBColor.from_string(colour)
 
 
 def _label_every_category(chart) -> None:

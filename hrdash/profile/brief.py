@@ -1,22 +1,27 @@
-"""Country briefs: the profile's charts and tables as specs, its slide deck, and decks in bulk.
+"""Country briefs: the profile's charts (figures) and tables, its slide deck, and decks in bulk.
 
 The page draws the same `charts(p)` and `tables(p)` the deck contains, so a deck always shows
-what the page shows for the same country and years.
+what the page shows for the same country and years: each chart's slide is made from the figure the
+page draws, by the converter every page's deck uses (`exports.deck.item`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 
 from ..db import query
+from ..exports import deck as figure_slides
 from ..exports import pptx
-from ..exports.pptx import ChartSpec, TableSpec, TextSpec
+from ..exports.pptx import TableSpec, TextSpec
+from ..figures import profile as figures
 from ..model import labels, targets
 from . import data as profile
 from .data import Profile
@@ -54,51 +59,70 @@ def upr_cycles(p: Profile) -> pd.DataFrame:
     return df.assign(cycle_label=labels)
 
 
-def charts(p: Profile) -> dict[str, ChartSpec]:
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the profile: its title and caption (on the page and the slide) and its figure dict."""
+
+    key: str
+    title: str
+    figure: dict[str, Any]
+    frame: pd.DataFrame  # what the figure was built from
+    caption: str = ""
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """Return the numbers the chart plots, categories first (the page's "Show data", made when opened)."""
+        return figures.plotted(self.key, self.frame)
+
+    def item(self) -> pptx.Item:
+        """Return the chart's slide item, made from its figure as every page's charts are."""
+        return figure_slides.item(self.figure, self.title, caption=self.caption)
+
+
+def charts(p: Profile) -> dict[str, Chart]:
     """Return the profile's charts, in page order, keyed by where the page draws them."""
     region, as_of = p.country["ohchr_region"], f"31 December {p.year_to}"
     years = p.years
     median = profile.fmt_number(profile.region_median(p, "instruments_ratified"))
-    return {
-        "region_ratification": ChartSpec(
-            f"Instruments ratified as of {as_of}: {p.name} among the countries of {region}", "column",
-            region_ranking(p), "name", ["instruments_ratified"], LABELS, highlight=p.name,
-            caption=f"{p.name} in orange; regional median {median}.",
+    ranking, status, cycles = region_ranking(p), status_counts(p), upr_cycles(p)
+    f = p.frames
+    made = {
+        "region_ratification": (
+            f"Instruments ratified as of {as_of}: {p.name} among the countries of {region}", ranking,
+            figures.region_ratification(ranking, LABELS, p.name), f"{p.name} in orange; regional median {median}.",
         ),
-        "ratification_status": ChartSpec(
-            f"Status of the 18 instruments in {p.name}, {as_of}", "pie", status_counts(p), "status", ["instruments"],
-            LABELS, caption="Party = ratified, acceded or succeeded; signatory = signed only.",
+        "ratification_status": (
+            f"Status of the 18 instruments in {p.name}, {as_of}", status, figures.ratification_status(status, LABELS),
+            "Party = ratified, acceded or succeeded; signatory = signed only.",
         ),
-        "tb_reports": ChartSpec(
-            f"Treaty-body reports of {p.name} per body, as of {as_of}", "bar", p.frames["tb_reports"], "body",
-            ["submitted_on_time", "submitted_late", "overdue"], LABELS, stacked=True,
-            caption="Reports due by the as-of date: submitted by their due date, submitted late, or not yet submitted.",
+        "tb_reports": (
+            f"Treaty-body reports of {p.name} per body, as of {as_of}", f["tb_reports"],
+            figures.tb_reports(f["tb_reports"], LABELS),
+            "Reports due by the as-of date: submitted by their due date, submitted late, or not yet submitted.",
         ),
-        "communications": ChartSpec(
-            f"Special Procedures communications to {p.name} and replies, {years}", "column",
-            p.frames["communications"], "year", ["communications", "replied"], LABELS,
+        "communications": (
+            f"Special Procedures communications to {p.name} and replies, {years}", f["communications"],
+            figures.communications(f["communications"], LABELS), "",
         ),
-        "upr_cycles": ChartSpec(
-            f"UPR recommendations to {p.name} per cycle, by response ({years})", "column", upr_cycles(p),
-            "cycle_label", ["supported", "noted", "pending"], LABELS, stacked=True,
+        "upr_cycles": (
+            f"UPR recommendations to {p.name} per cycle, by response ({years})", cycles,
+            figures.upr_cycles(cycles, LABELS), "",
         ),
-        "upr_themes": ChartSpec(
-            f"The ten themes with most UPR recommendations to {p.name}, by response ({years})", "bar",
-            p.frames["upr_themes"], "theme", ["supported", "noted", "pending"], LABELS, stacked=True,
-            caption="A recommendation with several themes counts under each.",
+        "upr_themes": (
+            f"The ten themes with most UPR recommendations to {p.name}, by response ({years})", f["upr_themes"],
+            figures.upr_themes(f["upr_themes"], LABELS), "A recommendation with several themes counts under each.",
         ),
-        "implementation": ChartSpec(
-            f"Recommendations of all mechanisms to {p.name} by implementation status ({years})", "bar",
-            p.frames["implementation"], "mechanism",
-            ["fully_implemented", "partially_implemented", "not_implemented", "status_unknown"], LABELS, stacked=True,
-            caption="Implementation is recorded for some UPR recommendations only.",
+        "implementation": (
+            f"Recommendations of all mechanisms to {p.name} by implementation status ({years})", f["implementation"],
+            figures.implementation(f["implementation"], LABELS),
+            "Implementation is recorded for some UPR recommendations only.",
         ),
-        "submissions": ChartSpec(
-            f"Stakeholder submissions about {p.name} to the UPR and treaty bodies, by submitter ({years})", "column",
-            p.frames["submissions"], "year", ["nhri", "national_ngo", "coalition", "international_ngo"], LABELS,
-            stacked=True,
+        "submissions": (
+            f"Stakeholder submissions about {p.name} to the UPR and treaty bodies, by submitter ({years})",
+            f["submissions"], figures.submissions(f["submissions"], LABELS), "",
         ),
     }  # fmt: skip
+    return {key: Chart(key, title, figure, df, caption) for key, (title, df, figure, caption) in made.items()}
 
 
 def comparison_table(p: Profile) -> pd.DataFrame:
@@ -147,8 +171,9 @@ def deck(
     """Return the profile's deck: key figures, comparison, charts and tables in page order, sources."""
     c, t = charts(p), tables(p)
     items: list[pptx.Item] = [TextSpec(f"{p.name}: key figures", profile.key_figures(p)), t["comparison"]]
-    items += [c["region_ratification"], c["ratification_status"], t["ratification"], c["tb_reports"]]
-    items += [c["communications"], c["upr_cycles"], c["upr_themes"], c["implementation"], c["submissions"]]
+    items += [c["region_ratification"].item(), c["ratification_status"].item(), t["ratification"]]
+    items += [c[k].item() for k in ("tb_reports", "communications", "upr_cycles", "upr_themes", "implementation")]
+    items += [c["submissions"].item()]
     items += [t[k] for k in ("unct", "ea_targets") if k in t]
     return pptx.Deck(
         title=f"Country brief: {p.name}",

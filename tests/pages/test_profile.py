@@ -519,10 +519,10 @@ def test_every_figure_is_a_valid_plotly_figure(con, iso3):
     from hrdash.profile import data as profile
 
     p = profile.load(brief.runner(con), iso3, 2008, 2017)
-    for key, spec in brief.charts(p).items():
-        checked = figures.figure(spec)  # plotly validates every property
+    for key, chart in brief.charts(p).items():
+        checked = figures.figure(chart.figure)  # plotly validates every property
         assert isinstance(checked, go.Figure) and checked.to_dict()["data"], key
-        assert figures.figure(spec, validate=False).to_dict() == figures.figure_dict(spec)
+        assert figures.figure(chart.figure, validate=False).to_dict() == chart.figure
     go.Figure(figures.region_map_dict(p.region, iso3, "instruments_ratified", "Instruments ratified"))
 
 

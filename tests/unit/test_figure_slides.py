@@ -19,11 +19,13 @@ import plotly.graph_objects as go
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.oxml.ns import qn
 
 from hrdash.app import deck
 from hrdash.exports import deck as figure_slides
 from hrdash.exports import pptx as slides
 from hrdash.exports.pptx import ChartSpec, TableSpec
+from hrdash.figures import colours
 from tests.helpers.apptest import open_app
 
 
@@ -81,6 +83,73 @@ def test_a_figure_without_a_chart_type_is_its_show_data_table():
     data = pd.DataFrame({"n": [1, 2]})
     spec = figure_slides.item(fig, "Spread", data, {"n": "Number"})
     assert isinstance(spec, TableSpec) and spec.data.equals(data) and spec.labels == {"n": "Number"}
+
+
+def painted_points(chart, series: int = 0) -> dict[int, str]:
+    """Return {point index: "RRGGBB"} of the points of a written chart series that have their own fill."""
+    out = {}
+    for d in chart.plots[0].series[series]._element.findall(qn("c:dPt")):
+        out[int(d.find(qn("c:idx")).get("val"))] = d.find(".//" + qn("a:srgbClr")).get("val").upper()
+    return out
+
+
+def one_chart(spec):
+    prs = Presentation(io.BytesIO(slides.build(slides.Deck("T", "", [], SOURCES, [spec]))))
+    return next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart)
+
+
+SOURCES = pd.DataFrame({"source": ["demo"], "rows": [1]})
+
+
+def test_per_point_colours_reach_the_slide_only_where_they_differ():
+    # As the profile draws a region: every country in the series colour, the chosen one in orange.
+    first, orange = colours.OKABE_ITO[0], colours.HIGHLIGHT
+    fig = go.Figure(go.Bar(x=["Kenya", "Uganda", "Rwanda"], y=[12, 9, 7],
+                           marker={"color": [first, orange, "rgba(0, 114, 178, 0.5)"]}))  # fmt: skip
+    spec = figure_slides.item(fig, "Region")
+    assert spec.colours == {"value": [first.lstrip("#").upper(), orange.lstrip("#").upper(), "0072B2"]}
+    assert painted_points(one_chart(spec)) == {1: orange.lstrip("#").upper()}  # the others keep the series colour
+    numeric = go.Figure(go.Bar(x=["a", "b"], y=[1, 2], marker={"color": [0.1, 0.9], "colorscale": "Viridis"}))
+    assert figure_slides.item(numeric, "Scale").colours == {}  # numbers on a colour scale are not colours
+
+
+def test_the_category_header_is_the_axis_title_or_blank_never_none():
+    bars = go.Figure(go.Bar(y=["CAT", "CED"], x=[171, 68], orientation="h"), layout={"yaxis": {"title": "Treaty"}})
+    assert (figure_slides.item(bars, "Parties").x, list(figure_slides.item(bars, "Parties").data.columns)) == (
+        "Treaty", ["Treaty", "value"]
+    )  # fmt: skip
+    untitled = figure_slides.item(go.Figure(go.Bar(x=[2010, 2011], y=[1, 2], name="Year")), "Visits")
+    assert untitled.x == "" and list(untitled.data.columns) == ["", "Year"]
+    assert "None" not in untitled.data.columns and untitled.data[""].tolist() == [2010, 2011]
+    clash = go.Figure(go.Bar(x=["a"], y=[1], name="Region"), layout={"xaxis": {"title": {"text": "Region"}}})
+    assert list(figure_slides.item(clash, "x").data.columns) == ["Region ", "Region"]
+
+
+def test_integers_stay_integers_and_pies_keep_their_name_and_colours():
+    fig = go.Figure([go.Bar(x=["a", "b"], y=[3, 4], name="sent"), go.Bar(x=["b"], y=[2.5], name="rate")])
+    spec = figure_slides.item(fig, "Mixed")
+    assert str(spec.data["sent"].dtype) == "int64" and spec.data["sent"].tolist() == [3, 4]
+    assert spec.data["rate"].fillna(-1).tolist() == [-1, 2.5]
+    gap = figure_slides.item(go.Figure([go.Bar(x=["a", "b"], y=[1, 2]), go.Bar(x=["b"], y=[5])]), "Gap")
+    assert str(gap.data["series 2"].dtype) == "Int64" and gap.data["series 2"].fillna(-1).tolist() == [-1, 5]
+    assert [list(s.values) for s in one_chart(gap).plots[0].series] == [[1.0, 2.0], [None, 5.0]]
+    pie = go.Figure(go.Pie(labels=["party", "no action"], values=[16, 2], name="Instruments",
+                           marker={"colors": ["#0072B2", "#D55E00", "#009E73"]}))  # fmt: skip
+    spec = figure_slides.item(pie, "Status")
+    assert (spec.ys, spec.data.values.tolist(), spec.colours) == (
+        ["Instruments"], [["party", 16], ["no action", 2]], {"Instruments": ["0072B2", "D55E00"]}
+    )  # fmt: skip
+    chart = one_chart(spec)
+    assert chart.plots[0].series[0].name == "Instruments"
+    assert painted_points(chart) == {0: "0072B2", 1: "D55E00"}
+
+
+def test_an_empty_figure_is_a_no_data_slide():
+    spec = figure_slides.item(go.Figure(go.Bar(x=[], y=[], name="Visits")), "Visits per year", caption="2030.")
+    assert isinstance(spec, ChartSpec) and spec.data.empty and spec.ys == ["Visits"]
+    prs = Presentation(io.BytesIO(slides.build(slides.Deck("T", "", [], SOURCES, [spec]))))
+    words = [sh.text_frame.text for sh in prs.slides[1].shapes if sh.has_text_frame]
+    assert f"{slides.NO_DATA} 2030." in words and not any(sh.has_chart for sh in prs.slides[1].shapes)
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,11 @@ import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
+from pptx.oxml.ns import qn
 
 from hrdash.exports import pptx as slides
 from hrdash.exports.pptx import ChartSpec, Deck, TableSpec, TextSpec
+from hrdash.figures import colours
 from hrdash.model.text import shown as shown_text
 from hrdash.profile import brief
 from tests.helpers.apptest import open_app
@@ -214,6 +216,19 @@ def test_the_brief_charts_are_the_page_charts(liberia):
             cats, values = (trace["y"], trace["x"]) if horizontal else (trace["x"], trace["y"])
             assert categories(chart) == cats, key
             assert series(chart)[trace["name"]] == values, (key, trace["name"])
+
+
+def test_the_brief_highlights_the_country_as_the_page_does(liberia, con):
+    at, data = liberia
+    chart = chart_of(slide_titled(open_deck(data), "Instruments ratified as of"))
+    painted = {int(d.find(qn("c:idx")).get("val")): d.find(".//" + qn("a:srgbClr")).get("val").upper()
+               for d in chart.plots[0].series[0]._element.findall(qn("c:dPt"))}  # fmt: skip
+    assert painted == {categories(chart).index("Liberia"): colours.HIGHLIGHT.lstrip("#").upper()}  # Liberia alone
+    page = page_charts(at)["profile_region_ratification_chart"]["data"][0]["marker"]["color"]
+    assert [i for i, c in enumerate(page) if c == colours.HIGHLIGHT] == list(painted)
+    region = con.execute("select count(*) from country where ohchr_region = "
+                         "(select ohchr_region from country where iso3 = 'LBR')").fetchone()[0]  # fmt: skip
+    assert len(categories(chart)) == region
 
 
 def test_the_brief_tables_and_key_figures_are_the_page_s(liberia):
