@@ -33,9 +33,7 @@ CHILD = r"""
 import json, resource, sys, time
 import duckdb
 sys.path.insert(0, {root!r})
-from hrdash import export
 from hrdash.db import query
-from hrdash import query
 from hrdash.exports import tables as export
 
 fmt, db = sys.argv[1], sys.argv[2]

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from hrdash.app import frame, pages
-from hrdash.app.data import run
+from hrdash.app.data import run, threads
 from hrdash.figures import base as charts
 from hrdash.model import indicators, labels, scorecard
 from hrdash.model.filters import KEYS
@@ -37,7 +37,9 @@ short_names = dict(run("ea_options")[["code", "short_name"]].itertuples(index=Fa
 # Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
 link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
 cols = st.columns(4)
-for i, tile in enumerate(scorecard.tiles(run, filters)):
+with threads() as pmap:  # the seven EAs' headline queries at once
+    scorecard_tiles = scorecard.tiles(run, filters, pmap)
+for i, tile in enumerate(scorecard_tiles):
     col = cols[i % 4]
     col.metric(
         f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",

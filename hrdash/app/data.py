@@ -7,7 +7,9 @@ database (`write_connection`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -107,3 +109,20 @@ def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
             finally:
                 st.cache_data.clear()
                 _cached_frozen.clear()
+
+
+@contextmanager
+def threads(workers: int = 4) -> Iterator[Callable[..., Iterator[Any]]]:
+    """Yield a `map` that runs on `workers` threads sharing this script run's context.
+
+    Independent named queries then run at once (DuckDB answers several cursors of one connection in parallel).
+    The cached runners want a ScriptRunContext; Streamlit's documented way to use them from other threads is to
+    attach the context of the run that waits for them.
+    """
+    from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    with ThreadPoolExecutor(
+        workers, initializer=lambda: add_script_run_ctx(threading.current_thread(), ctx) if ctx else None
+    ) as pool:
+        yield pool.map

@@ -6,9 +6,6 @@ own map changes the country in place (`select_on_click`).
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,18 +92,6 @@ class View:
         return brief.deck(self.p, built_at=self.built_at, source_files=data.source_files())
 
 
-def _share_context() -> Callable[[], None]:
-    """Return a thread-pool initializer that gives each worker this script run's context.
-
-    data.run_frozen is st.cache_resource, which wants a ScriptRunContext; Streamlit's documented way to use it
-    from other threads is to attach the context of the run that waits for them.
-    """
-    from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
-
-    ctx = get_script_run_ctx(suppress_warning=True)
-    return lambda: add_script_run_ctx(threading.current_thread(), ctx) if ctx else None
-
-
 TABLES = ("ratification", "tb_reports", "sp_visits", "upr_cycles", "unct", "hra")
 
 
@@ -122,14 +107,14 @@ def _every_country(db: str, version: str, year_from: int, year_to: int) -> dict[
     # Every profile query for every country at once, kept per range of years: choosing another
     # country then needs no query. cache_resource (no copy on each use; the frames are only read),
     # keyed by the database's path, build and imports, so a rebuild or an import refreshes it.
-    with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
+    with data.threads(QUERY_THREADS) as pmap:
         run = lambda name, params: data.run_frozen(name, **params)  # noqa: E731
-        return profile.fetch(run, None, year_from, year_to, targets.EAS_WITH_TARGETS, pool.map)
+        return profile.fetch(run, None, year_from, year_to, targets.EAS_WITH_TARGETS, pmap)
 
 
 def _one_country(iso3: str, year_from: int, year_to: int) -> profile.Profile:
-    with ThreadPoolExecutor(QUERY_THREADS, initializer=_share_context(), thread_name_prefix="profile") as pool:
-        return profile.load(lambda name, params: data.run_frozen(name, **params), iso3, year_from, year_to, pool.map)
+    with data.threads(QUERY_THREADS) as pmap:
+        return profile.load(lambda name, params: data.run_frozen(name, **params), iso3, year_from, year_to, pmap)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

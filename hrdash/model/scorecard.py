@@ -46,15 +46,16 @@ class Tile:
         return self.progress.change_text
 
 
-def tiles(run: Callable[..., pd.DataFrame], filters: Filters) -> list[Tile]:
+def tiles(run: Callable[..., pd.DataFrame], filters: Filters, map_: Callable = map) -> list[Tile]:
     """Return the tiles in EA order, for the last selected year against the baseline.
 
     `run(query, filters, year_from=, year_to=)` returns a named query's rows for the selected countries (the page
-    passes its cached runner, the tests one on a plain connection).
+    passes its cached runner, the tests one on a plain connection); `map_` may run the EAs' queries at once.
     """
-    out = []
-    for ind in indicators.HEADLINE:
+
+    def tile(ind: indicators.Indicator) -> Tile:
         year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
         rows = run(ind.query, filters, year_from=year_from, year_to=year_to)
-        out.append(Tile(indicators.progress(ind, indicators.by_year(ind, rows), filters.year_to)))
-    return out
+        return Tile(indicators.progress(ind, indicators.by_year(ind, rows), filters.year_to))
+
+    return list(map_(tile, indicators.HEADLINE))
