@@ -81,16 +81,20 @@ def plot_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def number(value: float | None, kind: str = "count", missing: str = "n/a") -> str:
-    """Return a figure for display: "share" as a percentage (12.3%), "mean" with two decimals, "count" whole.
+    """Return a figure for display: "share" as a percentage (12.3%), "mean" with two decimals, "count" whole,
+    "figure" whole when it is whole and with one decimal otherwise (a median of counts: 12.5).
 
-    The one number format of the indicators, the scorecard and the targets; `missing` stands for None and NaN.
+    The one number format of the indicators, the scorecard, the targets and the Country profile; `missing` stands
+    for None and NaN.
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return missing
     if kind == "share":
         return f"{value:.1f}%"
     if kind == "mean":
         return f"{value:.2f}"
+    if kind == "figure" and not float(value).is_integer():
+        return f"{value:,.1f}"
     return f"{value:,.0f}"
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..db.query import parameters
-from ..model import targets
+from ..model import targets, text
 from . import years
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
@@ -198,12 +198,8 @@ def region_median(p: Profile, measure: str) -> float | None:
 
 
 def fmt_number(value: float | None, unit: str = "") -> str:
-    """Return a number as the page writes it: whole numbers without decimals, percentages with one."""
-    if value is None or pd.isna(value):
-        return "–"
-    if unit == "%":
-        return f"{value:.1f}%"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    """Return a number as the page writes it (text.number): whole numbers without decimals, percentages with one."""
+    return text.number(None if value is None or pd.isna(value) else value, "share" if unit == "%" else "figure", "–")
 
 
 def region_comparison(p: Profile) -> pd.DataFrame:

@@ -108,5 +108,7 @@ def test_number_formats_each_kind_and_the_missing_value():
     assert [text.number(v, k) for v, k in [(12.345, "share"), (2.5, "mean"), (12345.4, "count"), (7, "count")]] == [
         "12.3%", "2.50", "12,345", "7"]  # fmt: skip
     assert text.number(None) == "n/a" and text.number(float("nan"), "share", "not known") == "not known"
+    # "figure": the Country profile's medians, whole when whole
+    assert [text.number(v, "figure", "–") for v in (12.5, 1234.0, 7, None)] == ["12.5", "1,234", "7", "–"]
     assert [text.change(d, k) for d, k in [(2.25, "share"), (-0.5, "mean"), (-1234, "count"), (0, "count")]] == [
         "+2.2 pts", "-0.50", "-1,234", "+0"]  # fmt: skip
