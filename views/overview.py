@@ -3,9 +3,9 @@
 import streamlit as st
 
 from hrdash.app import frame, pages
-from hrdash.app.data import run, threads
+from hrdash.app.data import run, scorecard_tiles
 from hrdash.figures import base as charts
-from hrdash.model import indicators, labels, scorecard
+from hrdash.model import indicators, labels
 from hrdash.model.filters import KEYS
 from hrdash.model.text import md
 
@@ -37,9 +37,7 @@ short_names = dict(run("ea_options")[["code", "short_name"]].itertuples(index=Fa
 # Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
 link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
 cols = st.columns(4)
-with threads() as pmap:  # the seven EAs' headline queries at once
-    scorecard_tiles = scorecard.tiles(run, filters, pmap)
-for i, tile in enumerate(scorecard_tiles):
+for i, tile in enumerate(scorecard_tiles(filters)):
     col = cols[i % 4]
     col.metric(
         f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",

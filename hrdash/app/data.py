@@ -20,6 +20,7 @@ import streamlit as st
 
 from ..db import build, query
 from ..importers import driver
+from ..model import scorecard
 from ..model.filters import Filters
 from ..paths import default_db
 from .gate import GATE
@@ -109,6 +110,7 @@ def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
             finally:
                 st.cache_data.clear()
                 _cached_frozen.clear()
+                _tiles.clear()
 
 
 @contextmanager
@@ -126,3 +128,15 @@ def threads(workers: int = 4) -> Iterator[Callable[..., Iterator[Any]]]:
         workers, initializer=lambda: add_script_run_ctx(threading.current_thread(), ctx) if ctx else None
     ) as pool:
         yield pool.map
+
+
+def scorecard_tiles(filters: Filters) -> list[scorecard.Tile]:
+    """Return the Overview's scorecard tiles (cached: a rerun with the same filters computes nothing)."""
+    return _tiles(str(default_db()), filters)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _tiles(path: str, filters: Filters) -> list[scorecard.Tile]:
+    # cache_resource: the tiles are frozen dataclasses, only read; an import clears it with the query caches.
+    with threads() as pmap:  # the seven EAs' headline queries at once
+        return scorecard.tiles(run, filters, pmap)
