@@ -92,6 +92,17 @@ def test_default_view_shows_sql_values_and_the_map(page, app_url, sql):
     assert_no_exception(page)
 
 
+def test_the_overview_opens_at_its_own_path_with_the_filters_and_no_deploy_button(page, app_url, sql):
+    page.goto(f"{app_url}/overview?region=Africa&year_to=2013")
+    expect_tiles(page, sql["africa_2013"])
+    expect(region_box(page).locator("input")).to_have_value("Africa")
+    assert "Page not found" not in page.inner_text("body")
+    expect(page).to_have_url(re.compile(r"[?&]region=Africa(&|$)"))
+    # The toolbar is the viewer's: no Deploy button (client.toolbarMode = "viewer" in .streamlit/config.toml).
+    assert page.get_by_role("button", name="Deploy").count() == 0
+    assert_no_exception(page)
+
+
 def test_url_filters_are_applied(page, app_url, sql):
     page.goto(f"{app_url}/?region=Africa&year_to=2013")
     expect_tiles(page, sql["africa_2013"])
