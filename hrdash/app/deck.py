@@ -1,5 +1,5 @@
 """Slide decks in the app: the "Download slides (.pptx)" button (the deck is built on click), and the deck of
-the charts a page drew (one slide each, from the figure's own traces: hrdash/figure_slides.py)."""
+the charts a page drew (one slide each, from the figure's own traces: hrdash/exports/deck.py)."""
 
 from __future__ import annotations
 

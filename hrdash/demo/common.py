@@ -10,7 +10,7 @@ import pandas as pd
 
 SEED = 20140101  # one seed for the whole demo dataset; change it and every table changes
 # The years the dashboard covers: the first UPR session (2008) to the latest year of the public data (the UPR
-# calendar and the Treaty Collection status, 2026; tests/test_demo.py keeps them equal).
+# calendar and the Treaty Collection status, 2026; tests/queries/test_demo.py keeps them equal).
 FIRST_YEAR, LAST_YEAR = 2008, 2026
 DEMO = "demo"
 

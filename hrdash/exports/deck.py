@@ -1,14 +1,13 @@
 """A page's plotly charts as slide items: native PowerPoint charts from the figures' own traces.
 
-Every page draws its charts through `ui.chart` / `ui.plotly_chart`, which note them for the page's slide
-deck; the Country profile's brief is made from its figures the same way (the one converter of charts to
-slides). This module turns each into a `pptx.ChartSpec` from what the figure shows (so the slide equals
-the chart; names come back from plotly text with text.unplot): the plotted numbers (whole numbers stay
-integers), the series names, per-point bar colours (a highlighted country), the category axis title as
-the category header (blank without one), a pie's labels and name. Bars (vertical, horizontal, stacked),
-lines, pies, and maps (a table of the largest values). A figure of another kind (a heatmap, a
-timeline...) becomes a table of its "Show data" frame.
-"""
+Every page draws its charts through the page frame (`Frame.chart` / `Frame.plotly_chart`, hrdash/app/frame.py),
+which notes them for the page's slide deck; the Country profile's brief is made from its figures the same way (the
+one converter of charts to slides). This module turns each into a `pptx.ChartSpec` from what the figure shows (so
+the slide equals the chart; names come back from plotly text with text.unplot): the plotted numbers (whole numbers
+stay integers), the series names, per-point bar colours (a highlighted country), the category axis title as the
+category header (blank without one), a pie's labels and name. Bars (vertical, horizontal, stacked), lines, pies, and
+maps (a table of the largest values). A figure of another kind (a heatmap, a timeline...) becomes a table of its
+"Show data" frame."""
 
 from __future__ import annotations
 

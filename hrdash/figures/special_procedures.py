@@ -3,7 +3,7 @@
 Every bar carries its number as text and series differ by hatching as well as colour (Okabe & Ito's
 colour-blind-safe palette), so the charts read in greyscale and on a projector. Figures are written as
 plotly specs and wrapped without plotly's per-property validation, which costs more than the rest of a
-page run; tests/test_special_procedures.py validates every builder's output instead.
+page run; tests/pages/test_special_procedures.py validates every builder's output instead.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The country profile: its data (one named query per section), key figures in words, regional comparison.
 
 Everything here is pure: `load` takes a function that runs a named query, so the page passes the
-cached `ui.run` and the command line passes `query.run` on its own connection, and both get the
+cached `hrdash.app.data.run` and the command line passes `query.run` on its own connection, and both get the
 same frames. The key figures and the comparison are computed from those frames only.
 """
 
