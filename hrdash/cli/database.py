@@ -50,6 +50,10 @@ def built(db: Path | None) -> Path | None:
     if not path.exists():
         print(f"error: no database at {path}; run `python -m hrdash build` first", file=sys.stderr)
         return None
+    if build.is_stale(path):  # its schema, macros or reference data are older than this code's
+        print(f"error: the database at {path} was built from older sources; run `python -m hrdash build` "
+              "(imported files are re-applied)", file=sys.stderr)  # fmt: skip
+        return None
     return path
 
 

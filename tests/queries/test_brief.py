@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 from pptx import Presentation
 
@@ -87,6 +89,16 @@ def test_mistakes_are_said_plainly(built_db, tmp_path, capsys, args, message):
 def test_a_missing_database_is_said(tmp_path, capsys):
     assert main(["brief", "--country", "LBR", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "no database at" in capsys.readouterr().err
+
+
+def test_a_database_built_from_older_sources_is_said(built_db, tmp_path, capsys):
+    old = tmp_path / "old.duckdb"
+    shutil.copy(built_db, old)
+    with duckdb.connect(str(old)) as con:  # as a database built before the schema or its macros changed
+        con.execute("update build_info set value = 'older' where key = 'sources_hash'")
+    assert main(["brief", "--country", "LBR", "--out", str(tmp_path), "--db", str(old)]) == 2
+    assert "was built from older sources; run `python -m hrdash build`" in capsys.readouterr().err
+    assert not (tmp_path / "LBR.pptx").exists()
 
 
 def test_the_command_line_entry_point(built_db, tmp_path):
