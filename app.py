@@ -3,10 +3,11 @@ hrdash/app/pages.py."""
 
 import streamlit as st
 
-from hrdash.app import pages, sidebar
+from hrdash.app import layout, pages, sidebar
 
 # An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")
+layout.narrow_screens()  # phones: maps keep their size in a scroller (hrdash/app/layout.py)
 
 # Links made before every page's tabs were `<prefix>_view` still open the tab they name.
 for old, new in pages.OLD_URL_KEYS.items():

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from hrdash.app import frame, pages
+from hrdash.app import frame, layout, pages
 from hrdash.app.data import run, scorecard_tiles
 from hrdash.figures import base as charts
 from hrdash.model import indicators, labels
+from hrdash.model import provenance as prov
 from hrdash.model.filters import KEYS
 from hrdash.model.text import md
 
@@ -36,18 +37,30 @@ st.caption(
 short_names = dict(run("ea_options")[["code", "short_name"]].itertuples(index=False))
 # Each tile links to its EA on the Expected accomplishments page, keeping the global filters of the URL.
 link_params = {k: st.query_params.get_all(k) for k in KEYS if k in st.query_params}
-cols = st.columns(4)
-for i, tile in enumerate(scorecard_tiles(filters)):
-    col = cols[i % 4]
-    col.metric(
-        f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text, delta_color="off",
-        help=f"{tile.indicator} ({tile.unit}). {indicators.BASELINE_YEAR} baseline: {tile.baseline_text}.", border=True,
-    )  # fmt: skip
-    col.caption(f"{tile.indicator}. Baseline {indicators.BASELINE_YEAR}: {tile.baseline_text}.")
-    col.page_link(
-        pages.EXPECTED_ACCOMPLISHMENTS.view, label=f"{tile.ea_code} indicators and targets",
-        icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},
-    )  # fmt: skip
+# Rows of four columns, not four columns of tiles: on a phone the columns stack, and the tiles must still read
+# EA2, EA6, EA7… in order. The seven EAs and a tile on the data in view make two even rows.
+tiles = [*scorecard_tiles(filters), None]
+for row in layout.rows(tiles, layout.TILES_PER_ROW):
+    for col, tile in zip(st.columns(layout.TILES_PER_ROW), row):
+        if tile is None:
+            real, note = prov.real_share(page.counts)
+            col.metric(
+                "Real data in view", real, help="Rows of the view that are real: public, seed, reference or imported.",
+                border=True,
+            )  # fmt: skip
+            col.caption(note)
+            col.page_link(pages.DATA.view, label="Sources and imports", icon=":material/arrow_forward:")
+            continue
+        col.metric(
+            f"{tile.ea_code} · {md(short_names[tile.ea_code])}", tile.value_text, delta=tile.delta_text,
+            delta_color="off", border=True,
+            help=f"{tile.indicator} ({tile.unit}). {indicators.BASELINE_YEAR} baseline: {tile.baseline_text}.",
+        )  # fmt: skip
+        col.caption(f"{tile.indicator}. Baseline {indicators.BASELINE_YEAR}: {tile.baseline_text}.")
+        col.page_link(
+            pages.EXPECTED_ACCOMPLISHMENTS.view, label=f"{tile.ea_code} indicators and targets",
+            icon=":material/arrow_forward:", query_params={**link_params, "ea": tile.ea_code},
+        )  # fmt: skip
 
 st.header("World map")
 chosen = st.selectbox(

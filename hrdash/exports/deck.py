@@ -78,6 +78,13 @@ def _point_colours(trace: dict[str, Any], key: str = "color") -> list[str | None
     return colours if any(colours) else None
 
 
+def _trace_colour(trace: dict[str, Any], n: int) -> list[str | None] | None:
+    """Return a trace's one colour (its bars', or its line's) for each of its `n` points, or None without one: the
+    slide then paints the series as the page does (a status keeps its colour, figures/colours.STATUS)."""
+    colour = _hex((trace.get("marker") or {}).get("color")) or _hex((trace.get("line") or {}).get("color"))
+    return [colour] * n if colour else None
+
+
 def _series(
     traces: list[dict[str, Any]], horizontal: bool
 ) -> tuple[list[Any], dict[str, list[Any]], dict[str, list[str | None]]]:
@@ -94,7 +101,7 @@ def _series(
         while name in columns:
             name += " "
         columns[name] = dict(zip(cats, vals))
-        colours = _point_colours(t)
+        colours = _point_colours(t) or _trace_colour(t, len(cats))
         if colours is not None:
             painted[name] = dict(zip(cats, colours))
         for c in cats:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -287,7 +288,7 @@ def _add_chart(prs, spec: ChartSpec) -> None:
             if spec.stacked:
                 plot.overlap = 100
         for i, series in enumerate(plot.series):
-            colour = RGBColor.from_string(PALETTE[i % len(PALETTE)])
+            colour = RGBColor.from_string(series_colour(spec, i))
             if spec.kind == "line":
                 series.format.line.color.rgb = colour
             elif spec.stacked and i:  # hatching as well as colour, so stacked series differ in greyscale
@@ -306,10 +307,16 @@ def _add_chart(prs, spec: ChartSpec) -> None:
     _caption(slide, spec.caption)
 
 
+def series_colour(spec: ChartSpec, i: int) -> str:
+    """Return the colour of series `i`: the figure's (its points' most common colour), else the palette's."""
+    given = [c.upper() for c in spec.colours.get(spec.ys[i], []) if c] if i < len(spec.ys) else []
+    return Counter(given).most_common(1)[0][0] if given else PALETTE[i % len(PALETTE)]
+
+
 def _colour_points(plot, spec: ChartSpec) -> None:
     # Only the points whose colour differs from their series' (e.g. the country in orange among its region).
     for i, (column, series) in enumerate(zip(spec.ys, plot.series)):
-        own = PALETTE[i % len(PALETTE)].upper()
+        own = series_colour(spec, i).upper()
         for j, colour in enumerate(spec.colours.get(column, [])):
             if colour and colour.upper() != own and j < len(spec.data):
                 point = series.points[j]
@@ -435,7 +442,7 @@ def _add_sources(prs, deck: Deck) -> None:
     table = pd.DataFrame(
         {
             "name": [provenance.label(s, deck.source_files) for s in by_source["source"]],
-            "rows": by_source["rows"],
+            "rows": [f"{int(n):,}" for n in by_source["rows"]],  # "91,353", as the page's sources table
             "meaning": [meaning[provenance.kind(s)] for s in by_source["source"]],
             "source": by_source["source"],
         }

@@ -24,6 +24,7 @@ PLOTLY_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
 
 MARGIN = {"l": 0, "r": 10, "t": 30, "b": 0}
 MAP_MARGIN = {"l": 0, "r": 0, "t": 10, "b": 0}
+SCALE_MAP_MARGIN = {"l": 0, "r": 0, "t": 10, "b": 60}  # room for the colour bar under the map
 LEGEND_TOP = {"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0}
 # Above the plot, series in the order drawn (the Special Procedures and UPR pages' default).
 LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0, "traceorder": "normal"}
@@ -35,6 +36,18 @@ WORLD_GEO = {
     "showframe": False, "showcoastlines": False, "showcountries": True, "lataxis": {"range": [-58, 86]},
     "projection": {"type": "natural earth", "rotation": {"lon": 0}},
 }  # fmt: skip
+MAP_HEIGHT = 430
+
+
+def colour_bar(title: str) -> dict:
+    """Return a map's colour bar: horizontal, under the map on its left (in view on a phone), its title above it.
+
+    Under the map, not beside it: beside it the plotly toolbar (top right) covered its title, and on a phone a
+    vertical bar took half the width, leaving the world ~120 px tall."""
+    return {
+        "title": {"text": title, "side": "top"}, "orientation": "h", "x": 0.02, "xanchor": "left",
+        "y": 0, "yanchor": "top", "len": 0.45, "thickness": 12, "outlinewidth": 0,
+    }  # fmt: skip
 
 
 class Prebuilt(go.Figure):
@@ -139,12 +152,9 @@ def world_map(df: pd.DataFrame, value: str, label: str) -> go.Figure:
     trace = {
         "type": "choropleth", **plain(locations=df["iso3"], text=df["name"]), "z": df[value].to_numpy(dtype=float),
         "locationmode": "ISO-3", "colorscale": SEQUENTIAL, "marker": {"line": {"color": "white", "width": 0.4}},
-        "colorbar": {"title": {"text": label}}, "hovertemplate": "%{text}: %{z:,.0f}<extra></extra>",
+        "colorbar": colour_bar(label), "hovertemplate": "%{text}: %{z:,.0f}<extra></extra>",
     }  # fmt: skip
-    # Centre on Greenwich: Streamlit's plotly otherwise opens the map Pacific-centred and clipped.
-    geo = {"showframe": False, "showcoastlines": False, "showcountries": True, "center": {"lon": 0},
-           "projection": {"type": "natural earth", "rotation": {"lon": 0}}}  # fmt: skip
-    return figure([trace], {"geo": geo, "margin": MAP_MARGIN, "height": 430}, validate=True)
+    return figure([trace], {"geo": WORLD_GEO, "margin": SCALE_MAP_MARGIN, "height": MAP_HEIGHT}, validate=True)
 
 
 def category_map(

@@ -11,19 +11,14 @@ import plotly.graph_objects as go
 
 from ..model import labels
 from ..model.text import plot_frame
+from . import colours
 from .base import LEGEND_TOP, figure, values
 from .colours import NO_DATA_GREY, OKABE_ITO
 
 SUBMITTER_TYPES = ["NHRI", "national NGO", "coalition", "international NGO"]
 PATTERNS = {"NHRI": "", "national NGO": "/", "coalition": ".", "international NGO": "x"}
 COLOURS = dict(zip(SUBMITTER_TYPES, OKABE_ITO))
-STATUS_COLOURS = {
-    "A": OKABE_ITO[2],
-    "B": OKABE_ITO[1],
-    "C": OKABE_ITO[5],
-    "none": OKABE_ITO[7],
-    "no data": NO_DATA_GREY,
-}
+STATUS_COLOURS = {s: colours.status(s) for s in ("A", "B", "C", "none", "no data")}
 
 
 def _sums(df: pd.DataFrame, keys: list[str], value: str) -> dict[tuple, int]:
@@ -117,8 +112,8 @@ def targets_now_vs_baseline(df: pd.DataFrame, baseline_label: str, now_label: st
     df = plot_frame(df)
     rows = df.sort_values(["now_value", "country"])
     data = []
-    for met, colour, dash, name in [("yes", OKABE_ITO[0], "solid", "more submissions: met"),
-                                    ("no", OKABE_ITO[5], "dot", "not more: not met")]:  # fmt: skip
+    for met, colour, dash, name in [("yes", colours.status("met"), "solid", "more submissions: met"),
+                                    ("no", colours.status("not met"), "dot", "not more: not met")]:  # fmt: skip
         part = rows[rows["met"] == met]
         xs, ys = [], []
         for b, n, c in zip(values(part["baseline_value"]), values(part["now_value"]), part["country"]):

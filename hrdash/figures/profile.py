@@ -19,6 +19,8 @@ import plotly.graph_objects as go
 
 from ..exports.pptx import cell_text
 from ..model.text import plot
+from . import colours
+from .base import colour_bar
 from .base import figure as build
 from .colours import HIGHLIGHT, OKABE_ITO
 
@@ -71,9 +73,14 @@ def _labels(values: pd.Series) -> list[str]:
     return out
 
 
-def _pattern(i: int) -> dict[str, Any]:
+def _colour(column: str, i: int) -> str:
+    # A status (overdue, noted, pending, party…) has its one colour on every page and slide; other series by order.
+    return colours.status(column) or COLOURS[i % len(COLOURS)]
+
+
+def _pattern(i: int, column: str = "") -> dict[str, Any]:
     # Light hatching over the series colour: the series differ without colour, the labels stay legible.
-    shape = PATTERNS[i % len(PATTERNS)]
+    shape = colours.pattern(column) if colours.status(column) else PATTERNS[i % len(PATTERNS)]
     return {"shape": shape, "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.55)", "size": 7, "solidity": 0.25}
 
 
@@ -91,12 +98,13 @@ def _chart(shape: Shape, df: pd.DataFrame, labels: Mapping[str, str], highlight:
     if shape.kind == "pie":
         column = shape.ys[0]
         traces.append(
-            {"type": "pie", "labels": categories, "values": _values(df[column]), "marker": {"colors": COLOURS},
+            {"type": "pie", "labels": categories, "values": _values(df[column]),
+             "marker": {"colors": [_colour(c, i) for i, c in enumerate(raw)]},
              "textinfo": "label+value+percent", "textposition": "inside", "sort": False,
              "name": labels.get(column, column)}
         )  # fmt: skip
     for i, column in enumerate(shape.ys if shape.kind != "pie" else []):
-        colour = COLOURS[i % len(COLOURS)]
+        colour = _colour(column, i)
         name = labels.get(column, column)  # our own words
         if shape.kind == "line":
             traces.append(
@@ -105,16 +113,16 @@ def _chart(shape: Shape, df: pd.DataFrame, labels: Mapping[str, str], highlight:
                  "line": {"color": colour}}
             )  # fmt: skip
             continue
-        colours: str | list[str] = colour
+        painted: str | list[str] = colour
         if highlight is not None and i == 0:
-            colours = [HIGHLIGHT if c == highlight else colour for c in raw]
+            painted = [HIGHLIGHT if c == highlight else colour for c in raw]
         horizontal = shape.kind == "bar"
         values = _values(df[column])
         traces.append(
             {"type": "bar", "x": values if horizontal else categories, "y": categories if horizontal else values,
              "orientation": "h" if horizontal else "v", "name": name, "text": _labels(df[column]),
              "textposition": "inside" if shape.stacked else "outside", "cliponaxis": False,
-             "marker": {"color": colours, "pattern": _pattern(i) if shape.stacked else {"shape": ""}}}
+             "marker": {"color": painted, "pattern": _pattern(i, column) if shape.stacked else {"shape": ""}}}
         )  # fmt: skip
     n = len(categories)
     # The largest bar (or stack): plain Python over the values already listed, cheaper than pandas here.
@@ -190,7 +198,7 @@ def region_map_dict(region: pd.DataFrame, iso3: str, value: str, label: str, hei
         "data": [
             {"type": "choropleth", "locations": list(region["iso3"]), "z": _values(region[value]),
              "text": [plot(n) for n in region["name"]], "locationmode": "ISO-3", "colorscale": "Viridis",
-             "marker": {"line": {"color": "white", "width": 0.5}}, "colorbar": {"title": {"text": label}},
+             "marker": {"line": {"color": "white", "width": 0.5}}, "colorbar": colour_bar(label),
              "hovertemplate": "%{text}: %{z:,.0f}<br>(click to open its profile)<extra></extra>"},
             {"type": "choropleth", "locations": list(chosen["iso3"]), "z": [0] * len(chosen), "locationmode": "ISO-3",
              "showscale": False, "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
@@ -199,7 +207,7 @@ def region_map_dict(region: pd.DataFrame, iso3: str, value: str, label: str, hei
         "layout": {
             "geo": {"fitbounds": "locations", "showframe": False, "showcoastlines": False, "showcountries": True,
                     "projection": {"type": "natural earth"}},
-            "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "height": height, "clickmode": "event+select",
+            "margin": {"l": 0, "r": 0, "t": 0, "b": 60}, "height": height, "clickmode": "event+select",
         },
     }  # fmt: skip
 

@@ -12,15 +12,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..model.text import plot, plot_frame
+from . import colours
 from .base import category_map, figure, plain
-from .colours import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
+from .colours import OKABE_ITO, SEQUENTIAL
 
-STATUS_COLOURS = {
-    "party": OKABE_ITO[0],
-    "signatory": OKABE_ITO[1],
-    "denounced": OKABE_ITO[5],
-    "no action": NO_DATA_GREY,
-}
+STATUS_COLOURS = {s: colours.status(s) for s in ("party", "signatory", "denounced", "no action")}
 STATUS_SYMBOLS = {"party": "●", "signatory": "○", "denounced": "×", "no action": "·"}
 STATUS_CODE = {"no action": 0, "denounced": 1, "signatory": 2, "party": 3}
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down"]
@@ -248,9 +244,8 @@ def matrix_table(df: pd.DataFrame, order: list[str], sort: str = "name") -> pd.D
 def status_matrix(df: pd.DataFrame, order: list[str], sort: str = "name") -> go.Figure:
     """Return the country × instrument status grid: a coloured cell with a symbol per status, dates on hover.
 
-    ● party (blue), ○ signatory (orange), × denounced (vermillion), · no action (grey) — the page's caption is the
-    legend; rows
-    in the `sort` order of MATRIX_SORTS.
+    ● party (blue), ○ signatory (sky blue), × denounced (vermillion), · no action (orange) — the page's caption is
+    the legend; rows in the `sort` order of MATRIX_SORTS.
     """
     df, order = plot_frame(df), [plot(o) for o in order]
     rows = _matrix_order(df, sort)

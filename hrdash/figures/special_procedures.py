@@ -13,8 +13,9 @@ import plotly.graph_objects as go
 
 from ..model import labels
 from ..model.text import plot_frame
-from .base import LEGEND_ABOVE, axis, figure, marker, pct
-from .colours import NO_DATA_GREY, OKABE_ITO, SEQUENTIAL
+from . import colours
+from .base import LEGEND_ABOVE, SCALE_MAP_MARGIN, axis, colour_bar, figure, marker, pct
+from .colours import OKABE_ITO, SEQUENTIAL
 
 KIND_STYLE = {"thematic": ("Thematic mandates", OKABE_ITO[0], ""), "country": ("Country mandates", OKABE_ITO[1], "/")}
 TYPE_STYLE = {
@@ -23,12 +24,12 @@ TYPE_STYLE = {
     "other_letters": ("Other letters", OKABE_ITO[4], "."),
 }
 PENDING_STYLE = {
-    "requested": ("Requested, awaiting an answer", OKABE_ITO[1], ""),
-    "no_reply": ("No reply", OKABE_ITO[5], "/"),
-    "postponed": ("Postponed", OKABE_ITO[4], "."),
-}
+    k: (label, colours.status(k), colours.pattern(k))
+    for k, label in [("requested", "Requested, awaiting an answer"), ("no_reply", "No reply"),
+                     ("postponed", "Postponed")]
+}  # fmt: skip
 BLUES = [[0.0, "#eff3ff"], [0.5, "#6baed6"], [1.0, "#08519c"]]  # light = few; plotly.js reverses the named "Blues"
-INVITATION_COLOURS = {"standing invitation": OKABE_ITO[2], "none": NO_DATA_GREY}
+INVITATION_COLOURS = {s: colours.status(s) for s in ("standing invitation", "none")}
 KEY_FIGURES = [
     ("visits", "Country visits", "{:,.0f}"),
     ("countries_visited", "Countries visited", "{:,.0f}"),
@@ -100,10 +101,10 @@ def visits_map(df: pd.DataFrame) -> go.Figure:
     trace = {
         "type": "choropleth", "locations": df["iso3"].tolist(), "z": [float(v) for v in df["visits"]],
         "text": df["name"].tolist(), "locationmode": "ISO-3", "colorscale": SEQUENTIAL,
-        "marker": {"line": {"color": "white", "width": 0.4}}, "colorbar": {"title": {"text": "Visits"}},
+        "marker": {"line": {"color": "white", "width": 0.4}}, "colorbar": colour_bar("Visits"),
         "hovertemplate": "%{text}: %{z:,.0f} visits<extra></extra>",
     }  # fmt: skip
-    return figure([trace], choropleth_layout(), legend=LEGEND_ABOVE)
+    return figure([trace], {**choropleth_layout(), "margin": SCALE_MAP_MARGIN}, legend=LEGEND_ABOVE)
 
 
 def visits_by_region(df: pd.DataFrame) -> go.Figure:
@@ -125,7 +126,8 @@ def visits_by_region(df: pd.DataFrame) -> go.Figure:
 def invitations_over_time(df: pd.DataFrame) -> go.Figure:
     """Return bars of the countries with a standing invitation at the end of each year ("n of N" labels)."""
     trace = _bar(
-        df["year"].tolist(), df["with_invitation"].tolist(), "With a standing invitation", OKABE_ITO[2],
+        df["year"].tolist(), df["with_invitation"].tolist(), "With a standing invitation",
+        INVITATION_COLOURS["standing invitation"],
         text=[f"{n} of {t}" for n, t in zip(df["with_invitation"], df["countries"])], textposition="outside",
         customdata=df["new_invitations"].tolist(),
         hovertemplate="End of %{x}: %{y} countries (%{customdata} new in the year)<extra></extra>",

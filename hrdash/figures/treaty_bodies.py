@@ -12,7 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..model.text import plot_frame
-from .base import LEGEND_TOP, MAP_MARGIN, MARGIN, WORLD_GEO, figure, plain
+from . import colours
+from .base import LEGEND_TOP, MAP_HEIGHT, MARGIN, SCALE_MAP_MARGIN, WORLD_GEO, colour_bar, figure, plain
 from .colours import OKABE_ITO, SEQUENTIAL
 
 # Okabe & Ito's colours, then two that stay distinct from them (grey, and Paul Tol's indigo).
@@ -31,7 +32,8 @@ def overdue_by_body(df: pd.DataFrame) -> go.Figure:
     label = df["overdue_reports"].astype(str) + " (" + df["countries"].astype(str) + " countries)"
     bars = {
         "type": "bar", **plain(x=df["overdue_reports"], y=df["body"], text=label, customdata=df["body_name"]),
-        "orientation": "h", "textposition": "outside", "cliponaxis": False, "marker": {"color": OKABE_ITO[5]},
+        "orientation": "h", "textposition": "outside", "cliponaxis": False,
+        "marker": {"color": colours.status("overdue")},
         "hovertemplate": "%{customdata}: %{text}<extra></extra>",
     }  # fmt: skip
     top = float(df["overdue_reports"].max()) if len(df) else 1.0
@@ -49,10 +51,10 @@ def overdue_map(df: pd.DataFrame) -> go.Figure:
     choropleth = {
         "type": "choropleth", **plain(locations=df["iso3"], z=df["overdue_reports"].astype(float), text=df["name"]),
         "locationmode": "ISO-3", "colorscale": SEQUENTIAL, "marker": {"line": {"color": "white", "width": 0.4}},
-        "colorbar": {**_title("Overdue reports"), **({"dtick": 1} if df["overdue_reports"].max() <= 10 else {})},
+        "colorbar": {**colour_bar("Overdue reports"), **({"dtick": 1} if df["overdue_reports"].max() <= 10 else {})},
         "hovertemplate": "%{text}: %{z:,.0f} overdue<extra></extra>",
     }  # fmt: skip
-    return figure([choropleth], {"geo": WORLD_GEO, "margin": MAP_MARGIN, "height": 430}, validate=True)
+    return figure([choropleth], {"geo": WORLD_GEO, "margin": SCALE_MAP_MARGIN, "height": MAP_HEIGHT}, validate=True)
 
 
 def timeliness(df: pd.DataFrame, by: str) -> go.Figure:
@@ -77,8 +79,9 @@ def timeliness(df: pd.DataFrame, by: str) -> go.Figure:
     gap = 0.12 if horizontal else 0.06
     domains = [[0, 0.5 - gap / 2], [0.5 + gap / 2, 1]]
     data = []
-    for i, (values, text, colour) in enumerate([(df["share_on_time"], share_text, OKABE_ITO[2]),
-                                                 (delays, delay_text, OKABE_ITO[5])]):  # fmt: skip
+    on_time, late = colours.status("submitted on time"), colours.WARM  # a delay: lateness, warm
+    for i, (values, text, colour) in enumerate([(df["share_on_time"], share_text, on_time),
+                                                 (delays, delay_text, late)]):  # fmt: skip
         xy = plain(x=values, y=cat) if horizontal else plain(x=cat, y=values)
         data.append(
             {"type": "bar", **xy, **plain(text=text, customdata=of_due), "xaxis": f"x{i + 1 if i else ''}",

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from ..model import labels
 from ..model.text import plot_frame
+from . import colours
 from .base import GEO, LEGEND_TOP, MAP_MARGIN, figure, values
 from .colours import NO_DATA_GREY, OKABE_ITO
 
@@ -62,7 +63,8 @@ def hra_map(df: pd.DataFrame) -> go.Figure:
                          "in_post_on_date"])  # fmt: skip
     data = []
     for value, label, colour, symbol in [
-        (True, IN_POST, OKABE_ITO[0], "circle"), (False, NOT_IN_POST, OKABE_ITO[1], "circle-open"),
+        (True, IN_POST, colours.status("in post"), "circle"),
+        (False, NOT_IN_POST, colours.status("not in post"), "circle-open"),
     ]:  # fmt: skip
         part = [r for r in rows if bool(r["in_post_on_date"]) == value]
         iso3 = [r["iso3"] for r in part]

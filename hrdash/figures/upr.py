@@ -1,7 +1,7 @@
 """Figures of the UPR page, built from the rows of its named queries (no Streamlit calls).
 
-Responses always look the same (supported: blue, plain; noted: orange, hatched; pending: grey, dotted;
-Okabe & Ito's colour-blind-safe palette) and every bar prints its number. Figures are plotly specs
+Responses look the same here as on every page and slide (colours.STATUS: supported blue, plain; noted vermillion,
+hatched; pending orange, crossed) and every bar prints its number. Figures are plotly specs
 wrapped without validation (see figures/base.py); tests validate every builder's output.
 """
 
@@ -12,19 +12,15 @@ import plotly.graph_objects as go
 
 from ..model import labels, provenance
 from ..model.text import plot_frame
+from . import colours
 from .base import LEGEND_ABOVE, axis, figure, marker, pct
 from .colours import OKABE_ITO
 
 RESPONSES = ["supported", "noted", "pending"]
-RESPONSE_STYLE = {
-    "supported": ("Supported", OKABE_ITO[0], ""),
-    "noted": ("Noted", OKABE_ITO[1], "/"),
-    "pending": ("Pending", "#A0A0A0", "."),
-}
+RESPONSE_STYLE = {r: (r.capitalize(), colours.status(r), colours.pattern(r)) for r in RESPONSES}
 IMPLEMENTATION_STYLE = {
-    "fully implemented": ("Fully implemented", OKABE_ITO[2], ""),
-    "partially implemented": ("Partially implemented", OKABE_ITO[4], "/"),
-    "not implemented": ("Not implemented", OKABE_ITO[5], "x"),
+    s: (s.capitalize(), colours.status(s), colours.pattern(s))
+    for s in ("fully implemented", "partially implemented", "not implemented")
 }
 CYCLE_PATTERNS = ["", "/", ".", "x"]
 LABELS = labels.glossary({

@@ -66,23 +66,56 @@ def label(source: str, files: Mapping[str, str] | None = None) -> str:
     return "Curated reference data (reference)"
 
 
-def by_source(counts: pd.DataFrame, files: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Return the rows per source (summed over tables), most first, with kind and readable name, thousands separated.
+def share_text(part: int, total: int) -> str:
+    """Return `part` of `total` as a percentage with one decimal, never rounded to 0% or 100% when it is neither.
 
-    Columns: Source (readable name), Kind, Rows (text with thousands separators), source (the tag itself).
+    "12.3%"; "99.97%" and "0.04%" where one decimal would say 100.0% or 0.0%; "<0.01%" and ">99.99%" beyond that;
+    "0%" and "100%" only when exact; "—" of nothing.
+    """
+    if total <= 0:
+        return "—"
+    if part <= 0 or part >= total:
+        return "0%" if part <= 0 else "100%"
+    share = 100 * part / total
+    for decimals in (1, 2):
+        text = f"{share:.{decimals}f}"
+        if 0 < float(text) < 100:
+            return f"{text}%"
+    return "<0.01%" if share < 50 else ">99.99%"
+
+
+def by_source(counts: pd.DataFrame, files: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Return the rows per source (summed over tables), most first, with kind, readable name and share of the rows.
+
+    Columns: Source (readable name), Kind, Rows (text with thousands separators: "91,353"), Share (of all the rows,
+    `share_text`: "99.97%", never a rounded 100%), source (the tag itself).
     """
     if not len(counts):
-        return pd.DataFrame({"Source": [], "Kind": [], "Rows": [], "source": []})
+        return pd.DataFrame({"Source": [], "Kind": [], "Rows": [], "Share": [], "source": []})
     total = counts.groupby("source", as_index=False)["rows"].sum()
     total = total.sort_values(["rows", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    everything = int(total["rows"].sum())
     return pd.DataFrame(
         {
             "Source": [label(s, files) for s in total["source"]],
             "Kind": [kind(s) for s in total["source"]],
             "Rows": [f"{int(n):,}" for n in total["rows"]],
+            "Share": [share_text(int(n), everything) for n in total["rows"]],
             "source": total["source"],
         }
     )
+
+
+def real_share(counts: pd.DataFrame) -> tuple[str, str]:
+    """Return the share of the view's rows that are real (`share_text`) and a sentence on the rest (the demo rows)."""
+    s = shares(counts)
+    total = sum(s.values())
+    if not total:
+        return "—", "No data rows are in this view."
+    real = share_text(total - s["demo"], total)
+    if not s["demo"]:
+        return real, f"All {total:,} rows are real: no demo data."
+    return real, f"Demo {share_text(s['demo'], total)} of {total:,} rows: generated illustrative data, not real."
 
 
 def shares(counts: pd.DataFrame) -> dict[str, int]:

@@ -52,8 +52,8 @@ def expected_tiles(con: duckdb.DuckDBPyConnection, filters: Filters) -> dict[str
 
 
 def shown_tiles(at: AppTest) -> dict[str, str]:
-    """Return {EA code: value} of the scorecard metrics on screen."""
-    return {m.label.split(" · ")[0]: m.value for m in at.metric}
+    """Return {EA code: value} of the scorecard's EA metrics on screen (not the tile on the data in view)."""
+    return {m.label.split(" · ")[0]: m.value for m in at.metric if " · " in m.label}
 
 
 def data_page(secrets: dict | None = None, user: dict | None = None) -> AppTest:

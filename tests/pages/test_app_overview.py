@@ -65,6 +65,21 @@ def test_sources_table_names_every_source_with_its_rows(default_view, con):
     assert {kinds[c] for c in kinds if c.startswith("public:")} == {"public"} and kinds["demo"] == "demo"
 
 
+def test_sources_table_gives_each_source_its_share_never_rounded_to_0_or_100(default_view):
+    table = next(d.value for d in default_view.dataframe if "Share of rows" in d.value.columns)
+    # The rows in view (their count against SQL: the test above), read back from their "91,353" text.
+    rows = {code: int(n.replace(",", "")) for code, n in zip(table["Code"], table["Rows in view"])}
+    total = sum(rows.values())
+    share = dict(zip(table["Code"], table["Share of rows"]))
+    assert share["demo"] == f"{100 * rows['demo'] / total:.1f}%"
+    # Two seed rows of ~200,000: 0.001%, which one decimal (or two) would show as 0.0%.
+    assert 0 < 100 * rows["seed:000"] / total < 0.01 and share["seed:000"] == "<0.01%"
+    assert not {"0.0%", "100.0%", "0%", "100%"} & set(share.values())
+    # The data tile beside the EAs: the real share of the same rows, one decimal.
+    tile = next(m for m in default_view.metric if m.label == "Real data in view")
+    assert tile.value == f"{100 * (total - rows['demo']) / total:.1f}%"
+
+
 def test_map_data_table_has_every_country(default_view, con):
     df = next(d.value for d in default_view.dataframe if "ISO3" in d.value.columns)
     assert len(df) == 196
