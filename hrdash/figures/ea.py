@@ -68,21 +68,33 @@ def trends(data: pd.DataFrame, indicators: list[Indicator]) -> go.Figure:
              "font": {"size": 12}}
         )  # fmt: skip
         mine = [p for p in points if p[0] == ind.code]
-        xs, ys = [p[1] for p in mine], [p[2] for p in mine]
+        xs, ys, shown = [p[1] for p in mine], [p[2] for p in mine], [p[3] for p in mine]
+        base = [(y, s) for x, y, s in zip(xs, ys, shown) if x == BASELINE_YEAR and y is not None]
+        # The baseline year's value is printed by the baseline marker, above it: printed by the line, over a small
+        # point, the large diamond drawn on top hid it.
+        text = ["" if base and x == BASELINE_YEAR else s for x, s in zip(xs, shown)]
         traces.append(
             {"type": "scatter", "x": xs, "y": ys, "xaxis": xa, "yaxis": ya,
-             "mode": "lines+markers+text", "text": [p[3] for p in mine], "textposition": "top center",
+             "mode": "lines+markers+text", "text": text, "textposition": "top center", "customdata": shown,
              "textfont": {"size": 10}, "line": {"color": OKABE_ITO[0]}, "marker": {"size": 6}, "name": ind.code,
-             "cliponaxis": False, "hovertemplate": f"{ind.code}, %{{x}}: %{{text}}<extra></extra>"}
+             "cliponaxis": False, "hovertemplate": f"{ind.code}, %{{x}}: %{{customdata}}<extra></extra>"}
         )  # fmt: skip
-        base = [y for x, y in zip(xs, ys) if x == BASELINE_YEAR and y is not None]
         if base:
             traces.append(
-                {"type": "scatter", "x": [BASELINE_YEAR], "y": base, "xaxis": xa, "yaxis": ya,
-                 "mode": "markers", "name": f"{BASELINE_YEAR} baseline",
+                {"type": "scatter", "x": [BASELINE_YEAR], "y": [base[0][0]], "xaxis": xa, "yaxis": ya,
+                 "mode": "markers+text", "name": f"{BASELINE_YEAR} baseline", "text": [base[0][1]],
+                 "textposition": "top center", "textfont": {"size": 10}, "cliponaxis": False,
                  "marker": {"symbol": "diamond-open", "size": 14, "color": "black", "line": {"width": 2}},
-                 "hovertemplate": f"{BASELINE_YEAR} baseline: %{{y}}<extra></extra>"}
+                 "hovertemplate": f"{BASELINE_YEAR} baseline: %{{text}}<extra></extra>"}
             )  # fmt: skip
+        # Room for the labels: half a year and more beyond the first and last points (the last label was cut at the
+        # plot's edge), and above the highest point or target (labels sit over the points).
+        years = [x for x, y in zip(xs, ys) if y is not None]
+        if years:
+            xaxis["range"] = [min(years) - 0.8, max(years) + 0.8]
+            level = [ind.target] if ind.target is not None and not ind.target_is_total else []  # a line to reach
+            top = max([y for y in ys if y is not None] + level)
+            yaxis["range"] = [0, top * 1.18 if top > 0 else 1]
         _target(traces, layout, ind, min(xs, default=ind.target_years[1]), xa, ya)
     return figure(traces, {"margin": MARGIN, **layout})
 

@@ -27,9 +27,12 @@ def _title(text: str) -> dict:
 
 
 def overdue_by_body(df: pd.DataFrame) -> go.Figure:
-    """Return horizontal bars of overdue reports per treaty body, labelled "n (m countries)"."""
+    """Return horizontal bars of overdue reports per treaty body, labelled "n (m countries)", "n (one per country)"
+    where every report is another country's (never "79 (79 countries)": a number says it once), or "0"."""
     df = plot_frame(df)
-    label = df["overdue_reports"].astype(str) + " (" + df["countries"].astype(str) + " countries)"
+    n, countries = df["overdue_reports"], df["countries"]
+    where = np.where(n == countries, " (one per country)", " (" + countries.astype(str) + " countries)")
+    label = n.astype(str) + np.where(n == 0, "", where)
     bars = {
         "type": "bar", **plain(x=df["overdue_reports"], y=df["body"], text=label, customdata=df["body_name"]),
         "orientation": "h", "textposition": "outside", "cliponaxis": False,

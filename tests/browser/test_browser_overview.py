@@ -53,12 +53,47 @@ def assert_no_exception(page: Page) -> None:
 
 
 def shown_tiles(page: Page) -> dict[str, str]:
-    """Return {label: value} of the metric tiles on screen."""
+    """Return {label: value} of the EA tiles on screen (not the tile on the data in view)."""
     tiles = page.locator(METRIC)
     labels = tiles.locator('[data-testid="stMetricLabel"]').all_inner_texts()
     values = tiles.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert len(labels) == len(values), (labels, values)
-    return {label.strip(): value.strip() for label, value in zip(labels, values)}
+    return {label.strip(): value.strip() for label, value in zip(labels, values) if " · " in label}
+
+
+def tile_boxes(page: Page) -> list[dict]:
+    """Return every scorecard tile's label (EA code, or the data tile's) and box, in screen reading order."""
+    boxes = page.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)].map(m => {
+            const r = m.getBoundingClientRect();
+            const label = m.querySelector('[data-testid="stMetricLabel"]').innerText.trim();
+            return {label: label.split(' · ')[0], top: Math.round(r.top + window.scrollY), left: Math.round(r.left),
+                    width: Math.round(r.width)};
+        })""",
+        METRIC,
+    )
+    return sorted(boxes, key=lambda b: (b["top"], b["left"]))
+
+
+def map_boxes(page: Page) -> dict:
+    """Return the boxes of the first map's drawing (geo layer), colour bar, colour-bar title and plotly toolbar."""
+    return page.evaluate(
+        """() => {
+            const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p.querySelector('.geolayer'));
+            const box = s => {
+                const e = plot.querySelector(s);
+                if (!e) return null;
+                const r = e.getBoundingClientRect();
+                return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, height: r.height};
+            };
+            return {geo: box('.geolayer'), colourbar: box('.colorbar'), title: box('.cbtitle'),
+                    modebar: box('.modebar'), page_width: document.documentElement.scrollWidth};
+        }"""
+    )
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
 
 
 def sidebar_box(page: Page, label: str):
@@ -90,6 +125,39 @@ def test_default_view_shows_sql_values_and_the_map(page, app_url, sql):
     assert page.locator(MAP_PATHS).count() >= 150
     expect(region_box(page).locator("input")).to_have_value("All regions")
     assert_no_exception(page)
+    # An even grid at desktop width: two rows of four equal tiles (the seven EAs, then the data in view).
+    tiles = tile_boxes(page)
+    rows = [[t["label"] for t in tiles if t["top"] == top] for top in sorted({t["top"] for t in tiles})]
+    assert rows == [EA_CODES[:4], [*EA_CODES[4:], "Real data in view"]]
+    assert max(t["width"] for t in tiles) - min(t["width"] for t in tiles) <= 2
+    # The plotly toolbar (top right) stays clear of the colour bar's title (under the map).
+    boxes = map_boxes(page)
+    assert boxes["modebar"] and boxes["title"] and not overlap(boxes["modebar"], boxes["title"]), boxes
+    assert boxes["title"]["top"] >= boxes["geo"]["bottom"] - 1
+
+
+def test_on_a_phone_the_tiles_read_in_order_and_the_map_stays_large(chromium, app_url, sql):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    try:
+        phone = context.new_page()
+        phone.goto(f"{app_url}/")
+        expect_tiles(phone, sql["all"])
+        phone.wait_for_function(f"document.querySelectorAll({MAP_PATHS!r}).length >= 150")
+        wait_for_idle(phone)
+        # One column, in reading order: EA2, EA6, EA7 … EA11 (not the columns' order EA2, EA9, EA6, EA10 …).
+        tiles = tile_boxes(phone)
+        assert [t["label"] for t in tiles] == [*EA_CODES, "Real data in view"]
+        assert len({t["left"] for t in tiles}) == 1
+        # The world map keeps a plot area over 300 px tall (in its own scroller), its colour bar under it and smaller.
+        boxes = map_boxes(phone)
+        assert boxes["geo"]["height"] >= 300, boxes
+        assert (
+            boxes["colourbar"]["height"] < boxes["geo"]["height"] and boxes["colourbar"]["top"] >= boxes["geo"]["top"]
+        )
+        assert boxes["page_width"] <= 390  # only the map scrolls sideways, not the page
+        assert_no_exception(phone)
+    finally:
+        context.close()
 
 
 def test_the_overview_opens_at_its_own_path_with_the_filters_and_no_deploy_button(page, app_url, sql):
