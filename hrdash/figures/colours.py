@@ -38,7 +38,7 @@ STATUS = {
     "unknown": UNKNOWN, "not known": UNKNOWN, "status unknown": UNKNOWN, "no data": UNKNOWN,
 }  # fmt: skip
 # Hatching, so the statuses of a stacked bar differ in greyscale too: the strong shades plain, the light ones marked.
-STATUS_PATTERN = {COOL: "", COOL_LIGHT: ".", WARM: "/", WARM_LIGHT: "x", WARM_PALE: "+", UNKNOWN: "-"}
+STATUS_PATTERN = {COOL: "", COOL_LIGHT: ".", WARM: "/", WARM_LIGHT: ".", WARM_PALE: "+", UNKNOWN: "-"}
 
 
 def key(name: object) -> str:
