@@ -3,8 +3,9 @@
 Streamlit stacks columns below 640 px; what it does not do is keep a world map readable there. A map of the world
 is about twice as wide as tall, so at a phone's 390 px it would be under 200 px tall: on narrow screens a map is
 drawn at least `MAP_MIN_WIDTH` px wide (its plot area over 300 px tall) in its own horizontal scroller, and the
-rest of the page keeps the screen's width. Maps are found by what they draw (a plotly geo layer), so every map of
-every page is covered, the Country profile's regional map included.
+rest of the page keeps the screen's width. Maps are found by what they draw (a geo subplot in plotly's geo layer,
+which every plotly chart has, empty), so every map of every page is covered, the Country profile's regional map
+included.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ MAP_MIN_WIDTH = 680  # px: a natural-earth world map this wide is about 320 px t
 
 NARROW_CSS = f"""<style>
 @media (max-width: {NARROW}px) {{
-  .stElementContainer:has(.geolayer) {{ overflow-x: auto; overscroll-behavior-x: contain; }}
-  .stElementContainer:has(.geolayer) > div {{ min-width: {MAP_MIN_WIDTH}px; }}
+  .stElementContainer:has(.geolayer > .geo) {{ overflow-x: auto; overscroll-behavior-x: contain; }}
+  .stElementContainer:has(.geolayer > .geo) > div {{ min-width: {MAP_MIN_WIDTH}px; }}
 }}
 </style>"""
 

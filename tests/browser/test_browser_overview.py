@@ -79,7 +79,8 @@ def map_boxes(page: Page) -> dict:
     """Return the boxes of the first map's drawing (geo layer), colour bar, colour-bar title and plotly toolbar."""
     return page.evaluate(
         """() => {
-            const plot = [...document.querySelectorAll('.js-plotly-plot')].find(p => p.querySelector('.geolayer'));
+            const plots = [...document.querySelectorAll('.js-plotly-plot')];
+            const plot = plots.find(p => p.querySelector('.geolayer > .geo'));
             const box = s => {
                 const e = plot.querySelector(s);
                 if (!e) return null;
@@ -156,6 +157,18 @@ def test_on_a_phone_the_tiles_read_in_order_and_the_map_stays_large(chromium, ap
         )
         assert boxes["page_width"] <= 390  # only the map scrolls sideways, not the page
         assert_no_exception(phone)
+        # Only maps are drawn wider than the screen: on a page with a map and bar charts (every plotly chart has a
+        # geo layer, empty but for maps), the bars keep the screen's width.
+        phone.goto(f"{app_url}/treaty-bodies")
+        phone.locator(".geolayer > .geo").first.wait_for()
+        wait_for_idle(phone)
+        widths = phone.evaluate(
+            """() => [...document.querySelectorAll('.js-plotly-plot')].map(
+                p => [!!p.querySelector('.geolayer > .geo'), p.getBoundingClientRect().width])"""
+        )
+        assert sorted(w >= 680 for _, w in widths) == sorted(is_map for is_map, _ in widths), widths
+        assert any(not is_map for is_map, _ in widths) and all(w <= 390 for is_map, w in widths if not is_map)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
 
