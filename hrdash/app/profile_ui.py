@@ -165,6 +165,7 @@ def view(iso3: str, year_from: int, year_to: int) -> View:
 
 
 PREPARE_ENV = "HRDASH_PREPARE_PROFILE"  # "0": never in the background (the test suite runs many apps in one process)
+PREPARED_KEPT = 256
 
 
 @st.cache_resource(show_spinner=False)
@@ -189,6 +190,9 @@ def prepare(filters: Filters) -> threading.Thread | None:
     started = _preparing()
     if key in started:
         return None
+    if len(started) >= PREPARED_KEPT:  # a long-running server: forget the finished ones (the cache keeps the views)
+        for done in [k for k, t in started.items() if not t.is_alive()]:
+            del started[done]
     thread = threading.Thread(target=view, args=(iso3, filters.year_from, filters.year_to), daemon=True,
                               name=f"hrdash-prepare-profile-{iso3}")  # fmt: skip
     add_script_run_ctx(thread, get_script_run_ctx())  # the st.cache_* calls want the session's context
