@@ -3,7 +3,7 @@ hrdash/app/pages.py."""
 
 import streamlit as st
 
-from hrdash.app import layout, pages, sidebar
+from hrdash.app import layout, pages, profile_ui, sidebar
 
 # An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")
@@ -30,3 +30,4 @@ page = st.navigation(
 )  # fmt: skip
 st.session_state["filters"] = sidebar.filters()
 page.run()
+profile_ui.prepare(st.session_state["filters"])  # the Country profile's first view, made while this page is read

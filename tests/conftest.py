@@ -19,6 +19,10 @@ from tests.helpers.hostile_text import hostile_db  # noqa: F401  (a session fixt
 from tests.helpers.paths import ROOT
 from tests.helpers.untc_pages import write_pages
 
+# No Country profile prepared in the background (hrdash.app.profile_ui.prepare): the suite runs hundreds of app runs
+# in one process on 2 cores; tests/pages/test_profile_prepare.py turns it on. Servers started by tests inherit it.
+os.environ.setdefault("HRDASH_PREPARE_PROFILE", "0")
+
 
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:

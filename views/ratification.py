@@ -136,7 +136,7 @@ def country_grid() -> None:
     grid = run("ratification_status_by_country_instrument", filters)
     st.caption(
         f"Status of each selected country ({grid['iso3'].nunique()}) for each instrument on {as_of}: "
-        "**●** party (blue), **○** signatory (orange), **×** denounced (vermillion), **·** no action (grey); hover a "
+        "party (blue), **○** signatory (sky blue), **×** denounced (vermillion), no action (orange); hover a "
         "cell for the signature "
         "and consent dates. “Show data” gives the same grid in words, sortable by any column. "
         f"Filters: {where}."

@@ -6,16 +6,20 @@ own map changes the country in place (`select_on_click`).
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from ..exports import pptx as slides
 from ..figures import profile as figures
 from ..model import targets
+from ..model.filters import Filters
 from ..model.text import md
 from ..paths import default_db
 from ..profile import brief
@@ -158,3 +162,40 @@ def view(iso3: str, year_from: int, year_to: int) -> View:
     viewed = _countries_viewed().setdefault((db, version, year_from, year_to), set())
     viewed.add(iso3)
     return _view(db, version, built_at, iso3, year_from, year_to, len(viewed) > 1)
+
+
+PREPARE_ENV = "HRDASH_PREPARE_PROFILE"  # "0": never in the background (the test suite runs many apps in one process)
+PREPARED_KEPT = 256
+
+
+@st.cache_resource(show_spinner=False)
+def _preparing() -> dict[tuple, threading.Thread]:
+    return {}
+
+
+def prepare(filters: Filters) -> threading.Thread | None:
+    """Start computing, in a background thread, the profile a visit would open on with these filters (the first
+    country they select); return the thread, or None when it was started before or is turned off.
+
+    The first visit of the Country profile otherwise waits for its queries (16 on 4 threads, about a second):
+    app.py calls this after the page is drawn, so the view is ready, or on its way, by the time the user clicks.
+    The result goes into the same cache the page reads (`view`); a page that asks for it meanwhile waits for the
+    thread instead of computing it twice (st.cache_resource's lock per key). Once per database, years and country.
+    """
+    if os.environ.get(PREPARE_ENV, "1") == "0":
+        return None
+    row = data.run("profile_data_version").iloc[0]
+    iso3 = profile.default_country(data.run("profile_country_options", filters))
+    key = (str(default_db()), repr(tuple(row)), iso3, filters.year_from, filters.year_to)
+    started = _preparing()
+    if key in started:
+        return None
+    if len(started) >= PREPARED_KEPT:  # a long-running server: forget the finished ones (the cache keeps the views)
+        for done in [k for k, t in started.items() if not t.is_alive()]:
+            del started[done]
+    thread = threading.Thread(target=view, args=(iso3, filters.year_from, filters.year_to), daemon=True,
+                              name=f"hrdash-prepare-profile-{iso3}")  # fmt: skip
+    add_script_run_ctx(thread, get_script_run_ctx())  # the st.cache_* calls want the session's context
+    started[key] = thread
+    thread.start()
+    return thread

@@ -18,6 +18,10 @@ from .colours import OKABE_ITO, SEQUENTIAL
 
 STATUS_COLOURS = {s: colours.status(s) for s in ("party", "signatory", "denounced", "no action")}
 STATUS_SYMBOLS = {"party": "●", "signatory": "○", "denounced": "×", "no action": "·"}
+# The country grid marks one status of each pair that colour alone could confuse: ○ signatory (sky blue, beside
+# party's blue) and × denounced (vermillion, beside no action's orange). Every symbol is an SVG text the
+# browser lays out: one in each of 196 × 18 cells took ~2 s to draw (bench/browser_speed.py), empty cells cost nothing.
+GRID_SYMBOLS = {"party": "", "signatory": "○", "denounced": "×", "no action": ""}
 STATUS_CODE = {"no action": 0, "denounced": 1, "signatory": 2, "party": 3}
 MARKERS = ["circle", "square", "diamond", "triangle-up", "x", "star", "cross", "triangle-down"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
@@ -242,10 +246,10 @@ def matrix_table(df: pd.DataFrame, order: list[str], sort: str = "name") -> pd.D
 
 
 def status_matrix(df: pd.DataFrame, order: list[str], sort: str = "name") -> go.Figure:
-    """Return the country × instrument status grid: a coloured cell with a symbol per status, dates on hover.
+    """Return the country × instrument status grid: a coloured cell per status, dates on hover.
 
-    ● party (blue), ○ signatory (sky blue), × denounced (vermillion), · no action (orange) — the page's caption is
-    the legend; rows in the `sort` order of MATRIX_SORTS.
+    Party (blue), ○ signatory (sky blue), × denounced (vermillion), no action (orange) — the page's caption is the
+    legend (GRID_SYMBOLS: why only two symbols); rows in the `sort` order of MATRIX_SORTS.
     """
     df, order = plot_frame(df), [plot(o) for o in order]
     rows = _matrix_order(df, sort)
@@ -258,7 +262,7 @@ def status_matrix(df: pd.DataFrame, order: list[str], sort: str = "name") -> go.
         "type": "heatmap", "z": _grid(df, df["status"].map(STATUS_CODE), rows, cols, 0), "x": cols,
         "y": names, "zmin": 0, "zmax": len(bands) - 1, "showscale": False, "xgap": 1, "ygap": 1,
         "colorscale": scale,
-        "text": _grid(df, df["status"].map(STATUS_SYMBOLS), rows, cols, ""), "texttemplate": "%{text}",
+        "text": _grid(df, df["status"].map(GRID_SYMBOLS), rows, cols, ""), "texttemplate": "%{text}",
         "textfont": {"size": 12}, "customdata": _grid(df, _hover(df, df["short_name"]), rows, cols, ""),
         "hovertemplate": "%{customdata}<extra></extra>",
     }  # fmt: skip

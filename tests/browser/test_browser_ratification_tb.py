@@ -126,3 +126,26 @@ def test_treaty_bodies_page_draws_the_map_and_downloads_the_ranking(page, app_ur
     assert rows[0] == RANKED_HEADER
     assert len(rows) - 1 == sql["countries"]
     assert int(rows[1][4]) == sql["most_overdue"] and rows[1][0] == "1"
+
+
+def test_country_grid_marks_only_signatories_and_denunciations_and_the_bench_sees_it_drawn(page, app_url, built_db):
+    """The grid draws a symbol only in the cells colour alone could confuse (3,528 SVG texts took seconds to lay
+    out); bench/browser_speed.py's click-to-drawn timing, run on this tab, waits until the grid is there."""
+    from bench import browser_speed as bench
+
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        marked = con.execute(
+            """select count(*) filter (where code in ('denounced', 'signatory')) from (
+                 select case when r.consent_date <= d and coalesce(r.denounced_date > d, true) then 'party'
+                             when r.denounced_date <= d then 'denounced' when r.signature_date <= d then 'signatory'
+                        end as code
+                 from ratification r join country c on c.iso3 = r.country_iso3, (select date '2026-12-31' as d))"""
+        ).fetchone()[0]
+    open_view(page, f"{app_url}/ratification")
+    tabs = page.get_by_role("tab").all_inner_texts()
+    seconds = bench.timed(page, bench.TAB_JS, tabs.index("Country grid"), need_run=False, path=None, sources=True)
+    assert 0 < seconds < bench.TIMEOUT_MS / 1000
+    # Drawn as the bench defines it: the heatmap's SVG is there the moment the timing ends, with its symbols.
+    texts = page.locator(".js-plotly-plot .heatmaplayer text").evaluate_all("ts => ts.map(t => t.textContent)")
+    assert page.locator(".js-plotly-plot .heatmaplayer").count() == 1
+    assert 0 < len(texts) == marked and set(texts) <= {"○", "×"}
