@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
 # The browser tests drive Debian's Chromium (never a downloaded browser); the slide tests convert a
-# deck to PDF with LibreOffice Impress. Both come from Debian's packages when we are root.
+# deck to PDF with LibreOffice Impress; the deployment test puts two servers behind nginx. All three come
+# from Debian's packages when we are root.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v libreoffice >/dev/null || command -v soffice >/dev/null || missing+=(libreoffice-impress-nogui)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)  # the two-replica deployment test
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     echo "Installing Debian packages for the tests: ${missing[*]} ..."

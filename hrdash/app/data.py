@@ -7,6 +7,7 @@ database (`write_connection`).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -34,7 +35,36 @@ def _connect(path: str) -> duckdb.DuckDBPyConnection:
 
 def connection() -> duckdb.DuckDBPyConnection:
     """Return the app's read-only connection to $HRDASH_DB, building the database first if needed."""
-    return _connect(str(default_db()))
+    return _connect(database())
+
+
+_opened: dict[str, int] = {}  # database path -> the inode of the file its connection and results come from
+
+
+def database() -> str:
+    """Return the database's path, first dropping the connection and every cached result if a new file was
+    published there since they were made.
+
+    Several servers (replicas) can share one database file, each opening it read-only. An import or a rebuild
+    is made on a copy that is then moved in place (`os.replace`, atomic: README, "Deploying for many users");
+    each server notices the new file here (one stat a query) and reopens it, so no replica shows old figures.
+    """
+    path = str(default_db())
+    try:
+        inode = os.stat(path).st_ino
+    except FileNotFoundError:  # not built yet: the connection builds it
+        return path
+    if _opened.setdefault(path, inode) != inode:
+        _opened[path] = inode
+        _connect.clear()
+        _clear_results()
+    return path
+
+
+def _clear_results() -> None:
+    st.cache_data.clear()
+    _cached_frozen.clear()
+    _tiles.clear()
 
 
 def _query(path: str, name: str, params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
@@ -63,7 +93,7 @@ def query_params(name: str, filters: Filters | None, params: dict[str, Any]) -> 
 
 def run(name: str, filters: Filters | None = None, **params: Any) -> pd.DataFrame:
     """Return named query `name` with the filter parameters it takes plus `params` (cached)."""
-    return _cached(str(default_db()), name, _key(query_params(name, filters, params)))
+    return _cached(database(), name, _key(query_params(name, filters, params)))
 
 
 def run_frozen(name: str, **params: Any) -> pd.DataFrame:
@@ -72,7 +102,7 @@ def run_frozen(name: str, **params: Any) -> pd.DataFrame:
     For callers that only read the frame: st.cache_data copies (unpickles) a result on every use, which
     costs a millisecond or more a frame; the Country profile reads some twenty on every change.
     """
-    return _cached_frozen(str(default_db()), name, _key(params))
+    return _cached_frozen(database(), name, _key(params))
 
 
 def build_info() -> dict[str, str]:
@@ -108,9 +138,7 @@ def write_connection() -> Iterator[duckdb.DuckDBPyConnection]:
             try:
                 yield con
             finally:
-                st.cache_data.clear()
-                _cached_frozen.clear()
-                _tiles.clear()
+                _clear_results()
 
 
 @contextmanager
@@ -132,7 +160,7 @@ def threads(workers: int = 4) -> Iterator[Callable[..., Iterator[Any]]]:
 
 def scorecard_tiles(filters: Filters) -> list[scorecard.Tile]:
     """Return the Overview's scorecard tiles (cached: a rerun with the same filters computes nothing)."""
-    return _tiles(str(default_db()), filters)
+    return _tiles(database(), filters)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
