@@ -3,31 +3,20 @@ hrdash/app/pages.py."""
 
 import streamlit as st
 
-from hrdash.app import layout, pages, profile_ui, sidebar
+from hrdash.app import navigation, pages, profile_ui, sidebar, style
 
 # An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")
-layout.narrow_screens()  # phones: maps keep their size in a scroller (hrdash/app/layout.py)
+style.apply()  # the global CSS: accessibility fixes, phones (maps keep their size in a scroller)
 
 # Links made before every page's tabs were `<prefix>_view` still open the tab they name.
 for old, new in pages.OLD_URL_KEYS.items():
     if old in st.query_params:
         st.query_params[new] = st.query_params.pop(old)
 
-# Streamlit serves the default page at "/" only, yet reserves its url_path, so a link to /overview found no page.
-# The default page reserves an internal path instead, and /overview is a hidden page running the same view.
-page = st.navigation(
-    {
-        section: [
-            st.Page(p.view, title=p.title, icon=p.icon, url_path=f"{p.url_path}-home" if p.default else p.url_path,
-                    default=p.default)
-            for p in in_section
-        ]
-        for section, in_section in pages.sections().items()
-    }
-    | {"": [st.Page(pages.OVERVIEW.view, title=pages.OVERVIEW.title, url_path=pages.OVERVIEW.url_path,
-                    visibility="hidden")]}
-)  # fmt: skip
+routes = navigation.routes()
+page = st.navigation(routes, position="hidden")  # the menu is drawn by navigation.menu (accessible markup)
+navigation.menu(routes)
 st.session_state["filters"] = sidebar.filters()
 page.run()
 profile_ui.prepare(st.session_state["filters"])  # the Country profile's first view, made while this page is read

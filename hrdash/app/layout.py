@@ -1,4 +1,4 @@
-"""The page layout on narrow screens (phones): CSS every page gets from app.py.
+"""The page layout on narrow screens (phones): CSS every page gets from app.py (style.apply).
 
 Streamlit stacks columns below 640 px; what it does not do is keep a world map readable there. A map of the world
 is about twice as wide as tall, so at a phone's 390 px it would be under 200 px tall: on narrow screens a map is
@@ -11,8 +11,6 @@ map, fitted to its region, keeps the screen's width.
 from __future__ import annotations
 
 from typing import TypeVar
-
-import streamlit as st
 
 from .profile_ui import MAP_KEY
 
@@ -29,11 +27,6 @@ NARROW_CSS = f"""<style>
   {WORLD_MAPS} > div {{ min-width: {MAP_MIN_WIDTH}px; }}
 }}
 </style>"""
-
-
-def narrow_screens() -> None:
-    """Inject the CSS of narrow screens (a style block only: it takes no room on the page)."""
-    st.html(NARROW_CSS)
 
 
 TILES_PER_ROW = 4  # the Overview's scorecard: seven EAs and the data tile, two even rows at desktop width
