@@ -364,6 +364,38 @@ create macro country_year_spine(sel_region, sel_countries, sel_target_ea, from_y
     join selected_countries(sel_region, sel_countries, sel_target_ea) sel on sel.iso3 = c.iso3
     cross join year_range(from_year, to_year) y;
 
+-- What every indicator query (queries/indicator_*.sql) returns, from `counted`, the name of its CTE of
+-- (country_iso3, country, year, numerator, denominator): those columns and the value, by the rule of the indicator's
+-- kind (hrdash/model/indicators.py: `kind`, which the query names): count = the numerator; share = 100 ×
+-- numerator / denominator; mean = numerator / denominator (null where the denominator is 0 or null). One row per
+-- country × year, in country and year order.
+create macro indicator_rows(counted, kind) as table
+    select
+        country_iso3, country, year, numerator, denominator,
+        case kind
+            when 'count' then numerator::double
+            when 'share' then 100.0 * numerator / nullif(denominator, 0)
+            when 'mean' then numerator::double / nullif(denominator, 0)
+        end as value
+    from query_table(counted)
+    order by country_iso3, year;
+
+-- An indicator that adds up events per country and year (indicator_rows' columns and value): `events`, the name of
+-- the query's CTE of (country_iso3, year, numerator, denominator), one row per event and year it counts in. Every
+-- selected country × year gets the sum of its events' numerators (0 without any) and, for a share or a mean, of
+-- their denominators (0 without any: nothing to share); a count's denominator is null.
+create macro indicator_events(events, kind, sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    with counted as (
+        select
+            s.country_iso3, s.country, s.year,
+            coalesce(sum(e.numerator), 0)::bigint as numerator,
+            case when kind <> 'count' then coalesce(sum(e.denominator), 0)::bigint end as denominator
+        from country_year_spine(sel_region, sel_countries, sel_target_ea, from_year, to_year) s
+        left join query_table(events) e on e.country_iso3 = s.country_iso3 and e.year = s.year
+        group by s.country_iso3, s.country, s.year
+    )
+    select * from indicator_rows(counted, kind);
+
 -- The UPR recommendations each selected country received in the years (those of a cycle): in all, supported,
 -- fully or partly implemented. The UPR page's UNCT link reads them per country and row by row.
 create macro upr_recommendation_counts(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
