@@ -396,6 +396,20 @@ create macro indicator_events(events, kind, sel_region, sel_countries, sel_targe
     )
     select * from indicator_rows(counted, kind);
 
+-- The targets of one EA (seed 004) among the selected countries: the target's facts (ea_target), the country's name
+-- and region, and the kind's label, measure and order (reference table target_kind). Every target table reads its
+-- targets here: queries/ratification_ea2_targets.sql, ea6_target_status.sql, ea7_target_status.sql,
+-- ea11_target_status.sql.
+create macro ea_targets(ea, sel_region, sel_countries, sel_target_ea) as table
+    select
+        t.country_iso3, t.target_kind, t.instruments, t.name_in_seed, t.sentence, t.source,
+        c.name as country, c.ohchr_region, k.label as target, k.measure, k.rule_order
+    from ea_target t
+    join country c on c.iso3 = t.country_iso3
+    join target_kind k on k.kind = t.target_kind
+    where t.ea_code = ea
+      and t.country_iso3 in (select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea));
+
 -- The UPR recommendations each selected country received in the years (those of a cycle): in all, supported,
 -- fully or partly implemented. The UPR page's UNCT link reads them per country and row by row.
 create macro upr_recommendation_counts(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
