@@ -522,6 +522,22 @@ create macro upr_ratification_asks(sel_region, sel_countries, sel_target_ea, fro
     join instrument i on i.code = q.instrument
     left join ratification rt on rt.country_iso3 = a.country_iso3 and rt.instrument = q.instrument;
 
+-- The Special Procedures visit requests each selected country received in the years (year of the request): in all,
+-- answered (every status but 'requested', which still awaits an answer), accepted (accepted or completed: the rule of
+-- indicator EA6.5) and awaiting an answer. One row per selected country with at least one request; read per country
+-- (queries/sp_acceptance_rate_by_country.sql) and per region (sp_acceptance_rate_by_region.sql).
+create macro sp_visit_requests(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    select
+        v.country_iso3,
+        count(*) as requests,
+        count(*) filter (where v.status <> 'requested') as answered,
+        count(*) filter (where v.status in ('accepted', 'completed')) as accepted,
+        count(*) filter (where v.status = 'requested') as awaiting_answer
+    from sp_visit v
+    where year(v.request_date) between from_year and to_year
+      and v.country_iso3 in (select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea))
+    group by v.country_iso3;
+
 -- The EA6 target "sp_engagement" (seed 004: improve engagement with the Special Procedures "through the issuing of
 -- standing invitations, the acceptance of their requests for visits or the response to their communications"),
 -- measured once for both pages that show it: queries/ea6_target_status.sql (Expected accomplishments) and

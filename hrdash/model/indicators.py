@@ -1,7 +1,9 @@
 """The indicators of each expected accomplishment, each defined once: what it measures and the SQL that computes it.
 
 Every indicator has one query, `queries/<query>.sql`, that returns one row per selected country × year with
-`numerator`, `denominator` and `value` (global indicators, EA8, return one row per year with no country).
+`numerator`, `denominator` and `value` (global indicators, EA8, return one row per year with no country). The query
+says only what it counts; the schema's macros `indicator_events` / `indicator_rows` (hrdash/db/schema.sql) add
+`value` by the rule of the `kind` the query names, which must be the indicator's `kind` here.
 How the rows of many countries add up depends on the indicator's `kind`:
 
 - "count": the sum of the numerators (e.g. countries with a national mechanism, urgent appeals sent);

@@ -55,11 +55,21 @@ def reading(row: dict) -> tuple:
 # ---------------------------------------------------------------- any of several instruments
 
 
-def test_covenant_or_icerd_not_met_by_a_signature_alone(empty_db):
-    add(empty_db, "AGO", "CCPR", signed="2013-10-01")
-    assert reading(target(empty_db, "AGO", "ratify_covenant_or_icerd")) == (
-        "no", "no", None, "not met by 2017-12-31", "ICERD no action; ICCPR signed (2013); ICESCR no action"
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    "facts, iso3, kind, status",
+    [
+        ([("AGO", "CCPR", {"signed": "2013-10-01"})], "AGO", "ratify_covenant_or_icerd",
+         "ICERD no action; ICCPR signed (2013); ICESCR no action"),
+        ([("KEN", "CEDAW", {"consent": "1984-03-09", "res": True}), ("KEN", "CRC", {"consent": "1990-07-30"}),
+          ("USA", "CRPD", {"signed": "2017-06-01"})],  # the last date in the data
+         "KEN", "withdraw_reservations", "reservations to CEDAW"),
+    ],
+    ids=["covenant or ICERD: a signature alone", "reservations still in force"],
+)  # fmt: skip
+def test_not_met(empty_db, facts, iso3, kind, status):
+    for country, instrument, dates in facts:
+        add(empty_db, country, instrument, **dates)
+    assert reading(target(empty_db, iso3, kind)) == ("no", "no", None, "not met by 2017-12-31", status)
 
 
 def test_covenant_or_icerd_met_by_any_one_of_the_three(empty_db):
@@ -128,15 +138,6 @@ def test_optional_protocols_met_by_a_new_one(empty_db):
 
 
 # ---------------------------------------------------------------- withdrawal of reservations
-
-
-def test_reservations_still_in_force_mean_not_met(empty_db):
-    add(empty_db, "KEN", "CEDAW", consent="1984-03-09", res=True)
-    add(empty_db, "KEN", "CRC", consent="1990-07-30")
-    add(empty_db, "USA", "CRPD", signed="2017-06-01")  # the last date in the data
-    assert reading(target(empty_db, "KEN", "withdraw_reservations")) == (
-        "no", "no", None, "not met by 2017-12-31", "reservations to CEDAW"
-    )  # fmt: skip
 
 
 def test_no_reservations_left_means_met_but_the_date_is_unknown(empty_db):
