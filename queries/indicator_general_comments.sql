@@ -11,4 +11,4 @@ with counted as (  -- the general comments and recommendations dated in each sel
     left join normative_output n on year(n.date) = y.year and n.kind in ('general comment', 'general recommendation')
     group by all
 )
-select * from indicator_rows(counted, 'count')
+select * from indicator_count(counted)

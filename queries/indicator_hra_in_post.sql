@@ -12,4 +12,4 @@ with counted as (  -- every selected country × year: advisers in post on 30 Jun
        and (h.end_date is null or h.end_date >= make_date(s.year, 6, 30))
     group by all
 )
-select * from indicator_rows(counted, 'count')
+select * from indicator_count(counted)

@@ -4,7 +4,7 @@
 -- in the year; denominator null (a count); value = numerator. Regional advisers have no country and are not
 -- counted here (the UNCT page shows them).
 with events as (  -- one row per deployment to a country, in the year it started
-    select country_iso3, year(start_date) as year, 1 as numerator, null as denominator
+    select country_iso3, year(start_date) as year, 1 as numerator
     from hra_deployment
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

@@ -9,4 +9,4 @@ with counted as (  -- every selected country × year: 1 if its NHRI held A statu
     from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to) s
     left join nhri n on n.country_iso3 = s.country_iso3
 )
-select * from indicator_rows(counted, 'count')
+select * from indicator_count(counted)

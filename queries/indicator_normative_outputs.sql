@@ -11,4 +11,4 @@ with counted as (  -- the outputs dated in each selected year, of every country
     left join normative_output n on year(n.date) = y.year
     group by all
 )
-select * from indicator_rows(counted, 'count')
+select * from indicator_count(counted)

@@ -14,4 +14,4 @@ counted as (  -- every selected country × year: optional protocols it is party 
        and r.instrument in (select code from protocols)
     group by all
 )
-select * from indicator_rows(counted, 'share')
+select * from indicator_share(counted)

@@ -3,7 +3,7 @@
 -- Grain: one row per selected country × year. numerator = instruments whose consent date falls in the year;
 -- denominator null (a count); value = numerator.
 with events as (  -- one row per consent, in its year
-    select country_iso3, year(consent_date) as year, 1 as numerator, null as denominator
+    select country_iso3, year(consent_date) as year, 1 as numerator
     from ratification
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

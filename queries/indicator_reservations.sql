@@ -14,4 +14,4 @@ with counted as (  -- every selected country × year: parties with reservations,
         on r.country_iso3 = s.country_iso3 and party_on(r.consent_date, r.denounced_date, make_date(s.year, 12, 31))
     group by all
 )
-select * from indicator_rows(counted, 'count')
+select * from indicator_count(counted)

@@ -7,4 +7,4 @@ with events as (  -- one row per communication, in the year it was sent: 1 of 1 
     select country_iso3, year(sent_date) as year, joint::integer as numerator, 1 as denominator
     from sp_communication
 )
-select * from indicator_events(events, 'share', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from share_of_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

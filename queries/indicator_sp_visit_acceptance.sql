@@ -9,4 +9,4 @@ with events as (  -- one row per answered visit request, in the year it was made
            1 as denominator
     from sp_visit where status <> 'requested'
 )
-select * from indicator_events(events, 'share', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from share_of_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

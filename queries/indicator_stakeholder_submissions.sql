@@ -4,7 +4,7 @@
 -- Grain: one row per selected country × year. numerator = sum of stakeholder_submission.count in the year
 -- (all mechanisms and submitter types); denominator null (a count); value = numerator.
 with events as (  -- one row per country, mechanism, year and submitter type: its number of submissions
-    select country_iso3, year, count as numerator, null as denominator
+    select country_iso3, year, count as numerator
     from stakeholder_submission
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

@@ -13,4 +13,4 @@ with counted as (  -- every selected country × year: submitter types, over 1 if
     left join stakeholder_submission x on x.country_iso3 = s.country_iso3 and x.year = s.year and x.count > 0
     group by all
 )
-select * from indicator_rows(counted, 'mean')
+select * from indicator_mean(counted)

@@ -4,7 +4,7 @@
 -- submitted by then; denominator null (a count); value = numerator.
 with events as (  -- a report is overdue at the end of each year from its due year until the year before its submission
     select country_iso3, unnest(range(year(due_date), coalesce(year(submitted_date), $year_to + 1))) as year,
-           1 as numerator, null as denominator
+           1 as numerator
     from tb_report
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

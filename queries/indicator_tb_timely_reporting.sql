@@ -9,4 +9,4 @@ with events as (  -- one row per report, in the year it fell due: 1 of 1 if subm
            1 as denominator
     from tb_report
 )
-select * from indicator_events(events, 'share', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from share_of_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

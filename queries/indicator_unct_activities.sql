@@ -4,7 +4,7 @@
 -- Grain: one row per selected country × year. numerator = unct_engagement rows dated in the year (any
 -- activity, any mechanism); denominator null (a count); value = numerator.
 with events as (  -- one row per UNCT engagement activity
-    select country_iso3, year, 1 as numerator, null as denominator
+    select country_iso3, year, 1 as numerator
     from unct_engagement
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

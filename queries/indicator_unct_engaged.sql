@@ -10,4 +10,4 @@ with counted as (  -- every selected country × year: 1 if its UNCT recorded any
     left join unct_engagement u on u.country_iso3 = s.country_iso3 and u.year = s.year
     group by all
 )
-select * from indicator_rows(counted, 'count')
+select * from indicator_count(counted)

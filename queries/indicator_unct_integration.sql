@@ -4,7 +4,7 @@
 -- Grain: one row per selected country × year. numerator = unct_engagement rows of those three activities
 -- dated in the year; denominator null (a count); value = numerator.
 with events as (  -- the activities that take recommendations into the UN's own work
-    select country_iso3, year, 1 as numerator, null as denominator
+    select country_iso3, year, 1 as numerator
     from unct_engagement where activity in ('follow-up plan', 'joint programme', 'recommendations in UNDAF')
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

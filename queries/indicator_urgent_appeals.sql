@@ -4,7 +4,7 @@
 -- Grain: one row per selected country × year. numerator = communications of type 'urgent appeal' sent in the
 -- year; denominator null (a count); value = numerator.
 with events as (  -- one row per urgent appeal, in the year it was sent
-    select country_iso3, year(sent_date) as year, 1 as numerator, null as denominator
+    select country_iso3, year(sent_date) as year, 1 as numerator
     from sp_communication where type = 'urgent appeal'
 )
-select * from indicator_events(events, 'count', $region, $countries::varchar[], $target_ea, $year_from, $year_to)
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)
