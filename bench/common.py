@@ -1,9 +1,15 @@
-"""What the benchmark scripts share: the database they measure (built in bench/results/ when needed)."""
+"""What the benchmark scripts share: the database they measure (built in bench/results/ when needed) and how they
+write their JSON summary."""
 
 from __future__ import annotations
 
+import json
+import os
+import platform
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from hrdash.db import build  # the scripts put the repository root on sys.path before importing this
 
@@ -24,3 +30,17 @@ def prepare_db(path: Path | None, scale: int) -> tuple[Path, int]:
         print(f"building {path} at scale {scale} ...", flush=True)
         build.build(path, scale=scale, progress=lambda m: None)
     return path, scale
+
+
+def write_summary(name: str, path: Path, scale: int, fields: dict[str, Any], **versions: str) -> Path:
+    """Return bench/results/<name>.json, written with the time, the database and its scale, `fields`, and the
+    environment (Python, `versions` of the libraries measured, CPUs, load average)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"{name}.json"
+    environment = {"python": platform.python_version(), **versions, "cpus": os.cpu_count(),
+                   "load_average": os.getloadavg()}  # fmt: skip
+    summary = {"measured_at": datetime.now(UTC).isoformat(timespec="seconds"), "database": str(path), "scale": scale,
+               **fields, "environment": environment}  # fmt: skip
+    out.write_text(json.dumps(summary, indent=2, default=str))
+    print(f"wrote {out.relative_to(ROOT)}")
+    return out

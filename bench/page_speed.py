@@ -20,14 +20,11 @@ Writes bench/results/page_speed_scale<N>.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import statistics
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,12 +34,11 @@ import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from bench.common import prepare_db  # noqa: E402
+from bench.common import prepare_db, write_summary  # noqa: E402
 from hrdash.app import pages as registry  # noqa: E402
 from hrdash.app.sidebar import ALL_REGIONS  # noqa: E402
 from hrdash.model.filters import OHCHR_REGIONS  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
 APP = ROOT / "app.py"
 REFERENCE_PAGE = ROOT / "bench" / "reference_page.py"
 FILTER_KEYS = ("region", "year_from", "year_to", "target_ea")
@@ -206,32 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':<24}  runs (ms): warm {fmt(r['warm_ms'])}; after a filter change {fmt(r['filter_change_ms'])}")
     print(f"\noverall: {'PASS' if ok else 'FAIL'}")
 
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"page_speed_scale{scale}.json"
-    summary = {
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": str(path),
-        "scale": scale,
-        "runs": args.runs,
-        "targets_x_reference": targets,
-        "reference": {
-            "path": str(REFERENCE_PAGE.relative_to(ROOT)),
-            "first_run_ms": ref.first_run_ms,
-            "warm_ms": ref.warm_ms,
-            "warm_median_ms": ref_ms,
-        },
-        "pages": results,
-        "pass": ok,
-        "environment": {
-            "python": platform.python_version(),
-            "streamlit": st.__version__,
-            "duckdb": duckdb.__version__,
-            "cpus": os.cpu_count(),
-            "load_average": os.getloadavg(),
-        },
-    }
-    out.write_text(json.dumps(summary, indent=2, default=str))
-    print(f"wrote {out.relative_to(ROOT)}")
+    reference = {"path": str(REFERENCE_PAGE.relative_to(ROOT)), "first_run_ms": ref.first_run_ms,
+                 "warm_ms": ref.warm_ms, "warm_median_ms": ref_ms}  # fmt: skip
+    fields = {"runs": args.runs, "targets_x_reference": targets, "reference": reference, "pages": results, "pass": ok}
+    write_summary(f"page_speed_scale{scale}", path, scale, fields, streamlit=st.__version__, duckdb=duckdb.__version__)
     return 0 if ok else 1
 
 

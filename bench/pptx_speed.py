@@ -15,15 +15,11 @@ Writes bench/results/pptx_speed_scale<N>.json.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,12 +27,11 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from bench.common import prepare_db  # noqa: E402
+from bench.common import prepare_db, write_summary  # noqa: E402
 from hrdash.exports import pptx as slides  # noqa: E402
 from hrdash.profile import brief  # noqa: E402
 from hrdash.profile import data as profile  # noqa: E402
 
-RESULTS = ROOT / "bench" / "results"
 COUNTRIES = ["KEN", "BRA", "NPL", "UKR", "JOR", "LBR", "MDA", "TZA", "PER", "FJI"]
 
 
@@ -97,19 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         f"\nbulk: {len(written)} decks for the target countries of {args.ea} in {bulk_s:.1f} s "
         f"({1000 * bulk_s / len(written):.0f} ms per deck, {bulk_bytes / 1e6:.1f} MB in all)"
     )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    result = RESULTS / f"pptx_speed_scale{scale}.json"
-    summary = {
-        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "database": str(path),
-        "scale": scale,
-        "one_country": singles,
-        "one_country_median_ms": medians,
-        "bulk": {"ea": args.ea, "decks": len(written), "seconds": bulk_s, "bytes": bulk_bytes},
-        "environment": {"python": platform.python_version(), "cpus": os.cpu_count(), "load_average": os.getloadavg()},
-    }
-    result.write_text(json.dumps(summary, indent=2))
-    print(f"wrote {result.relative_to(ROOT)}")
+    bulk = {"ea": args.ea, "decks": len(written), "seconds": bulk_s, "bytes": bulk_bytes}
+    fields = {"one_country": singles, "one_country_median_ms": medians, "bulk": bulk}
+    write_summary(f"pptx_speed_scale{scale}", path, scale, fields)
     return 0
 
 

@@ -9,16 +9,8 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $base_from, $base_to (baseline years);
 -- $now_from, $now_to (current years); $met ('yes', 'no', or null for every target).
 -- Grain: one row per EA11 target (country × target kind).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-rules as (  -- the kinds' labels, from the reference table target_kind
-    select kind as target_kind, label as target, measure, rule_order from target_kind where ea_code = 'EA11'
-),
-targets as (
-    select t.country_iso3, t.target_kind, t.name_in_seed, t.sentence, t.source
-    from ea_target t
-    where t.ea_code = 'EA11' and t.country_iso3 in (select iso3 from sel)
+with targets as (  -- the EA11 targets among the selected countries, with country names and labels (schema macro)
+    select * from ea_targets('EA11', $region, $countries::varchar[], $target_ea)
 ),
 activities as (
     select
@@ -41,27 +33,21 @@ activities as (
 ),
 final as (
     select
-        c.name as country,
+        t.country,
         t.country_iso3 as iso3,
-        rules.target,
+        t.target,
         case when a.now_n > 0 then 'yes' else 'no' end as met,
         a.base_n || ' in ' || $base_from || '–' || $base_to || '; ' || a.now_n || ' in ' || $now_from || '–'
             || $now_to || coalesce(' (' || a.now_activities || ')', '') as detail,
         a.base_n::double as baseline_value,
         a.now_n::double as now_value,
         case when a.base_n > 0 then 'yes' else 'no' end as met_at_baseline,
-        rules.measure,
-        t.target_kind,
-        c.ohchr_region,
-        t.name_in_seed,
-        t.sentence,
-        t.source,
+        t.measure,
+        t.target_kind, t.ohchr_region, t.name_in_seed, t.sentence, t.source,
         coalesce(a.status_source, 'no unct_engagement rows') as status_source
     from targets t
-    join country c on c.iso3 = t.country_iso3
-    join rules on rules.target_kind = t.target_kind
     join activities a on a.country_iso3 = t.country_iso3 and a.target_kind = t.target_kind
     where $met is null or (case when a.now_n > 0 then 'yes' else 'no' end) = $met
-    order by rules.rule_order, c.name
+    order by t.rule_order, t.country
 )
 select * from final

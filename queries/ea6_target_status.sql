@@ -14,16 +14,8 @@
 -- $now_from, $now_to (current years); $met ('yes', 'no', 'no data', or null for every target).
 -- Only the rows of the baseline and current years are joined: the rest cannot count (and would cost time).
 -- Grain: one row per EA6 target (country × target kind).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-rules as (  -- the kinds' labels, from the reference table target_kind
-    select kind as target_kind, label as target, rule_order from target_kind where ea_code = 'EA6'
-),
-targets as (
-    select t.country_iso3, t.target_kind, t.name_in_seed, t.sentence, t.source
-    from ea_target t
-    where t.ea_code = 'EA6' and t.country_iso3 in (select iso3 from sel)
+with targets as (  -- the EA6 targets among the selected countries, with country names and labels (schema macro)
+    select * from ea_targets('EA6', $region, $countries::varchar[], $target_ea)
 ),
 -- standing_coordination_body ------------------------------------------------------------------
 nmrf as (
@@ -123,26 +115,20 @@ evaluated as (
 ),
 final as (
     select
-        c.name as country,
+        t.country,
         t.country_iso3 as iso3,
-        rules.target,
+        t.target,
         e.met,
         e.detail,
         e.baseline_value,
         e.now_value,
         e.met_at_baseline,
         e.measure,
-        t.target_kind,
-        c.ohchr_region,
-        t.name_in_seed,
-        t.sentence,
-        t.source,
+        t.target_kind, t.ohchr_region, t.name_in_seed, t.sentence, t.source,
         e.status_source
     from targets t
-    join country c on c.iso3 = t.country_iso3
-    join rules on rules.target_kind = t.target_kind
     join evaluated e on e.country_iso3 = t.country_iso3 and e.target_kind = t.target_kind
     where $met is null or e.met = $met
-    order by rules.rule_order, c.name
+    order by t.rule_order, t.country
 )
 select * from final

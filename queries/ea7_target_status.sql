@@ -7,13 +7,8 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $base_from, $base_to (baseline years);
 -- $now_from, $now_to (current years); $met ('yes', 'no', or null for every target).
 -- Grain: one row per EA7 target (country × target kind).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-targets as (
-    select t.country_iso3, t.target_kind, t.name_in_seed, t.sentence, t.source
-    from ea_target t
-    where t.ea_code = 'EA7' and t.country_iso3 in (select iso3 from sel)
+with targets as (  -- the EA7 targets among the selected countries, with country names and labels (schema macro)
+    select * from ea_targets('EA7', $region, $countries::varchar[], $target_ea)
 ),
 submissions as (
     select
@@ -51,9 +46,9 @@ evaluated as (
 ),
 final as (
     select
-        c.name as country,
+        t.country,
         t.country_iso3 as iso3,
-        k.label as target,  -- from the reference table target_kind
+        t.target,
         e.met,
         e.detail,
         e.baseline_value,
@@ -62,17 +57,11 @@ final as (
         e.now_types as now_submitter_types,
         'n/a' as met_at_baseline,
         e.measure,
-        t.target_kind,
-        c.ohchr_region,
-        t.name_in_seed,
-        t.sentence,
-        t.source,
+        t.target_kind, t.ohchr_region, t.name_in_seed, t.sentence, t.source,
         e.status_source
     from targets t
-    join country c on c.iso3 = t.country_iso3
-    join target_kind k on k.kind = t.target_kind
     join evaluated e on e.country_iso3 = t.country_iso3 and e.target_kind = t.target_kind
     where $met is null or e.met = $met
-    order by c.name
+    order by t.country
 )
 select * from final

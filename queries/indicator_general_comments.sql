@@ -4,19 +4,11 @@
 -- do not apply.
 -- Grain: one row per year, country_iso3 null (global). numerator = normative outputs of kind 'general
 -- comment' or 'general recommendation' dated in the year; denominator null (a count); value = numerator.
-with years as (
-    select * from year_range($year_from, $year_to)
-),
-counted as (
-    select y.year, count(n.id) as numerator
-    from years y
-    left join normative_output n
-        on year(n.date) = y.year and n.kind in ('general comment', 'general recommendation')
+with counted as (  -- the general comments and recommendations dated in each selected year
+    select null::varchar as country_iso3, 'All countries (global)' as country, y.year, count(n.id) as numerator,
+           null::bigint as denominator
+    from year_range($year_from, $year_to) y
+    left join normative_output n on year(n.date) = y.year and n.kind in ('general comment', 'general recommendation')
     group by all
-),
-final as (
-    select null::varchar as country_iso3, 'All countries (global)' as country, year, numerator,
-           null::bigint as denominator, numerator::double as value
-    from counted
 )
-select * from final order by year
+select * from indicator_count(counted)

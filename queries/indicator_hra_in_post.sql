@@ -4,19 +4,12 @@
 -- Grain: one row per selected country × year. numerator = deployments to the country that started on or before
 -- 30 June and had not ended before it; denominator null (a count); value = numerator. Regional advisers have no
 -- country and are not counted here (the UNCT page shows them).
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(h.id) as numerator,
-        null::bigint as denominator,
-        (count(h.id))::double as value
-    from spine s
+with counted as (  -- every selected country × year: advisers in post on 30 June
+    select s.*, count(h.id) as numerator, null::bigint as denominator
+    from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to) s
     left join hra_deployment h
         on h.country_iso3 = s.country_iso3 and h.start_date <= make_date(s.year, 6, 30)
        and (h.end_date is null or h.end_date >= make_date(s.year, 6, 30))
-    group by s.country_iso3, s.country, s.year
+    group by all
 )
-select * from final order by country_iso3, year
+select * from indicator_count(counted)

@@ -3,17 +3,8 @@
 -- Grain: one row per selected country × year. numerator = deployments to the country whose start date falls
 -- in the year; denominator null (a count); value = numerator. Regional advisers have no country and are not
 -- counted here (the UNCT page shows them).
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(h.id) as numerator,
-        null::bigint as denominator,
-        (count(h.id))::double as value
-    from spine s
-    left join hra_deployment h on h.country_iso3 = s.country_iso3 and year(h.start_date) = s.year
-    group by s.country_iso3, s.country, s.year
+with events as (  -- one row per deployment to a country, in the year it started
+    select country_iso3, year(start_date) as year, 1 as numerator
+    from hra_deployment
 )
-select * from final order by country_iso3, year
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

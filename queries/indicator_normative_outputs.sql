@@ -4,18 +4,11 @@
 -- country filters do not apply.
 -- Grain: one row per year, country_iso3 null (global). numerator = outputs dated in the year; denominator
 -- null (a count); value = numerator.
-with years as (
-    select * from year_range($year_from, $year_to)
-),
-counted as (
-    select y.year, count(n.id) as numerator
-    from years y
+with counted as (  -- the outputs dated in each selected year, of every country
+    select null::varchar as country_iso3, 'All countries (global)' as country, y.year, count(n.id) as numerator,
+           null::bigint as denominator
+    from year_range($year_from, $year_to) y
     left join normative_output n on year(n.date) = y.year
     group by all
-),
-final as (
-    select null::varchar as country_iso3, 'All countries (global)' as country, year, numerator,
-           null::bigint as denominator, numerator::double as value
-    from counted
 )
-select * from final order by year
+select * from indicator_count(counted)

@@ -2,17 +2,8 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = instruments whose consent date falls in the year;
 -- denominator null (a count); value = numerator.
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(r.instrument) as numerator,
-        null::bigint as denominator,
-        (count(r.instrument))::double as value
-    from spine s
-    left join ratification r on r.country_iso3 = s.country_iso3 and year(r.consent_date) = s.year
-    group by s.country_iso3, s.country, s.year
+with events as (  -- one row per consent, in its year
+    select country_iso3, year(consent_date) as year, 1 as numerator
+    from ratification
 )
-select * from final order by country_iso3, year
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

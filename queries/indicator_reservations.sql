@@ -4,19 +4,14 @@
 -- the reservations flag; NULL (not known) when the flag of one of them is not known (the Treaty Collection's status
 -- tables, the bundled data, do not say); denominator null (a count); value = numerator. The data model records
 -- whether a State made reservations, not when it withdrew them, so this can only grow.
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        case when count(r.instrument) filter (where r.reservations is null) = 0
-             then count(r.instrument) filter (where r.reservations) end as numerator,
-        null::bigint as denominator,
-        numerator::double as value
-    from spine s
+with counted as (  -- every selected country × year: parties with reservations, unless one party's are not known
+    select s.*,
+           case when count(r.instrument) filter (where r.reservations is null) = 0
+                then count(r.instrument) filter (where r.reservations) end as numerator,
+           null::bigint as denominator
+    from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to) s
     left join ratification r
         on r.country_iso3 = s.country_iso3 and party_on(r.consent_date, r.denounced_date, make_date(s.year, 12, 31))
-    group by s.country_iso3, s.country, s.year
+    group by all
 )
-select * from final order by country_iso3, year
+select * from indicator_count(counted)

@@ -4,18 +4,9 @@
 -- Grain: one row per selected country × year. denominator = requests dated in the year that have an outcome
 -- (every status except 'requested', which is still awaiting an answer); numerator = those accepted or
 -- completed; value = 100 × numerator / denominator (null when there was no such request).
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(v.id) filter (where v.status in ('accepted', 'completed')) as numerator,
-        count(v.id) as denominator,
-        100.0 * count(v.id) filter (where v.status in ('accepted', 'completed')) / nullif(count(v.id), 0) as value
-    from spine s
-    left join sp_visit v
-        on v.country_iso3 = s.country_iso3 and year(v.request_date) = s.year and v.status <> 'requested'
-    group by s.country_iso3, s.country, s.year
+with events as (  -- one row per answered visit request, in the year it was made: 1 of 1 if accepted
+    select country_iso3, year(request_date) as year, (status in ('accepted', 'completed'))::integer as numerator,
+           1 as denominator
+    from sp_visit where status <> 'requested'
 )
-select * from final order by country_iso3, year
+select * from share_of_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

@@ -3,17 +3,8 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = sum of stakeholder_submission.count in the year
 -- (all mechanisms and submitter types); denominator null (a count); value = numerator.
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        coalesce(sum(x.count), 0)::bigint as numerator,
-        null::bigint as denominator,
-        (coalesce(sum(x.count), 0)::bigint)::double as value
-    from spine s
-    left join stakeholder_submission x on x.country_iso3 = s.country_iso3 and x.year = s.year
-    group by s.country_iso3, s.country, s.year
+with events as (  -- one row per country, mechanism, year and submitter type: its number of submissions
+    select country_iso3, year, count as numerator
+    from stakeholder_submission
 )
-select * from final order by country_iso3, year
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

@@ -6,17 +6,11 @@
 -- submission; denominator = 1 if the country had any submission that year, else 0 (so that, summed over
 -- countries, numerator / denominator is the average diversity of the countries with submissions);
 -- value = numerator / denominator (null in a year without submissions).
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(distinct x.submitter_type) as numerator,
-        (count(distinct x.submitter_type) > 0)::bigint as denominator,
-        count(distinct x.submitter_type)::double / nullif((count(distinct x.submitter_type) > 0)::bigint, 0) as value
-    from spine s
+with counted as (  -- every selected country × year: submitter types, over 1 if there were any
+    select s.*, count(distinct x.submitter_type) as numerator,
+           (count(distinct x.submitter_type) > 0)::bigint as denominator
+    from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to) s
     left join stakeholder_submission x on x.country_iso3 = s.country_iso3 and x.year = s.year and x.count > 0
-    group by s.country_iso3, s.country, s.year
+    group by all
 )
-select * from final order by country_iso3, year
+select * from indicator_mean(counted)

@@ -2,19 +2,9 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = reports due on or before 31 December and not
 -- submitted by then; denominator null (a count); value = numerator.
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(t.id) as numerator,
-        null::bigint as denominator,
-        (count(t.id))::double as value
-    from spine s
-    left join tb_report t
-        on t.country_iso3 = s.country_iso3 and t.due_date <= make_date(s.year, 12, 31)
-       and (t.submitted_date is null or t.submitted_date > make_date(s.year, 12, 31))
-    group by s.country_iso3, s.country, s.year
+with events as (  -- a report is overdue at the end of each year from its due year until the year before its submission
+    select country_iso3, unnest(range(year(due_date), coalesce(year(submitted_date), $year_to + 1))) as year,
+           1 as numerator
+    from tb_report
 )
-select * from final order by country_iso3, year
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

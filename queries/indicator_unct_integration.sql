@@ -3,19 +3,8 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. numerator = unct_engagement rows of those three activities
 -- dated in the year; denominator null (a count); value = numerator.
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(u.id) as numerator,
-        null::bigint as denominator,
-        (count(u.id))::double as value
-    from spine s
-    left join unct_engagement u
-        on u.country_iso3 = s.country_iso3 and u.year = s.year
-       and u.activity in ('follow-up plan', 'joint programme', 'recommendations in UNDAF')
-    group by s.country_iso3, s.country, s.year
+with events as (  -- the activities that take recommendations into the UN's own work
+    select country_iso3, year, 1 as numerator
+    from unct_engagement where activity in ('follow-up plan', 'joint programme', 'recommendations in UNDAF')
 )
-select * from final order by country_iso3, year
+select * from count_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

@@ -3,18 +3,8 @@
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (the years returned).
 -- Grain: one row per selected country × year. denominator = urgent appeals sent in the year; numerator =
 -- those replied to; value = 100 × numerator / denominator (null when none was sent).
-with spine as (  -- every selected country × year (macro in schema.sql)
-    select * from country_year_spine($region, $countries::varchar[], $target_ea, $year_from, $year_to)
-),
-final as (
-    select
-        s.country_iso3, s.country, s.year,
-        count(m.id) filter (where m.replied) as numerator,
-        count(m.id) as denominator,
-        100.0 * count(m.id) filter (where m.replied) / nullif(count(m.id), 0) as value
-    from spine s
-    left join sp_communication m
-        on m.country_iso3 = s.country_iso3 and year(m.sent_date) = s.year and m.type = 'urgent appeal'
-    group by s.country_iso3, s.country, s.year
+with events as (  -- one row per urgent appeal, in the year it was sent: 1 of 1 if the State replied
+    select country_iso3, year(sent_date) as year, replied::integer as numerator, 1 as denominator
+    from sp_communication where type = 'urgent appeal'
 )
-select * from final order by country_iso3, year
+select * from share_of_events(events, $region, $countries::varchar[], $target_ea, $year_from, $year_to)

@@ -14,23 +14,15 @@
 -- rows, from which the status is read.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_to; $baseline_year.
 -- Grain: one row per EA2 target (country × target kind).
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
-),
-dates as (
+with dates as (
     select
         make_date($year_to, 12, 31) as as_of,
         make_date($baseline_year, 12, 31) as baseline,
         (select max(greatest(coalesce(consent_date, signature_date), coalesce(signature_date, consent_date)))
          from ratification) as data_end
 ),
-rules as (  -- the kinds' labels, from the reference table target_kind
-    select kind as target_kind, label as target, rule_order from target_kind where ea_code = 'EA2'
-),
-targets as (
-    select t.country_iso3, t.target_kind, t.instruments, t.name_in_seed, t.sentence, t.source
-    from ea_target t
-    where t.ea_code = 'EA2' and t.country_iso3 in (select iso3 from sel)
+targets as (  -- the EA2 targets among the selected countries, with country names and labels (schema macro)
+    select * from ea_targets('EA2', $region, $countries::varchar[], $target_ea)
 ),
 -- Ratification targets: every instrument the target names, with or without a ratification row.
 named as (
@@ -138,8 +130,8 @@ status_sources as (
 ),
 final as (
     select
-        c.name as country,
-        rules.target,
+        t.country,
+        t.target,
         e.status,
         e.met_at_baseline,
         e.met,
@@ -147,17 +139,11 @@ final as (
         e.met_on,
         e.instruments,
         t.country_iso3 as iso3,
-        c.ohchr_region,
-        t.target_kind,
-        t.name_in_seed,
-        t.sentence,
-        t.source,
+        t.ohchr_region, t.target_kind, t.name_in_seed, t.sentence, t.source,
         coalesce(ss.status_source, 'no ratification rows') as status_source
     from targets t
-    join country c on c.iso3 = t.country_iso3
-    join rules on rules.target_kind = t.target_kind
     join evaluated e on e.country_iso3 = t.country_iso3 and e.target_kind = t.target_kind
     left join status_sources ss on ss.country_iso3 = t.country_iso3
-    order by rules.rule_order, c.name
+    order by t.rule_order, t.country
 )
 select * from final

@@ -3,22 +3,19 @@
 -- indicator EA6.5.
 -- Parameters: $region, $countries, $target_ea (country selection); $year_from, $year_to (year of the request).
 -- Grain: one row per OHCHR region with at least one request.
-with sel as (
-    select iso3 from selected_countries($region, $countries::varchar[], $target_ea)
+with requests as (  -- per selected country (schema macro)
+    select * from sp_visit_requests($region, $countries::varchar[], $target_ea, $year_from, $year_to)
 ),
 final as (
     select
         c.ohchr_region,
-        count(*) as requests,
-        count(*) filter (where v.status <> 'requested') as answered,
-        count(*) filter (where v.status in ('accepted', 'completed')) as accepted,
-        count(*) filter (where v.status = 'requested') as awaiting_answer,
-        round(100.0 * count(*) filter (where v.status in ('accepted', 'completed'))
-            / nullif(count(*) filter (where v.status <> 'requested'), 0), 1) as acceptance_rate
-    from sp_visit v
-    join sel on sel.iso3 = v.country_iso3
-    join country c on c.iso3 = v.country_iso3
-    where year(v.request_date) between $year_from and $year_to
+        sum(r.requests)::bigint as requests,
+        sum(r.answered)::bigint as answered,
+        sum(r.accepted)::bigint as accepted,
+        sum(r.awaiting_answer)::bigint as awaiting_answer,
+        round(100.0 * sum(r.accepted) / nullif(sum(r.answered), 0), 1) as acceptance_rate
+    from requests r
+    join country c on c.iso3 = r.country_iso3
     group by 1
 )
 select * from final order by ohchr_region

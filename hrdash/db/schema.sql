@@ -364,6 +364,61 @@ create macro country_year_spine(sel_region, sel_countries, sel_target_ea, from_y
     join selected_countries(sel_region, sel_countries, sel_target_ea) sel on sel.iso3 = c.iso3
     cross join year_range(from_year, to_year) y;
 
+-- What every indicator query (queries/indicator_*.sql) returns, from `counted`, the name of its CTE of
+-- (country_iso3, country, year, numerator, denominator): those columns and the value by the rule of the indicator's
+-- kind (hrdash/model/indicators.py: `kind`, which names the macro the query ends with), in country and year order:
+-- count = the numerator; share = 100 × numerator / denominator; mean = numerator / denominator (null where the
+-- denominator is 0 or null). One macro per kind rather than a `case` on it: binding the case costs every query
+-- about half a millisecond.
+create macro indicator_count(counted) as table
+    select country_iso3, country, year, numerator, denominator, numerator::double as value
+    from query_table(counted) order by country_iso3, year;
+
+create macro indicator_share(counted) as table
+    select country_iso3, country, year, numerator, denominator, 100.0 * numerator / nullif(denominator, 0) as value
+    from query_table(counted) order by country_iso3, year;
+
+create macro indicator_mean(counted) as table
+    select country_iso3, country, year, numerator, denominator, numerator::double / nullif(denominator, 0) as value
+    from query_table(counted) order by country_iso3, year;
+
+-- An indicator that adds up events per country and year: `events`, the name of the query's CTE of (country_iso3, year,
+-- numerator[, denominator]), one row per event and year it counts in. Every selected country × year gets the sum of
+-- its events' numerators (0 without any) and, for a share, of their denominators (0 without any: nothing to share);
+-- a count's denominator is null. The columns and value of indicator_count / indicator_share.
+create macro count_events(events, sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    with counted as (
+        select s.*, coalesce(sum(e.numerator), 0)::bigint as numerator, null::bigint as denominator
+        from country_year_spine(sel_region, sel_countries, sel_target_ea, from_year, to_year) s
+        left join query_table(events) e on e.country_iso3 = s.country_iso3 and e.year = s.year
+        group by all
+    )
+    select * from indicator_count(counted);
+
+create macro share_of_events(events, sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    with counted as (
+        select s.*, coalesce(sum(e.numerator), 0)::bigint as numerator,
+               coalesce(sum(e.denominator), 0)::bigint as denominator
+        from country_year_spine(sel_region, sel_countries, sel_target_ea, from_year, to_year) s
+        left join query_table(events) e on e.country_iso3 = s.country_iso3 and e.year = s.year
+        group by all
+    )
+    select * from indicator_share(counted);
+
+-- The targets of one EA (seed 004) among the selected countries: the target's facts (ea_target), the country's name
+-- and region, and the kind's label, measure and order (reference table target_kind). Every target table reads its
+-- targets here: queries/ratification_ea2_targets.sql, ea6_target_status.sql, ea7_target_status.sql,
+-- ea11_target_status.sql.
+create macro ea_targets(ea, sel_region, sel_countries, sel_target_ea) as table
+    select
+        t.country_iso3, t.target_kind, t.instruments, t.name_in_seed, t.sentence, t.source,
+        c.name as country, c.ohchr_region, k.label as target, k.measure, k.rule_order
+    from ea_target t
+    join country c on c.iso3 = t.country_iso3
+    join target_kind k on k.kind = t.target_kind
+    where t.ea_code = ea
+      and t.country_iso3 in (select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea));
+
 -- The UPR recommendations each selected country received in the years (those of a cycle): in all, supported,
 -- fully or partly implemented. The UPR page's UNCT link reads them per country and row by row.
 create macro upr_recommendation_counts(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
@@ -475,6 +530,22 @@ create macro upr_ratification_asks(sel_region, sel_countries, sel_target_ea, fro
     join country c on c.iso3 = a.country_iso3
     join instrument i on i.code = q.instrument
     left join ratification rt on rt.country_iso3 = a.country_iso3 and rt.instrument = q.instrument;
+
+-- The Special Procedures visit requests each selected country received in the years (year of the request): in all,
+-- answered (every status but 'requested', which still awaits an answer), accepted (accepted or completed: the rule of
+-- indicator EA6.5) and awaiting an answer. One row per selected country with at least one request; read per country
+-- (queries/sp_acceptance_rate_by_country.sql) and per region (sp_acceptance_rate_by_region.sql).
+create macro sp_visit_requests(sel_region, sel_countries, sel_target_ea, from_year, to_year) as table
+    select
+        v.country_iso3,
+        count(*) as requests,
+        count(*) filter (where v.status <> 'requested') as answered,
+        count(*) filter (where v.status in ('accepted', 'completed')) as accepted,
+        count(*) filter (where v.status = 'requested') as awaiting_answer
+    from sp_visit v
+    where year(v.request_date) between from_year and to_year
+      and v.country_iso3 in (select iso3 from selected_countries(sel_region, sel_countries::varchar[], sel_target_ea))
+    group by v.country_iso3;
 
 -- The EA6 target "sp_engagement" (seed 004: improve engagement with the Special Procedures "through the issuing of
 -- standing invitations, the acceptance of their requests for visits or the response to their communications"),

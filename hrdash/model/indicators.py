@@ -1,7 +1,10 @@
 """The indicators of each expected accomplishment, each defined once: what it measures and the SQL that computes it.
 
 Every indicator has one query, `queries/<query>.sql`, that returns one row per selected country × year with
-`numerator`, `denominator` and `value` (global indicators, EA8, return one row per year with no country).
+`numerator`, `denominator` and `value` (global indicators, EA8, return one row per year with no country). The query
+says only what it counts; the schema's macros (hrdash/db/schema.sql: `indicator_count` / `_share` / `_mean`, which
+`count_events` and `share_of_events` end in) add `value` by the rule of a kind: the macro a query ends in must be
+its indicator's `kind` here.
 How the rows of many countries add up depends on the indicator's `kind`:
 
 - "count": the sum of the numerators (e.g. countries with a national mechanism, urgent appeals sent);

@@ -28,6 +28,11 @@ def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
         return con.execute(sql, params or {}).fetchall()
 
 
+def by_key(db: Path, sql: str, params: dict | None = None) -> dict:
+    """Return {first column: tuple of the other columns} of the rows of `sql` on `db` (see `fetch`)."""
+    return {r[0]: r[1:] for r in fetch(db, sql, params)}
+
+
 def checksums(db: Path) -> dict:
     """Return {table: (row count, sum of row hashes)} of the database file `db` (read only)."""
     with duckdb.connect(str(db), read_only=True) as con:

@@ -39,45 +39,37 @@ def refused(db: Path, tmp_path: Path, name: str, content: bytes | str, **options
 UNCT = "id,country_iso3,year,mechanism,activity,description\n"
 
 
-def test_unknown_country(db, tmp_path):
-    errors = refused(db, tmp_path, "unct_engagement.csv", UNCT + ",KEN,2014,UPR,follow-up plan,ok\n"
-                     ",Atlantis,2015,UPR,follow-up plan,bad\n")  # fmt: skip
-    assert [(e.row, e.column, e.value) for e in errors] == [(3, "country_iso3", "Atlantis")]
-    assert "unknown country" in errors[0].message
-    assert "row 3, column 'country_iso3': value 'Atlantis'" in errors[0].text()
+NMRF = "country_iso3,established,type,nhri_participation,cso_participation,tracking_tool\n"
+RATIFICATION = "country_iso3,instrument,consent_date,consent_type\n"
+UNTC = '"Participant","Signature","Ratification, Accession(a)"\n"Albania","6 Feb 2007","8 Nov 2007"\n'
+ALLOWED = "allowed: 'UNCT submission', 'support to a visit'"
 
 
-def test_impossible_date(db, tmp_path):
-    errors = refused(db, tmp_path, "national_mechanism.csv",
-                     "country_iso3,established,type,nhri_participation,cso_participation,tracking_tool\n"
-                     "KEN,2011-02-30,ministerial,true,false,false\n")  # fmt: skip
-    assert [(e.row, e.column, e.value) for e in errors] == [(2, "established", "2011-02-30")]
-    assert "not a valid date" in errors[0].message
-
-
-def test_impossible_date_in_a_treaty_collection_table(db, tmp_path):
-    errors = refused(db, tmp_path, "untc_IV-16.csv", '"Participant","Signature","Ratification, Accession(a)"\n'
-                     '"Albania","6 Feb 2007","8 Nov 2007"\n"Iraq","","31 Feb 2010 a"\n')  # fmt: skip
-    assert [(e.row, e.column, e.value) for e in errors] == [(3, "Ratification, Accession(a)", "31 Feb 2010 a")]
-
-
-def test_unknown_instrument(db, tmp_path):
-    errors = refused(db, tmp_path, "ratification.csv", "country_iso3,instrument,consent_date,consent_type\n"
-                     "KEN,CCPR,1972-05-01,accession\nKEN,CCPR-OP3,2020-01-01,ratification\n")  # fmt: skip
-    assert [(e.row, e.column, e.value) for e in errors] == [(3, "instrument", "CCPR-OP3")]
-    assert "unknown instrument" in errors[0].message
-
-
-def test_date_before_the_instrument_was_adopted(db, tmp_path):
-    errors = refused(db, tmp_path, "ratification.csv", "country_iso3,instrument,consent_date,consent_type\n"
-                     "KEN,CED,2001-01-01,ratification\n")  # fmt: skip
-    assert [(e.row, e.column) for e in errors] == [(2, "consent_date / instrument")]
-
-
-def test_wrong_enum_value(db, tmp_path):
-    errors = refused(db, tmp_path, "unct_engagement.csv", UNCT + ",KEN,2014,UPR,party,bad activity\n")
-    assert [(e.row, e.column, e.value) for e in errors] == [(2, "activity", "party")]
-    assert "allowed: 'UNCT submission', 'support to a visit'" in errors[0].message
+@pytest.mark.parametrize(
+    "name, content, where, message",
+    [
+        ("unct_engagement.csv", UNCT + ",KEN,2014,UPR,follow-up plan,ok\n,Atlantis,2015,UPR,follow-up plan,bad\n",
+         (3, "country_iso3", "Atlantis"), "unknown country"),
+        ("national_mechanism.csv", NMRF + "KEN,2011-02-30,ministerial,true,false,false\n",
+         (2, "established", "2011-02-30"), "not a valid date"),
+        ("untc_IV-16.csv", UNTC + '"Iraq","","31 Feb 2010 a"\n',
+         (3, "Ratification, Accession(a)", "31 Feb 2010 a"), None),
+        ("ratification.csv", RATIFICATION + "KEN,CCPR,1972-05-01,accession\nKEN,CCPR-OP3,2020-01-01,ratification\n",
+         (3, "instrument", "CCPR-OP3"), "unknown instrument"),
+        ("ratification.csv", RATIFICATION + "KEN,CED,2001-01-01,ratification\n",
+         (2, "consent_date / instrument"), None),
+        ("unct_engagement.csv", UNCT + ",KEN,2014,UPR,party,bad activity\n", (2, "activity", "party"), ALLOWED),
+    ],
+    ids=["unknown country", "impossible date", "impossible date in a Treaty Collection table", "unknown instrument",
+         "date before the instrument was adopted", "wrong enum value"],
+)  # fmt: skip
+def test_one_bad_cell_is_refused_naming_its_row_column_and_value(db, tmp_path, name, content, where, message):
+    errors = refused(db, tmp_path, name, content)
+    assert [(e.row, e.column, e.value)[: len(where)] for e in errors] == [where]
+    if message is not None:
+        assert message in errors[0].message
+    value = f" value {where[2]!r}:" if len(where) == 3 else ""
+    assert f"row {where[0]}, column '{where[1]}':{value} " in errors[0].text()
 
 
 def test_several_problems_are_all_listed(db, tmp_path):

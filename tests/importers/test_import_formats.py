@@ -10,6 +10,7 @@ import duckdb
 import openpyxl
 
 from hrdash.importers import driver, store, templates
+from tests.helpers.db import by_key, fetch
 from tests.helpers.paths import IMPORT_FIXTURES
 
 D = dt.date
@@ -17,11 +18,6 @@ D = dt.date
 
 def load(db: Path, *files: Path, **options):
     return driver.import_paths(db, list(files), imported_by="test", **options)
-
-
-def fetch(db: Path, sql: str, params: dict | None = None) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql, params or {}).fetchall()
 
 
 def test_per_treaty_table(db):
@@ -63,15 +59,8 @@ def test_per_treaty_table(db):
 def test_untc_status_csv(db):
     [(plan, log)] = load(db, IMPORT_FIXTURES / "untc_IV-16_status.csv")
     assert plan.format == "untc_status" and plan.detail == "CED"  # from the title line (and the file name)
-    rows = dict(
-        (r[0], r[1:])
-        for r in fetch(
-            db,
-            "select country_iso3, signature_date, consent_date, consent_type, date_precision "
-            "from ratification where source = $s",
-            {"s": plan.tag},
-        )  # fmt: skip
-    )
+    sql = "select country_iso3, signature_date, consent_date, consent_type, date_precision from ratification"
+    rows = by_key(db, sql + " where source = $s", {"s": plan.tag})
     assert rows["ALB"] == (D(2007, 2, 6), D(2007, 11, 8), "ratification", "day")
     assert rows["BIH"] == (D(2007, 2, 6), D(2012, 3, 30), "ratification", "day")  # footnote "4" after the name
     assert rows["CPV"] == (None, D(2021, 9, 20), "accession", "day")  # " a"
@@ -94,15 +83,8 @@ def test_untc_status_csv(db):
 def test_untc_saved_html_page(db):
     [(plan, _)] = load(db, IMPORT_FIXTURES / "untc_ccpr_status.html")
     assert plan.format == "untc_status" and plan.detail == "CCPR"  # from the page's link and title
-    rows = dict(
-        (r[0], r[1:])
-        for r in fetch(
-            db,
-            "select country_iso3, signature_date, consent_date, consent_type from ratification "
-            "where source = $s and status <> 'no action'",
-            {"s": plan.tag},
-        )  # fmt: skip
-    )
+    sql = "select country_iso3, signature_date, consent_date, consent_type from ratification"
+    rows = by_key(db, sql + " where source = $s and status <> 'no action'", {"s": plan.tag})
     assert rows == {
         "AFG": (None, D(1983, 1, 24), "accession"),
         "ALB": (None, D(1991, 10, 4), "accession"),  # "Albania 5": footnote
@@ -171,12 +153,16 @@ def test_upr_info_csv_then_xls_of_the_same_export(db):
     assert log["replaced"] == 4
 
 
+def _reviews(db: Path, tag: str) -> list[tuple]:
+    """Return the UPR reviews an import loaded: (country, cycle, session, year, date, national and midterm report)."""
+    sql = "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
+    return fetch(db, sql + "from upr_review where source = $s order by 1, 2", {"s": tag})
+
+
 def test_terman_sessions_list(db):
     [(plan, log)] = load(db, IMPORT_FIXTURES / "sessions.csv")
     assert plan.format == "upr_lookup" and plan.rows_read == 6 and plan.problems.errors == 0
-    rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
-                     "from upr_review where source = $s order by 1, 2", {"s": plan.tag})  # fmt: skip
-    assert rows == [
+    assert _reviews(db, plan.tag) == [
         ("DZA", 1, 1, 2008, None, None, None),
         ("DZA", 2, 13, 2012, None, None, None),  # session 13: the second cycle
         ("HTI", 1, 12, 2011, None, None, None),
@@ -196,9 +182,7 @@ def test_terman_sessions_list(db):
 def test_terman_review_years(db):
     [(plan, log)] = load(db, IMPORT_FIXTURES / "upr-years.csv")
     assert plan.format == "upr_lookup" and plan.rows_read == 5 and plan.problems.errors == 0
-    rows = fetch(db, "select country_iso3, cycle, session, review_year, review_date, national_report, midterm_report "
-                     "from upr_review where source = $s order by 1, 2", {"s": plan.tag})  # fmt: skip
-    assert rows == [
+    assert _reviews(db, plan.tag) == [
         ("CIV", 1, None, 2009, None, None, None),
         ("CIV", 2, None, 2014, None, None, None),
         ("DZA", 1, None, 2008, None, None, None),

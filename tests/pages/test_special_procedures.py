@@ -37,6 +37,13 @@ def setting(request):
     return request.param, SETTINGS[request.param][1]
 
 
+def tab(views, setting, label: str) -> tuple[AppTest, dict, dict]:
+    """Return a view of the page under a filter setting, its charts by key and the setting's filters."""
+    name, f = setting
+    at = views[name, label]
+    return at, charts(at), f
+
+
 # ------------------------------------------------------------------ the seed figures and key figures
 
 
@@ -93,8 +100,7 @@ def test_key_figures_are_the_selected_year_and_change_since_2013(views, con, set
 
 
 def test_visit_charts_equal_sql(views, con, setting):
-    name, f = setting
-    shown = charts(views[name, "Visits"])
+    _, shown, f = tab(views, setting, "Visits")
     rows = sql(
         con,
         f"""select c.ohchr_region, c.iso3, year(v.start_date), m.kind
@@ -146,9 +152,7 @@ def test_visit_list_shows_the_latest_visits_and_requests(views, con, setting):
 
 
 def test_invitation_charts_equal_sql(views, con, setting):
-    name, f = setting
-    at = views[name, "Standing invitations"]
-    shown = charts(at)
+    at, shown, f = tab(views, setting, "Standing invitations")
     invited = sql(
         con,
         f"select c.iso3, i.extended_date from standing_invitation i join country c on c.iso3 = i.country_iso3 "
@@ -167,9 +171,7 @@ def test_invitation_charts_equal_sql(views, con, setting):
 
 
 def test_request_charts_and_tables_equal_sql(views, con, setting):
-    name, f = setting
-    at = views[name, "Visit requests"]
-    shown = charts(at)
+    at, shown, f = tab(views, setting, "Visit requests")
     backlog = sql(
         con,
         f"""select c.name, count(*) filter (where v.status = 'requested'),
@@ -209,8 +211,7 @@ def test_request_charts_and_tables_equal_sql(views, con, setting):
 
 
 def test_communication_charts_equal_sql(views, con, setting):
-    name, f = setting
-    shown = charts(views[name, "Communications"])
+    _, shown, f = tab(views, setting, "Communications")
     rows = sql(
         con,
         f"""select c.name, year(m.sent_date), m.type, m.joint, m.replied

@@ -122,7 +122,7 @@ def test_overdue_map_and_ranked_table_equal_sql(view, con, setting):
 
 
 @pytest.mark.parametrize("setting", SETTINGS)
-def test_timeliness_per_year_equals_sql(view, con, setting):
+def test_timeliness_per_year_and_per_region_equal_sql(view, con, setting):
     at = view("Timeliness", setting)
     share, delay = traces(at, "tb_timeliness_year")
     df = sql(
@@ -143,10 +143,7 @@ def test_timeliness_per_year_equals_sql(view, con, setting):
     assert share["y"] == pytest.approx(list(df["share"]), abs=0.051)
     assert delay["y"] == pytest.approx(list(df["delay"]), abs=0.5)
 
-
-@pytest.mark.parametrize("setting", SETTINGS)
-def test_timeliness_per_region_equals_sql(view, con, setting):
-    at = view("Timeliness", setting)
+    # per region: the share, the median delay and how many reports were due
     share, delay = traces(at, "tb_timeliness_region")
     df = sql(
         con,

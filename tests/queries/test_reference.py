@@ -67,6 +67,12 @@ def test_every_ea_target_sentence_is_in_seed_004(empty_db):
         assert name in sentence, (ea, iso3, name)
 
 
+def target_countries(con, ea: str, kind: str) -> set[str]:
+    """Return the ISO3 codes of the target countries of one EA and target kind."""
+    sql = "select country_iso3 from ea_target where ea_code = $ea and target_kind = $kind"
+    return {r[0] for r in con.execute(sql, {"ea": ea, "kind": kind}).fetchall()}
+
+
 @pytest.mark.parametrize(
     ("ea", "kind", "expected"),
     [
@@ -83,13 +89,7 @@ def test_every_ea_target_sentence_is_in_seed_004(empty_db):
     ],
 )
 def test_target_lists_match_the_seed(empty_db, ea, kind, expected):
-    got = {
-        r[0]
-        for r in empty_db.execute(
-            "select country_iso3 from ea_target where ea_code = $ea and target_kind = $kind", {"ea": ea, "kind": kind}
-        ).fetchall()
-    }
-    assert got == expected
+    assert target_countries(empty_db, ea, kind) == expected
 
 
 @pytest.mark.parametrize(
@@ -102,13 +102,7 @@ def test_target_lists_match_the_seed(empty_db, ea, kind, expected):
     ],
 )
 def test_long_target_lists_spot_checks(empty_db, ea, kind, some):
-    got = {
-        r[0]
-        for r in empty_db.execute(
-            "select country_iso3 from ea_target where ea_code = $ea and target_kind = $kind", {"ea": ea, "kind": kind}
-        ).fetchall()
-    }
-    assert some <= got
+    assert some <= target_countries(empty_db, ea, kind)
 
 
 def test_seed_facts_keep_their_seed_as_source(empty_db):
