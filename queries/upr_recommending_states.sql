@@ -21,7 +21,7 @@ grouped as (
     select
         case when grouping(p.recommender) = 0 then 'state' else 'flow' end as level,
         p.recommender as recommender_iso3,
-        any_value(rc.name) as recommender,
+        case when grouping(p.recommender) = 0 then any_value(rc.name) end as recommender,  -- none on flow rows
         coalesce(rc.ohchr_region, 'unknown') as recommender_region,
         reviewed.ohchr_region as reviewed_region,
         sum(p.n)::bigint as recommendations,
