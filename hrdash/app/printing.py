@@ -31,6 +31,7 @@ EXIT_KEY = "hr_print_exit"
 _CONTROLS = "hr_controls"  # presenting.CONTROLS_KEY (presenting imports this module, not the other way round)
 _TRUE = {"1", "true", "yes", "on"}
 COLUMN_PX = pdf.COLUMN_PX  # the print view's column on screen, where plotly draws its charts
+SHORT = 12  # characters of a cell kept on one line
 MAX_ROWS = 5_000  # a printed table longer than this says so and points to the CSV (5,000 rows: ~100 pages)
 
 # Every kind of control Streamlit draws; none of them means anything on paper.
@@ -69,6 +70,7 @@ table.hr-print-table th, table.hr-print-table td {{
 }}
 table.hr-print-table th {{ background: #f0f2f6; }}
 table.hr-print-table td.num {{ text-align: right; white-space: nowrap; }}
+table.hr-print-table td.nw {{ white-space: nowrap; }}
 .hr-print-note {{ font-size: 0.8rem; color: #555; }}
 @page {{ size: A4 landscape; }}
 @media print {{
@@ -137,9 +139,7 @@ def html_table(df: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
     rows = []
     for values in df.head(max_rows).itertuples(index=False, name=None):
-        cells = "".join(
-            f'<td class="num">{_cell(v)}</td>' if num else f"<td>{_cell(v)}</td>" for v, num in zip(values, numeric)
-        )
+        cells = "".join(_td(_cell(v), num) for v, num in zip(values, numeric))
         rows.append(f"<tr>{cells}</tr>")
     note = ""
     if len(df) > max_rows:
@@ -148,6 +148,12 @@ def html_table(df: pd.DataFrame, max_rows: int = MAX_ROWS) -> str:
             "this table have them all.</p>"
         )
     return f'<table class="hr-print-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{note}'
+
+
+def _td(text: str, numeric: bool) -> str:
+    # Numbers right-aligned; a short word (a date, a code such as CRC-OP-SC) is never broken at its hyphens.
+    kind = "num" if numeric else "nw" if len(text) <= SHORT and " " not in text else ""
+    return f'<td class="{kind}">{text}</td>' if kind else f"<td>{text}</td>"
 
 
 def _cell(value: Any) -> str:
