@@ -78,7 +78,8 @@ table.hr-print-table td.nw {{ white-space: nowrap; }}
   html, body, [data-testid="stApp"], [data-testid="stAppViewContainer"], [data-testid="stMain"], section.main {{
     overflow: visible !important; height: auto !important;
   }}
-  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 0 !important; }}
+  /* Never wider than on screen: a chart redrawn for a wider column would not fit the page. */
+  [data-testid="stMainBlockContainer"] {{ max-width: {COLUMN_PX}px; padding: 0 !important; }}
   /* Page breaks need block layout: Chromium does not break pages inside flex columns reliably. */
   [data-testid="stVerticalBlock"] {{ display: block !important; }}
   [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.6rem; }}

@@ -41,7 +41,7 @@ INSTALL = "Debian/Ubuntu: `apt-get install chromium`; elsewhere set HRDASH_CHROM
 
 # Drawn: the script has run (the page's title is there, no run in progress, no status widget) and every plotly
 # chart has its SVG; a map also has its countries (their shapes arrive after the chart's frame).
-_DRAWN_JS = """() => {
+DRAWN_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], .stSpinner')) return false;
@@ -145,7 +145,7 @@ def render(
 
 def _wait_drawn(page, left_ms: Callable[[], float]) -> None:
     # Twice, SETTLE_S apart: a widget bound to the URL may start a second run right after the first ends.
-    page.wait_for_function(_DRAWN_JS, timeout=left_ms(), polling=100)
+    page.wait_for_function(DRAWN_JS, timeout=left_ms(), polling=100)
     page.wait_for_timeout(SETTLE_S * 1000)
-    page.wait_for_function(_DRAWN_JS, timeout=left_ms(), polling=100)
+    page.wait_for_function(DRAWN_JS, timeout=left_ms(), polling=100)
     page.evaluate("document.fonts.ready.then(() => true)")
