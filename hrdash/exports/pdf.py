@@ -18,6 +18,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -105,6 +106,21 @@ def render(
     `cookies` are sent with the page's requests (the user's sign-in, when the app has one). Raises PdfError when
     Chromium is missing, the page does not answer or is not drawn within `timeout_s` seconds.
     """
+    # Playwright's sync API refuses to run in a thread with a running asyncio loop (a caller that drives a browser
+    # itself, a notebook): a thread of its own always works.
+    with ThreadPoolExecutor(1, thread_name_prefix="hrdash-pdf") as pool:
+        return pool.submit(_render, url, title, note, day, timeout_s, cookies, progress).result()
+
+
+def _render(
+    url: str,
+    title: str,
+    note: str,
+    day: date | None,
+    timeout_s: float,
+    cookies: Mapping[str, str] | None,
+    progress: Callable[[str], None],
+) -> bytes:
     binary = chromium_path()
     if not binary.exists():
         raise PdfError(f"Making a PDF needs Chromium, which is not installed at {binary} ({INSTALL}).")
