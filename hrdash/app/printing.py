@@ -63,6 +63,13 @@ div.st-key-{_CONTROLS}[data-testid="stVerticalBlock"], .st-key-{_CONTROLS} {{ di
 /* One column: side-by-side columns stack. */
 [data-testid="stHorizontalBlock"] {{ flex-direction: column !important; }}
 [data-testid="stColumn"] {{ width: 100% !important; flex: 1 1 100% !important; }}
+/* …except a row of metrics, which fits across the page. */
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) {{
+  flex-direction: row !important;
+}}
+[data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"]) > [data-testid="stColumn"] {{
+  flex: 1 1 0 !important; width: auto !important;
+}}
 table.hr-print-table {{ width: 100%; border-collapse: collapse; font-size: 0.8rem; line-height: 1.3; }}
 table.hr-print-table th, table.hr-print-table td {{
   border: 1px solid #c8c8c8; padding: 2px 6px; text-align: left; vertical-align: top;
@@ -87,13 +94,14 @@ table.hr-print-table td.nw {{ white-space: nowrap; }}
   [data-testid="stPlotlyChart"], [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]),
   [data-testid="stMetric"], [data-testid="stAlert"], [data-testid="stImage"],
   table.hr-print-table tr {{ break-inside: avoid; page-break-inside: avoid; }}
-  /* A colour bar's last label is drawn a little below the chart's box: keep it on the chart's page. */
-  [data-testid="stElementContainer"]:has([data-testid="stPlotlyChart"]) {{ padding-bottom: 1.5rem; }}
   table.hr-print-table thead {{ display: table-header-group; }}
-  /* A heading stays on the page of what it introduces, and so do the two lines before a chart or a table (its
-     title and caption); a heading is never split. */
+  /* Nothing of a chart is painted outside its box (a map's colour bar reached into the next page). */
+  [data-testid="stPlotlyChart"] {{ overflow: hidden; }}
+  /* A heading stays on the page of what it introduces, so does the line before a chart or a table (its title or
+     caption) and the line before a caption; a heading is never split. Longer chains would not fit a page, and
+     Chromium then cuts through a chart rather than break between the lines. */
   h1, h2, h3, h4, [data-testid="stHeading"], [data-testid="stElementContainer"]:has([data-testid="stHeading"]),
-  {_TEXT}:has(+ {_BLOCK}), {_TEXT}:has(+ [data-testid="stElementContainer"] + {_BLOCK}) {{
+  {_TEXT}:has(+ {_BLOCK}), {_TEXT}:has(+ [data-testid="stElementContainer"] [data-testid="stCaptionContainer"]) {{
     break-after: avoid; page-break-after: avoid;
   }}
   h1, h2, h3, h4 {{ break-inside: avoid; }}

@@ -127,12 +127,12 @@ def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str, every: bo
 
     Only the open tab runs its queries and builds its figures, and a shared link opens the same tab. With `every`
     (by default: in print view) there are no tabs: every section is drawn, one after the other under its label as
-    a heading, each from the second on starting a printed page.
+    a small heading, each from the second on starting a printed page.
     """
     if printing.active() if every is None else every:
         for i, (label, draw) in enumerate(sections.items()):
             with printing.section(f"{key}_{i}") if i else st.container():
-                st.header(md(label), divider="gray")
+                st.subheader(md(label))  # a small heading: the section's own header follows it
                 draw()
         return
     for tab, draw in zip(st.tabs(list(sections), key=key, bind="query-params"), sections.values()):

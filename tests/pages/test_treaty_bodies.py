@@ -256,7 +256,7 @@ def test_reviews_figure_labels_segments_and_totals():
 
 def test_print_view_draws_every_tab_and_the_ranking_in_full(con):
     at = open_app({"region": "Africa", "print": "1"}, page=PAGE)
-    headers = [h.value for h in at.header]
+    headers = [h.value for h in at.header] + [h.value for h in at.subheader]
     tabs = ["Overdue reports", "Timeliness", "Reviews", "National mechanisms"]
     assert [h for h in headers if h in tabs] == tabs  # every tab, in order, under its label
     assert "Timeliness of State reports" in headers and "State reports reviewed per year" in headers
