@@ -215,7 +215,7 @@ def pdf_button(title: str, note: str, *, key: str, container: Any = None) -> Non
         return
     day = date.today()
     try:
-        with where, st.spinner("Making the PDF… (a few seconds)"):
+        with where, st.spinner("Making the PDF… (the page is drawn again on the server: seconds to a minute)"):
             data = pdf.render(url, title=title, note=note, day=day, cookies=dict(st.context.cookies or {}))
     except pdf.PdfError as e:
         st.error(str(e), icon=":material/error:")
