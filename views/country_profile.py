@@ -7,7 +7,7 @@ sections are drawn by hrdash/app/profile_sections.py from one cached view of the
 
 import streamlit as st
 
-from hrdash.app import deck, frame, presenting, profile_sections, profile_ui
+from hrdash.app import deck, frame, presenting, printing, profile_sections, profile_ui
 from hrdash.app.data import run
 from hrdash.exports import pptx as slides
 
@@ -21,6 +21,9 @@ with st.container(key=presenting.CONTROLS_KEY):
         mode = presenting.controls("profile")
     view = profile_ui.view(iso3, filters.year_from, filters.year_to)
     deck.download(view.deck, key=f"country_brief_{iso3}", container=c3)
+    printing.pdf_button(
+        f"Country profile: {view.p.name}", slides.demo_sentence(view.p.sources), key="profile", container=c3
+    )
 presenting.style(mode)
 
 if mode == presenting.PRESENT:

@@ -20,7 +20,7 @@ from ..exports import pptx as slides
 from ..model import provenance as prov
 from ..model.filters import Filters
 from ..model.text import md
-from . import deck, presenting, widgets
+from . import deck, presenting, printing, widgets
 from .data import build_info, run, source_files
 
 
@@ -86,8 +86,10 @@ def open(title: str, filters: Filters) -> Frame:
     counts = run("rows_by_source", filters)
     demo_warning(counts)
     with st.container(key=presenting.CONTROLS_KEY):
-        slot, toggles = st.columns([2, 3], vertical_alignment="center")
-        slot = slot.empty()
+        left, toggles = st.columns([2, 3], vertical_alignment="center")
+        deck_column, pdf_column = left.columns([3, 2], vertical_alignment="center")
+        slot = deck_column.empty()
+        printing.pdf_button(title, slides.demo_sentence(counts), key=page_key(title), container=pdf_column)
         with toggles:
             mode = presenting.controls(page_key(title))
     presenting.style(mode)

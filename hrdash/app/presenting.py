@@ -11,7 +11,9 @@ profile) adopts both itself, in four steps:
     if mode == presenting.PRESENT:
         presenting.present([presenting.Slide(title, fig, caption), ...], key="ratification")
         st.stop()                                         # one chart at a time, Previous / Next
-    ... draw the page as usual; wrap each section in `with presenting.section("name"):` so print breaks pages
+    ... draw the page as usual; wrap each section in `with printing.section("name"):` so print breaks pages
+
+The print view itself (its stylesheet, its way back, tables in full) is hrdash/app/printing.py.
 
 The modes live in the URL so a print view or a presentation can be shared or bookmarked. The
 widgets Streamlit binds to the URL store "true"/"false"; we read "1", "true" and "yes" ourselves.
@@ -21,17 +23,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from hrdash.figures.base import PLOTLY_CONFIG
 
+from . import printing
+
 PRINT, PRESENT = "print", "present"
 MODES = (PRINT, PRESENT)
 CONTROLS_KEY = "hr_controls"  # the container of a page's controls: hidden in print view and presentation
-SECTION_PREFIX = "hr_section_"  # containers st.container(key=SECTION_PREFIX + name): a new page each in print
 TRUE = {"1", "true", "yes", "on"}
 PRESENT_HEIGHT, PRESENT_FONT = 620, 20
 
@@ -40,27 +42,6 @@ _HIDE_CHROME = f"""
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 .st-key-{CONTROLS_KEY}, [data-testid="stDownloadButton"] {{ display: none !important; }}
 """
-
-PRINT_CSS = f"""<style>
-{_HIDE_CHROME}
-[data-testid="stExpander"] {{ display: none !important; }}
-[data-testid="stMainBlockContainer"] {{ max-width: 62rem; padding-top: 1rem; }}
-/* One column: side-by-side columns stack. */
-[data-testid="stHorizontalBlock"] {{ flex-direction: column !important; }}
-[data-testid="stColumn"] {{ width: 100% !important; flex: 1 1 100% !important; }}
-@media print {{
-  .st-key-hr_print_exit, [data-testid="stStatusWidget"] {{ display: none !important; }}
-  [data-testid="stAppViewContainer"], [data-testid="stMain"], section.main {{ overflow: visible !important; }}
-  [data-testid="stMainBlockContainer"] {{ max-width: 100%; padding: 0 !important; }}
-  /* Page breaks need block layout: Chromium does not break pages inside flex columns reliably. */
-  [data-testid="stVerticalBlock"] {{ display: block !important; }}
-  [data-testid="stVerticalBlock"] > * {{ margin-bottom: 0.6rem; }}
-  [class*="st-key-{SECTION_PREFIX}"] {{ break-before: page; page-break-before: always; }}
-  [data-testid="stPlotlyChart"], [data-testid="stTable"], [data-testid="stDataFrame"], [data-testid="stMetric"] {{
-    break-inside: avoid; page-break-inside: avoid;
-  }}
-}}
-</style>"""
 
 PRESENT_CSS = f"""<style>
 {_HIDE_CHROME}
@@ -140,20 +121,9 @@ def controls(key: str) -> str:
 def style(current: str) -> None:
     """Inject the CSS of a mode and, in print view, the way back (hidden when printing)."""
     if current == PRINT:
-        st.html(PRINT_CSS)
-        with st.container(key="hr_print_exit"):
-            c1, c2 = st.columns([1, 4], vertical_alignment="center")
-            c1.button("✕ Exit print view", on_click=set_mode, args=(None,), key="hr_print_exit_button")
-            c2.caption(
-                "Print view: use the browser's Print (Ctrl+P / ⌘P) and “Save as PDF”. Each section starts a page."
-            )
+        printing.style()
     elif current == PRESENT:
         st.html(PRESENT_CSS)
-
-
-def section(name: str) -> Any:
-    """Return a container for one section of a page; print view starts a new page at each."""
-    return st.container(key=SECTION_PREFIX + name)
 
 
 def _step(key: str, delta: int, total: int) -> None:

@@ -18,7 +18,7 @@ from ..model.filters import Filters
 from ..model.text import md
 from ..profile import brief
 from ..profile import data as profile
-from . import pages, presenting, profile_ui, widgets
+from . import pages, presenting, printing, profile_ui, widgets
 from .profile_ui import View
 
 PAGE = pages.COUNTRY_PROFILE.title
@@ -41,7 +41,7 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
     """
     _title(view, key)
     st.plotly_chart(view.figures[key], config=charts.PLOTLY_CONFIG, key=f"profile_{key}_chart")
-    if numbers_in_table:
+    if numbers_in_table or printing.active():
         return
     shown = st.expander("Show data", key=f"profile_{key}_show", on_change="rerun")
     if shown.open:
@@ -56,7 +56,7 @@ def _table(name: str, filters: Filters, view: View, title: str, key: str, empty:
     if shown.empty:
         st.caption(empty)
         return
-    st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
+    printing.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
     widgets.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
                            key=f"profile_{key}", frame=partial(profile.export_frame, view.p, key))  # fmt: skip
 
@@ -86,9 +86,10 @@ def region(view: View, filters: Filters) -> None:
         f"{md(p.name)} against the {len(p.region)} countries of its OHCHR region, {p.years} (statuses as of "
         f"31 December {p.year_to}). Rank 1 = the highest value in the region."
     )
-    st.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison")
+    printing.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison")
     _chart(view, "region_ratification")
-    st.caption("Click a country on the map to open its profile.")
+    if not printing.active():
+        st.caption("Click a country on the map to open its profile.")
     st.plotly_chart(view.region_map, config=charts.PLOTLY_CONFIG, key=profile_ui.MAP_KEY,
                     on_select=profile_ui.select_on_click, selection_mode="points")  # fmt: skip
 
@@ -187,7 +188,7 @@ def targets(view: View, filters: Filters) -> None:
         f"{p.year_to} by the target rules of the Ratification and Expected accomplishments pages."
     )
     columns = ["ea_code", "ea_name", "target", "met", "detail", "source", "sentence"]
-    st.dataframe(
+    printing.dataframe(
         view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the seed"}), hide_index=True,
         key="profile_targets",
     )  # fmt: skip
@@ -209,7 +210,7 @@ SECTIONS: dict[str, Callable[[View, Filters], None]] = {
 def draw(view: View, filters: Filters) -> None:
     """Draw every section, each in its own print page."""
     for name, section in SECTIONS.items():
-        with presenting.section(name):
+        with printing.section(name):
             section(view, filters)
 
 

@@ -15,7 +15,7 @@ from ..figures.base import PLOTLY_CONFIG
 from ..model.filters import Filters
 from ..model.text import md
 from ..profile import data as profile
-from . import pages
+from . import pages, printing
 from .data import build_info, query_params, run, source_files, with_reader
 
 PROFILE_URL_PARAM = "country"  # ?country=LBR opens the Country profile on Liberia
@@ -83,13 +83,16 @@ def table(
     """Draw the result of query `name` as a table with human column names and export buttons; return the result."""
     df = run(name, filters, **params)
     shown = df.rename(columns=labels)
-    st.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown))
+    printing.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown))
     export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
     return df
 
 
 def show_data(data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
-    """Draw a "Show data" expander with the numbers a chart plots, under human column names."""
+    """Draw a "Show data" expander with the numbers a chart plots, under human column names (none in print view:
+    the chart is on the paper, and an expander is a control)."""
+    if printing.active():
+        return
     with st.expander("Show data"):
         shown = data.rename(columns=labels or {})
         st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=date_columns(shown))
@@ -112,17 +115,26 @@ def plotly_chart(fig: Any, *, key: str) -> None:
     """Draw a plotly figure; a map also opens the profile of the country clicked."""
     if is_map(fig):
         event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
-        st.caption("Click a country to open its profile.")
+        if not printing.active():
+            st.caption("Click a country to open its profile.")
         open_profile_on_click(event)
     else:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
 
 
-def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str) -> None:
+def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str, every: bool | None = None) -> None:
     """Draw tabs kept in the URL (?<key>=<label>) and run only the open tab's function.
 
-    Only the open tab runs its queries and builds its figures, and a shared link opens the same tab.
+    Only the open tab runs its queries and builds its figures, and a shared link opens the same tab. With `every`
+    (by default: in print view) there are no tabs: every section is drawn, one after the other under its label as
+    a small heading, each from the second on starting a printed page.
     """
+    if printing.active() if every is None else every:
+        for i, (label, draw) in enumerate(sections.items()):
+            with printing.section(f"{key}_{i}") if i else st.container():
+                st.subheader(md(label))  # a small heading: the section's own header follows it
+                draw()
+        return
     for tab, draw in zip(st.tabs(list(sections), key=key, bind="query-params"), sections.values()):
         if tab.open:
             with tab:

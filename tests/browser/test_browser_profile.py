@@ -4,13 +4,16 @@ pages, presentation mode shows one chart and steps to the next, and a click on t
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
+from hrdash.exports import pdf
 from tests.helpers.browser import requires_chromium, wait_for_idle
+from tests.helpers.printing import controls_in, pages, pdf_text, requires_pdftotext
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 
@@ -67,10 +70,26 @@ def test_the_print_view_hides_the_sidebar_and_starts_each_section_on_a_page(page
         '[class*="st-key-hr_section_"]', "els => els.map(el => getComputedStyle(el).breakBefore)"
     )
     assert breaks == ["page"] * 9
-    pdf = page.pdf(format="A4")
-    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
-    assert pages >= 10  # the key figures, then at least one page per section
+    printed = page.pdf(format="A4")
+    assert pages(printed) >= 10  # the key figures, then at least one page per section
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@requires_pdftotext
+def test_the_server_makes_the_profile_pdf_with_every_row_and_a_footer(app_url, built_db):
+    made = pdf.render(f"{app_url}/country?country=LBR&present=1", title="Country profile: Liberia",
+                      note="Demo data: a test's note.", day=date(2026, 12, 3))  # fmt: skip
+    text = pdf_text(made)
+    n = pages(made)
+    assert n >= 10 and len(re.findall(rb"/MediaBox \[0 0 841\.9\d* 594\.9\d*\]", made)) == n  # A4 landscape
+    assert "Country profile: Liberia" in text and "Key figures" in text  # the print view, not the presentation
+    assert text.count("Country profile: Liberia · 3 December 2026 · Demo data: a test's note.") == n
+    assert f"page {n} of {n}" in text
+    assert controls_in(text) == []
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        codes = [c for (c,) in con.execute("select code from instrument").fetchall()]
+    listed = text.split("Ratification of the 18 instruments")[1].split("Treaty-body reporting")[0]
+    assert len(codes) == 18 and all(re.search(rf"^\s*{re.escape(c)}\s", listed, re.M) for c in codes), listed
 
 
 def test_the_print_view_toggle_writes_the_url(page, app_url):

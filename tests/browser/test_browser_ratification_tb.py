@@ -12,7 +12,10 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
+from hrdash.db import query
+from hrdash.exports import pdf
 from tests.helpers.browser import UI_TIMEOUT_MS, VIEWPORT, requires_chromium, wait_for_idle
+from tests.helpers.printing import controls_in, pdf_text, requires_pdftotext
 
 pytestmark = [pytest.mark.browser, requires_chromium]
 
@@ -149,3 +152,32 @@ def test_country_grid_marks_only_signatories_and_denunciations_and_the_bench_see
     texts = page.locator(".js-plotly-plot .heatmaplayer text").evaluate_all("ts => ts.map(t => t.textContent)")
     assert page.locator(".js-plotly-plot .heatmaplayer").count() == 1
     assert 0 < len(texts) == marked and set(texts) <= {"○", "×"}
+
+
+@requires_pdftotext
+def test_treaty_bodies_prints_every_tab_and_every_row_fitted_to_the_page_without_controls(page, app_url, built_db):
+    page.goto(f"{app_url}/treaty-bodies?region=Africa&print=1")
+    page.wait_for_function(pdf.DRAWN_JS, timeout=90_000)
+    for tab in ["Overdue reports", "Timeliness", "Reviews", "National mechanisms"]:  # every tab, under its label
+        expect(page.get_by_role("heading", name=tab, exact=True)).to_be_visible()
+    assert page.locator('[role="tablist"]').count() == 0
+    page.emulate_media(media="print")
+    try:
+        # Plotly draws each chart once at its column's width: none may be wider than A4 landscape's printable width.
+        widths = page.eval_on_selector_all(
+            '[data-testid="stPlotlyChart"] .main-svg', "svgs => svgs.map(s => s.getBoundingClientRect().width)"
+        )
+        printed = page.pdf(format="A4", landscape=True, prefer_css_page_size=True)
+    finally:
+        page.emulate_media(media="screen")
+    assert len(widths) >= 7 and 500 < max(widths) <= pdf.PRINTABLE_PX, widths
+    text = pdf_text(printed)
+    assert controls_in(text) == []
+    # Every row of the ranking (49 African countries), where st.dataframe would print the ten in view.
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        as_of = query.run(con, "tb_as_of", {"year_to": 2026})["as_of"].iloc[0]
+        params = {"region": "Africa", "countries": [], "target_ea": None, "as_of": as_of, "bodies": []}
+        expected = query.run(con, "tb_overdue_by_country", params)
+    ranking = text.split("Countries ranked by overdue reports")[1].split("Timeliness")[0]
+    ranked = re.findall(r"^\s*(\d+)\s+([A-Z]{3})\s{2,}", ranking, re.M)
+    assert ranked == [(str(r), iso3) for r, iso3 in zip(expected["rank"], expected["iso3"])] and len(ranked) == 49

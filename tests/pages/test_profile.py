@@ -451,6 +451,15 @@ def test_print_view_hides_the_sidebar_and_breaks_pages(built_db):
     assert "break-before: page" in css
     assert at.toggle(key="profile_print_toggle").value is True
     assert len(at.get("plotly_chart")) == 9  # everything is still there, in one column
+    # Tables are printed in full as HTML (st.dataframe is a canvas that prints only the rows in view); the chart
+    # data tables (in expanders) and the map's "Click a country" are not drawn at all.
+    assert len(at.dataframe) == 1 and list(at.dataframe[0].value.columns)[-1] == "Code"  # the sources, ~6 rows
+    tables = [h.proto.body for h in at.get("html") if "hr-print-table" in h.proto.body]
+    assert len(tables) == 8  # comparison, ratification, reports, visits, UPR, UNCT, HRA, targets
+    codes = list(pd.read_csv(ROOT / "data/reference/instrument.csv")["code"])
+    ratification = next(t for t in tables if "<th>Instrument</th>" in t)
+    assert sorted(re.findall(r"<tr><td[^>]*>([^<]*)</td>", ratification)) == sorted(codes) and len(codes) == 18
+    assert not [c.value for c in at.caption if "Click a country" in c.value]
 
 
 def test_presentation_mode_shows_one_chart_at_a_time(built_db):

@@ -9,6 +9,7 @@ Africa with years 2010–2013 (and, there, only the CEDAW and CRC reports).
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pandas as pd
@@ -250,3 +251,18 @@ def test_reviews_figure_labels_segments_and_totals():
     assert list(totals.text) == ["12", "12"]
     assert fig.data[-1].name == "Seed 004: about 120 a year" and list(fig.data[-1].y) == [120, 120]
     assert json.loads(fig.to_json())["layout"]["legend"]["traceorder"] == "reversed"
+
+
+def test_print_view_draws_every_tab_and_the_ranking_in_full(con):
+    at = open_app({"region": "Africa", "print": "1"}, page=PAGE)
+    headers = [h.value for h in at.header] + [h.value for h in at.subheader]
+    tabs = ["Overdue reports", "Timeliness", "Reviews", "National mechanisms"]
+    assert [h for h in headers if h in tabs] == tabs  # every tab, in order, under its label
+    assert "Timeliness of State reports" in headers and "State reports reviewed per year" in headers
+    assert not at.tabs  # no tab bar
+    # no "Show data" tables under the charts (the print stylesheet hides what expanders the page still draws)
+    assert [e.label for e in at.expander if e.label == "Show data"] == [] and len(at.get("plotly_chart")) == 7
+    ranking = next(h.proto.body for h in at.get("html") if "<th>Rank</th>" in h.proto.body)
+    printed = re.findall(r"<tr><td[^>]*>\d+</td><td[^>]*>([A-Z]{3})</td>", ranking)
+    africa = [r[0] for r in con.execute("select iso3 from country where ohchr_region = 'Africa'").fetchall()]
+    assert sorted(printed) == sorted(africa) and len(printed) == 49
