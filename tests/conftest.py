@@ -6,6 +6,7 @@ local stand-in for the official sources); no test module imports another.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -46,11 +47,13 @@ def scale20_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
     folder = tmp_path_factory.mktemp("db20") if cache is None else cache.mkdir("hrdash_scale20")
     path = folder / f"scale20-{_code_and_data_hash()[:16]}.duckdb"
-    if build.build_info(path).get("scale") == "20" and not build.is_stale(path):
-        return path
-    for old in folder.glob("scale20-*"):  # an earlier library's database (and its store of imports, if any)
-        shutil.rmtree(old) if old.is_dir() else old.unlink()
-    build.build(path, scale=20, progress=lambda m: None)
+    with open(folder / "building.lock", "w") as lock:  # parallel workers (pytest -n): one builds, the others wait
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if build.build_info(path).get("scale") == "20" and not build.is_stale(path):
+            return path
+        for old in folder.glob("scale20-*"):  # an earlier library's database (and its store of imports, if any)
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+        build.build(path, scale=20, progress=lambda m: None)
     return path
 
 
