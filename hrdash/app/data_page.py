@@ -30,7 +30,7 @@ def sources() -> None:
         "real), `import:<hash>` a file loaded here or with `python -m hrdash import`. Imported rows replace the "
         "bundled public rows and supersede the demo rows of the same country and table."
     )
-    st.dataframe(table, hide_index=True, key="data_sources")
+    st.dataframe(table, hide_index=True, key="data_sources", placeholder="")
     info = build_info()
     st.caption(
         f"Database built {info.get('built_at', '?')} (demo scale {info.get('scale', '?')}); "
@@ -58,7 +58,9 @@ def history() -> None:
     labels = {"id": "#", "imported_at": "Imported at (UTC)", "file_name": "File", "format": "Format",
               "inserted": "Inserted", "replaced": "Replaced", "skipped": "Skipped", "rows_now": "Rows now",
               "imported_by": "By", "source": "Source tag", "sha256": "SHA-256"}  # fmt: skip
-    st.dataframe(log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history")
+    st.dataframe(
+        log.rename(columns=labels)[list(labels.values())], hide_index=True, key="import_history", placeholder=""
+    )
     others = sources[sources["id"].isna()][["source", "rows_now"]]
     st.caption("Other sources: " + "; ".join(f"{md(provenance.label(r.source))} `{r.source}` {r.rows_now:,} rows"
                                              for r in others.itertuples()) + ".")  # fmt: skip
@@ -83,25 +85,25 @@ def data_dictionary() -> None:
     st.header("Data dictionary")
     d = _dictionary(str(default_db()), repr(run("build_info").values.tolist()))
     st.caption("Meanings from each table's .meta.json, the comments of schema.sql and the importers' notes.")
-    st.dataframe(d["tables"], hide_index=True, key="dictionary_tables")
+    st.dataframe(d["tables"], hide_index=True, key="dictionary_tables", placeholder="")
     table = st.selectbox("Columns of", ["all tables", *d["tables"]["table"]], key="dictionary_table")
     frame = d["columns"]
     if table != "all tables":
         frame = frame[frame["table"] == table]
-    st.dataframe(frame, hide_index=True, key="dictionary_columns")
+    st.dataframe(frame, hide_index=True, key="dictionary_columns", placeholder="")
     st.subheader("UPR responses: each import format's terms")
     st.caption("How the response terms of every UPR file format are stored in recommendation.response.")
-    st.dataframe(dictionary.response_terms(), hide_index=True, key="dictionary_responses")
+    st.dataframe(dictionary.response_terms(), hide_index=True, key="dictionary_responses", placeholder="")
     st.subheader("Reference files that are not tables")
-    st.dataframe(d["files"], hide_index=True, key="dictionary_files")
+    st.dataframe(d["files"], hide_index=True, key="dictionary_files", placeholder="")
     rules = d["rules"]
     if rules is not None:
         st.subheader("Instrument recognition (UPR page)")
         st.caption("How a recommendation's text is read as asking to join one of the 18 instruments, in order.")
-        st.dataframe(rules, hide_index=True, key="dictionary_recognition")
+        st.dataframe(rules, hide_index=True, key="dictionary_recognition", placeholder="")
     st.subheader("Indicator catalogue")
     st.caption("Every indicator of the Expected accomplishments page, defined once in hrdash/model/indicators.py.")
-    st.dataframe(indicators.catalogue(), hide_index=True, key="dictionary_indicators")
+    st.dataframe(indicators.catalogue(), hide_index=True, key="dictionary_indicators", placeholder="")
 
 
 def template_downloads() -> None:

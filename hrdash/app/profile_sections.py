@@ -47,7 +47,7 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
     if shown.open:
         with shown:
             data = view.charts[key].data.rename(columns=LABELS)
-            st.dataframe(data, hide_index=True, key=f"profile_{key}_chart_data")
+            st.dataframe(data, hide_index=True, key=f"profile_{key}_chart_data", placeholder="")
 
 
 def _table(name: str, filters: Filters, view: View, title: str, key: str, empty: str) -> None:
@@ -56,7 +56,7 @@ def _table(name: str, filters: Filters, view: View, title: str, key: str, empty:
     if shown.empty:
         st.caption(empty)
         return
-    st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
+    st.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config, placeholder="")
     widgets.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
                            key=f"profile_{key}", frame=partial(profile.export_frame, view.p, key))  # fmt: skip
 
@@ -86,7 +86,7 @@ def region(view: View, filters: Filters) -> None:
         f"{md(p.name)} against the {len(p.region)} countries of its OHCHR region, {p.years} (statuses as of "
         f"31 December {p.year_to}). Rank 1 = the highest value in the region."
     )
-    st.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison")
+    st.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison", placeholder="")
     _chart(view, "region_ratification")
     st.caption("Click a country on the map to open its profile.")
     st.plotly_chart(view.region_map, config=charts.PLOTLY_CONFIG, key=profile_ui.MAP_KEY,
@@ -190,6 +190,7 @@ def targets(view: View, filters: Filters) -> None:
     st.dataframe(
         view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the seed"}), hide_index=True,
         key="profile_targets",
+        placeholder="",
     )  # fmt: skip
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..model import labels
 from ..model.filters import OHCHR_REGIONS, Filters
 from ..model.text import md
 from .data import run
@@ -20,7 +21,8 @@ def filters() -> Filters:
     countries = run("country_options")
     iso3_of = dict(zip(countries["name"], countries["iso3"]))
     eas = run("ea_options")
-    ea_names = {r.code: f"{r.short_name} — {r.target_countries} target countries" for r in eas.itertuples()}
+    # The choice shows the EA's name; the URL keeps its code (?target_ea=EA6), short and stable.
+    ea_names = {r.code: f"{labels.ea(r.code)} ({r.target_countries} target countries)" for r in eas.itertuples()}
     years = run("data_years").iloc[0]
     year_options = list(range(int(years["first_year"]), int(years["last_year"]) + 1))
     with st.sidebar:
@@ -34,12 +36,11 @@ def filters() -> Filters:
         year_to = c2.selectbox("To", year_options, index=len(year_options) - 1, key="year_to", bind="query-params")
         target = st.selectbox(
             "Only target countries of", list(ea_names), index=None, key="target_ea", bind="query-params",
-            placeholder="Any country (no EA filter)",
-            help="Countries that OHCHR's Management Plan 2014–2017 (seed 004) names as targets of an expected "
-            "accomplishment: " + "; ".join(f"{k}: {md(v)}" for k, v in ea_names.items()),
+            format_func=ea_names.get, placeholder="Any country (no EA filter)",
+            help=f"Countries that the {labels.MANAGEMENT_PLAN} names as targets of an expected accomplishment (EA).",
         )  # fmt: skip
         if target:
-            st.caption(f"{md(target)}: {md(ea_names[target])}")
+            st.caption(md(ea_names[target]))
         if year_from > year_to:
             st.warning("'From' is after 'To': the years were swapped.")
             year_from, year_to = year_to, year_from

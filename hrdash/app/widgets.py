@@ -83,7 +83,7 @@ def table(
     """Draw the result of query `name` as a table with human column names and export buttons; return the result."""
     df = run(name, filters, **params)
     shown = df.rename(columns=labels)
-    st.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown))
+    st.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown), placeholder="")
     export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
     return df
 
@@ -92,7 +92,7 @@ def show_data(data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = N
     """Draw a "Show data" expander with the numbers a chart plots, under human column names."""
     with st.expander("Show data"):
         shown = data.rename(columns=labels or {})
-        st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=date_columns(shown))
+        st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=date_columns(shown), placeholder="")
 
 
 def is_map(fig: Any) -> bool:

@@ -7,7 +7,13 @@ for one table (a date in the header, a narrower meaning) passes that word as an 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import csv
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
 
 GLOSSARY: dict[str, str] = {
     "acceptance_base": "Accepted, baseline years (%)", "acceptance_now": "Accepted, current years (%)",
@@ -84,7 +90,7 @@ GLOSSARY: dict[str, str] = {
     "submitted_late": "Submitted late", "submitted_later": "Submitted later",
     "submitted_on_time": "Submitted on time", "submitter_type": "Submitter type",
     "submitter_types": "Distinct submitter types", "support_to_a_visit": "Support to a visit",
-    "supported": "Supported", "supported_share": "Supported (%)", "target": "Target (seed 004)",
+    "supported": "Supported", "supported_share": "Supported (%)", "target": "Target (Management Plan)",
     "target_kind": "Target kind", "text": "Recommendation", "thematic": "Thematic mandates",
     "thematic_visits": "Thematic mandates", "theme": "Theme", "themes": "Themes", "total": "Recommendations",
     "tracking_tool": "Tracking tool", "type": "Type", "un_member": "UN member", "unct_submission": "UNCT submissions",
@@ -97,3 +103,96 @@ GLOSSARY: dict[str, str] = {
 def glossary(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return the glossary with a table's own wording for some of its columns."""
     return {**GLOSSARY, **(overrides or {})}
+
+
+# The seed documents by the title a manager knows them by (`seed:NNN` stays the provenance value in source columns).
+MANAGEMENT_PLAN = "OHCHR Management Plan 2014–2017"
+HRA_STRATEGY = "UNDG strategy for the deployment of Human Rights Advisers (January 2012)"
+SEED_TITLES = {
+    "000": "Terms of Reference of the UNCT Liberia Human Rights Working Group",
+    "001": "UNDG Human Rights Mainstreaming Mechanism, progress report October 2011–May 2012",
+    "002": HRA_STRATEGY,
+    "003": "Rights Up Front Detailed Action Plan (March 2014)",
+    "004": MANAGEMENT_PLAN,
+}
+# Each expected accomplishment in a manager's words (the short names of data/reference/ea.csv are one word or two).
+EA_NAMES = {
+    "EA2": "Ratification of the international human rights instruments",
+    "EA6": "State engagement with the mechanisms",
+    "EA7": "Civil society and NHRIs using the mechanisms",
+    "EA8": "Development of international human rights law",
+    "EA9": "Coherence between the mechanisms",
+    "EA10": "Early warning and protection against reprisals",
+    "EA11": "UN Country Team engagement with the mechanisms",
+}
+# Acronyms a manager may not know, spelled out (first use on a page, tooltips).
+ACRONYMS = {
+    "UPR": "Universal Periodic Review", "UNCT": "UN Country Team", "HRA": "Human Rights Adviser",
+    "NHRI": "national human rights institution", "EA": "expected accomplishment", "SP": "Special Procedures",
+    "NMRF": "national mechanism for reporting and follow-up", "UNDAF": "UN Development Assistance Framework",
+    "CSO": "civil society organisation", "ISO3": "three-letter country code (ISO 3166)",
+}  # fmt: skip
+# Values stored in lower case (statuses, responses, kinds) as they are shown: sentence case, jargon spelled out.
+_VALUE_WORDS = {"no action": "No action", "party / no action": "Party / no action", "cid": "CID",
+                "upr": "UPR", "unct": "UNCT", "nhri": "NHRI", "ngo": "NGO", "hra": "HRA"}  # fmt: skip
+_JARGON = {"CID treatment": "cruel, inhuman or degrading treatment"}
+_SEED = re.compile(r"\bseed[: ]0*(\d{1,3})\b", re.IGNORECASE)
+
+
+def value(raw: object) -> str:
+    """Return a stored category value as a person reads it: "no action" → "No action", None → ""."""
+    if raw is None or (isinstance(raw, float) and raw != raw):
+        return ""
+    text = str(raw)
+    if text.lower() in _VALUE_WORDS:
+        return _VALUE_WORDS[text.lower()]
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def values(raw: Sequence[object]) -> list[str]:
+    """Return `value` of each item (a column of statuses for a legend or a table)."""
+    return [value(v) for v in raw]
+
+
+def plain(text: str) -> str:
+    """Return `text` with jargon spelled out ("CID treatment" → "cruel, inhuman or degrading treatment")."""
+    for short, long in _JARGON.items():
+        text = text.replace(short, long)
+    return text
+
+
+def seed_title(seed: str) -> str:
+    """Return the title of a seed document, from "004", "seed:004" or "seed 4"; the input itself if unknown."""
+    found = _SEED.search(seed) if not seed.isdigit() else None
+    number = (found.group(1) if found else seed).zfill(3)
+    return SEED_TITLES.get(number, seed)
+
+
+def acronym(short: str) -> str:
+    """Return "Universal Periodic Review (UPR)" for "UPR": an acronym spelled out at its first use."""
+    return f"{ACRONYMS[short]} ({short})" if short in ACRONYMS else short
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Return {ISO3: short name} of every country of the reference table (data/reference/country.csv)."""
+    with (REFERENCE / "country.csv").open(encoding="utf-8", newline="") as f:
+        return {row["iso3"]: row["name"] for row in csv.DictReader(f)}
+
+
+def country(iso3: str) -> str:
+    """Return a country's name from its ISO3 code ("NPL" → "Nepal"); the code itself if it is not a country's."""
+    return country_names().get(iso3, iso3)
+
+
+def countries(codes: Sequence[str], most: int = 6) -> str:
+    """Return countries named from their codes, joined ("Nepal, Kenya"); past `most`, "and N more"."""
+    names = [country(c) for c in codes]
+    if len(names) > most:
+        return ", ".join(names[:most]) + f" and {len(names) - most} more"
+    return ", ".join(names)
+
+
+def ea(code: str) -> str:
+    """Return an EA named: "EA6 — State engagement with the mechanisms" (the code alone if it is unknown)."""
+    return f"{code} — {EA_NAMES[code]}" if code in EA_NAMES else code
