@@ -6,7 +6,7 @@ from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
 from hrdash.figures.base import level
-from hrdash.model import targets
+from hrdash.model import labels, targets
 from hrdash.model.indicators import BASELINE_YEAR
 from hrdash.model.text import md
 
@@ -32,11 +32,12 @@ key_figures = run("sp_key_figures_by_year", filters)
 for i, (label, value, delta) in enumerate(sp.key_figures(key_figures, filters.year_to)):
     cols[i % 4].metric(label, value, delta=delta, delta_color="off", border=True)
 
-st.subheader("2013 as seed 004 reports it")
+st.subheader(f"2013 as the {labels.MANAGEMENT_PLAN} reports it")
 seed = run("sp_seed_figures_2013")
 st.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013", placeholder="")
 st.caption(
-    f"Computed from the data for the selected countries in 2013, beside the global figures of seed 004: "
+    "Computed from the data for the selected countries in 2013, beside the global figures of the "
+    f"{labels.MANAGEMENT_PLAN}: "
     f"“{md(seed['sentence'].iloc[0])}” They agree when no country filter is set."
 )
 
@@ -142,7 +143,8 @@ def targets_view() -> None:
     df = run("sp_engagement_targets", filters, **w)
     st.subheader("EA6 target countries: engagement with the Special Procedures")
     st.caption(
-        "Seed 004 names these countries to “improve their engagement with special procedures, either through "
+        f"The {labels.MANAGEMENT_PLAN} names these countries to “improve their engagement with special "
+        "procedures, either through "
         "the issuing of standing invitations, the acceptance of their requests for visits or the response to "
         f"their communications”. Each measure in the baseline years {baseline} (the Management Plan's baseline "
         f"is {BASELINE_YEAR}) and in the last four selected years {current}: standing invitation extended by "

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from ..figures import base as charts
+from ..model import labels
 from ..model.filters import Filters
 from ..model.text import md
 from ..profile import brief
@@ -156,7 +157,10 @@ def civil_society(view: View, filters: Filters) -> None:
 def unct(view: View, filters: Filters) -> None:
     p = view.p
     st.header("UN Country Team and Human Rights Advisers")
-    st.caption(f"What the UNCT did with the mechanisms, {p.years}. Seed facts carry their seed as source.")
+    st.caption(
+        f"What the UNCT did with the mechanisms, {p.years}. Facts from the source documents name the document as "
+        "their source."
+    )
     _table("profile_unct_engagement", filters, view, "UNCT engagement", "unct", "No UNCT engagement recorded.")
     st.markdown(f"**Human Rights Adviser deployments overlapping {p.years}**")
     _table("profile_hra_deployments", filters, view, "HRA deployments", "hra", "No HRA deployment recorded.")
@@ -181,15 +185,16 @@ def national_mechanism(view: View, filters: Filters) -> None:
 
 def targets(view: View, filters: Filters) -> None:
     p = view.p
-    st.header("Targets of the OHCHR Management Plan (seed 004)")
+    st.header(f"Targets of the {labels.MANAGEMENT_PLAN}")
     st.caption(
-        f"Every target of seed 004's expected accomplishments that names {md(p.name)}, and whether it is met in "
+        f"Every target of the {labels.MANAGEMENT_PLAN}'s expected accomplishments that names {md(p.name)}, and "
+        "whether it is met in "
         f"{p.year_to} by the target rules of the Ratification and Expected accomplishments pages."
     )
     columns = ["ea_code", "ea_name", "target", "met", "detail", "source", "sentence"]
     st.dataframe(
-        view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the seed"}), hide_index=True,
-        key="profile_targets",
+        view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the Management Plan"}),
+        hide_index=True, key="profile_targets",
         placeholder="",
     )  # fmt: skip
 

@@ -12,6 +12,7 @@ import streamlit as st
 from ..db import query
 from ..exports import tables as export
 from ..figures.base import PLOTLY_CONFIG
+from ..model import labels as glossary
 from ..model.filters import Filters
 from ..model.text import md
 from ..profile import data as profile
@@ -82,7 +83,7 @@ def table(
 ) -> pd.DataFrame:
     """Draw the result of query `name` as a table with human column names and export buttons; return the result."""
     df = run(name, filters, **params)
-    shown = df.rename(columns=labels)
+    shown = glossary.in_words_frame(df.rename(columns=labels))
     st.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown), placeholder="")
     export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
     return df
@@ -91,7 +92,7 @@ def table(
 def show_data(data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = None) -> None:
     """Draw a "Show data" expander with the numbers a chart plots, under human column names."""
     with st.expander("Show data"):
-        shown = data.rename(columns=labels or {})
+        shown = glossary.in_words_frame(data.rename(columns=labels or {}))
         st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=date_columns(shown), placeholder="")
 
 

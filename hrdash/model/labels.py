@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import pandas as pd
+
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
 
 GLOSSARY: dict[str, str] = {
@@ -54,7 +56,8 @@ GLOSSARY: dict[str, str] = {
     "median_years_to_party": "Median years to party", "met": "Met", "met_at_baseline": "Met at baseline",
     "met_on": "Date met", "midterm_report": "Mid-term report", "midterm_reports": "Mid-term reports",
     "midterm_reports_unknown": "Mid-term report not known", "month_end": "Month end", "name": "Country",
-    "name_in_seed": "Name in the seed", "named_targets_with_mechanism": "Named countries of engagement with one",
+    "name_in_seed": "Name in the source document", "named_targets_with_mechanism": "Named countries of engagement "
+    "with one",
     "national_ngo": "National NGO", "national_report": "National report", "national_reports": "National reports",
     "national_reports_unknown": "National report not known", "new_hras_since_2012": "New HRAs since 2012",
     "new_invitations": "New in the year", "new_parties": "New parties", "new_ratifications": "New ratifications",
@@ -82,7 +85,8 @@ GLOSSARY: dict[str, str] = {
     "requests_answered_now": "Requests answered, current years", "reservations": "Reservations",
     "reservations_not_known": "Reservations not known", "response": "Response", "review_date": "Review",
     "review_year": "Review year", "reviewed_region": "Reviewed region", "reviews": "Reviews", "sent_date": "Sent",
-    "sentence": "Seed sentence", "session": "Session", "share_became_party": "Led to ratification (%)",
+    "sentence": "Sentence of the source document", "session": "Session", "share_became_party": "Led to "
+    "ratification (%)",
     "share_on_time": "Share on time (%)", "share_with_reservations": "Share with reservations (%)",
     "short_name": "Instrument", "shown": "Shown as", "signature_date": "Signature date", "since": "Since",
     "source": "Source", "start_date": "Began", "status": "Status", "status_source": "Status source",
@@ -136,6 +140,8 @@ ACRONYMS = {
 _VALUE_WORDS = {"no action": "No action", "party / no action": "Party / no action", "cid": "CID",
                 "upr": "UPR", "unct": "UNCT", "nhri": "NHRI", "ngo": "NGO", "hra": "HRA"}  # fmt: skip
 _JARGON = {"CID treatment": "cruel, inhuman or degrading treatment"}
+# "seed 004", "Seed 002's", "seed:000": a seed document cited by number (in prose or as a provenance tag).
+_SEED_REF = re.compile(r"\b[Ss]eed[ :](\d{3})\b")
 _SEED = re.compile(r"\bseed[: ]0*(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -166,6 +172,33 @@ def seed_title(seed: str) -> str:
     found = _SEED.search(seed) if not seed.isdigit() else None
     number = (found.group(1) if found else seed).zfill(3)
     return SEED_TITLES.get(number, seed)
+
+
+def in_words(text: str) -> str:
+    """Return `text` with every seed document named by its title ("seed 004" → "OHCHR Management Plan 2014–2017")."""
+    return _SEED_REF.sub(lambda m: SEED_TITLES.get(m.group(1).zfill(3), m.group(0)), text) if "eed" in text else text
+
+
+def is_provenance(column: object) -> bool:
+    """Return True for a column that holds provenance tags or codes (kept as they are: `seed:004`, ISO3)."""
+    name = str(column).lower()
+    return "source" in name or "read from" in name or name in ("code", "iso3", "ea")
+
+
+def in_words_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a display copy of `df` with seed documents named by title in its text columns (provenance kept)."""
+    out = df
+    for column in df.columns:
+        values = df[column]
+        if values.dtype != object or is_provenance(column):
+            continue
+        text = values.dropna().astype(str)
+        if not text.str.contains(_SEED_REF).any():
+            continue
+        if out is df:
+            out = df.copy()
+        out[column] = [in_words(v) if isinstance(v, str) else v for v in values]
+    return out
 
 
 def acronym(short: str) -> str:
