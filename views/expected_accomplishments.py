@@ -44,7 +44,7 @@ with indicators_tab:
         )
         st.caption(
             f"Each indicator over {scope}: its value in {filters.year_to} (latest), the change from the "
-            f"{indicators.BASELINE_YEAR} baseline, and the 2017 target where a seed gives one. "
+            f"{indicators.BASELINE_YEAR} baseline, and the 2017 target where the Management Plan gives one. "
             f"Filters: {filters.caption()}."
         )
         cols = st.columns(2)
@@ -109,13 +109,15 @@ with values_tab:
         ind = indicators.get(chosen)
         year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
         st.caption(
-            f"{ind.code} per country and year, {year_from}–{year_to}, computed by `queries/{ind.query}.sql`: "
-            f"{ind.definition} Filters: {filters.caption()}."
+            f"{ind.code} per country and year, {year_from}–{year_to}: {md(labels.in_words(ind.definition))} "
+            f"Filters: {filters.caption()}."
         )
+        with st.expander("How it is computed"):
+            st.markdown(md(labels.how_computed(ind)))
+        value = f"{ind.name} ({ind.unit})"
         widgets.table(
             ind.query, filters, page=PAGE, title=f"{ind.code} {ind.name}", key=f"ea_values_{chosen}",
-            year_from=year_from, year_to=year_to,
-            labels=labels.glossary({"value": f"{ind.name} ({ind.unit})"}),
+            year_from=year_from, year_to=year_to, labels=labels.glossary({"value": value}), kinds={value: ind.kind},
         )  # fmt: skip
 
 page.close()

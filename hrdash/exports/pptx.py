@@ -430,7 +430,7 @@ def sources_by_rows(sources: pd.DataFrame) -> pd.DataFrame:
 def _add_sources(prs, deck: Deck) -> None:
     by_source = sources_by_rows(deck.sources)
     meaning = {"public": "real public data bundled with the dashboard", "import": "real: a file imported by a user",
-               "seed": "real: a fact stated in a seed document", "reference": "real: curated reference data",
+               "seed": "real: a fact stated in an OHCHR or UNDG document", "reference": "real: curated reference data",
                "demo": "generated illustrative data, not real"}  # fmt: skip
     table = pd.DataFrame(
         {

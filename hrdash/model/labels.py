@@ -12,8 +12,12 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
+
+if TYPE_CHECKING:
+    from .indicators import Indicator
 
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
 
@@ -226,6 +230,27 @@ def countries(codes: Sequence[str], most: int = 6) -> str:
     return ", ".join(names)
 
 
+def country_list(codes: object, sep: str = "; ") -> str:
+    """Return a list of country codes as names: "SGP; ARG" → "Singapore; Argentina" (None → "")."""
+    if not isinstance(codes, str):
+        return ""
+    return sep.join(country(c.strip()) for c in codes.split(sep.strip()) if c.strip())
+
+
 def ea(code: str) -> str:
     """Return an EA named: "EA6 — State engagement with the mechanisms" (the code alone if it is unknown)."""
     return f"{code} — {EA_NAMES[code]}" if code in EA_NAMES else code
+
+
+def how_computed(ind: Indicator) -> str:
+    """Return how an indicator is computed, in a manager's words (the Expected accomplishments page's expander)."""
+    parts = [
+        in_words(ind.definition),
+        f"Unit: {ind.unit}; {ind.direction_text.lower()}.",
+        f"Read from the dashboard's tables of {ind.source.replace('_', ' ')}, for the countries and years of the "
+        "filters.",
+        f"Target: {in_words(ind.target_text).replace('in the seed', 'in the Management Plan')}.",
+        in_words(ind.note),
+        f"The data team finds it as the query “{ind.query}” in the Data page's technical reference.",
+    ]
+    return " ".join(p for p in parts if p)

@@ -58,7 +58,10 @@ def test_sources_table_names_every_source_with_its_rows(default_view, con):
     assert table["Source"].tolist()[0] == "Generated illustrative data (demo)"
     names = dict(zip(table["Code"], table["Source"]))
     assert names["public:untc-2026-02-03"] == "UN Treaty Collection, status as of 3 Feb 2026 (public)"
-    assert names["seed:002"] == "Fact stated in seed document 002 (seed)"
+    assert (
+        names["seed:002"]
+        == "UNDG strategy for the deployment of Human Rights Advisers (January 2012) (source document)"
+    )
     ratification = con.execute("select count(*) from ratification").fetchone()[0]
     assert shown["public:untc-2026-02-03"] == f"{ratification:,}" == "3,528"  # thousands separated
     kinds = dict(zip(table["Code"], table["Kind"]))

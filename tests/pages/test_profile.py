@@ -167,7 +167,7 @@ def test_key_figures_equal_sql(views, con, case):
     for ea in eas:
         assert re.search(rf"target country of [A-Z0-9, and]*\b{ea}\b", text)
     if eas:
-        targets = frame(views[case], "EA", "Expected accomplishment", "Target (seed 004)")
+        targets = frame(views[case], "EA", "Expected accomplishment", "Target (Management Plan)")
         n = len(rows(con, "select 1 from ea_target where country_iso3 = $c", c=iso3))
         met = int((targets["Met?"] == "yes").sum())
         assert f"; {met} of its {n} target{'s' if n > 1 else ''} met in {y1}." in text
@@ -306,7 +306,7 @@ def test_mechanism_charts_equal_sql(views, con, case):
 def test_targets_demo_share_and_tables_equal_sql(views, con, case):
     iso3, y0, y1 = case
     at = views[case]
-    targets = frame(at, "EA", "Expected accomplishment", "Target (seed 004)")
+    targets = frame(at, "EA", "Expected accomplishment", "Target (Management Plan)")
     expected = rows(con, "select ea_code, target_kind, instruments from ea_target where country_iso3 = $c", c=iso3)
     assert sorted(targets["EA"]) == sorted(e for e, _, _ in expected)
     for ea, kind, instruments in expected:
