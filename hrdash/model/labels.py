@@ -146,6 +146,7 @@ _VALUE_WORDS = {"no action": "No action", "party / no action": "Party / no actio
 _JARGON = {"CID treatment": "cruel, inhuman or degrading treatment"}
 # "seed 004", "Seed 002's", "seed:000": a seed document cited by number (in prose or as a provenance tag).
 _SEED_REF = re.compile(r"\b[Ss]eed[ :](\d{3})\b")
+_SEED_ANY = re.compile(r"\b[Ss]eed[ :]\d{3}\b")  # the same, without a group (pandas' str.contains warns on one)
 _SEED = re.compile(r"\bseed[: ]0*(\d{1,3})\b", re.IGNORECASE)
 
 
@@ -197,7 +198,7 @@ def in_words_frame(df: pd.DataFrame) -> pd.DataFrame:
         if values.dtype != object or is_provenance(column):
             continue
         text = values.dropna().astype(str)
-        if not text.str.contains(_SEED_REF).any():
+        if not text.str.contains(_SEED_ANY).any():
             continue
         if out is df:
             out = df.copy()
