@@ -147,7 +147,7 @@ def cell_text(value: Any) -> str:
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
     if isinstance(value, list | tuple) or (hasattr(value, "tolist") and not isinstance(value, str)):
         return ", ".join(map(str, list(value)))
-    return str(value)
+    return "" if value in ("None", "nan", "NaT") else str(value)  # a blank a frame turned to text (astype(str))
 
 
 def _number(value: Any) -> float | None:

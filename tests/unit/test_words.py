@@ -109,3 +109,11 @@ def test_coverage_per_area_in_words():
         "174,491 rows of facts, 24,001 of them real (13.8%). Still demo only (no public source bundled yet): "
         "Reports to the treaty bodies."
     )
+
+
+def test_deck_cells_leave_blanks_blank():
+    from hrdash.exports import pptx
+
+    assert [pptx.cell_text(v) for v in (None, float("nan"), "None", "nan", "none", 44.4444)] == [
+        "", "", "", "", "none", "44.4"
+    ]  # fmt: skip
