@@ -17,7 +17,7 @@ from .. import public
 from . import labels
 
 KINDS = ("public", "import", "seed", "reference", "demo")
-KIND_NAMES = {"public": "real public data", "import": "imported files", "seed": "facts from OHCHR and UNDG documents",
+KIND_NAMES = {"public": "real public data", "import": "imported files", "seed": "OHCHR and UNDG documents",
               "reference": "reference data", "demo": "demo"}  # fmt: skip
 # What a demo row of each table is about, in the words of the pages (the banner lists them, most rows first).
 AREAS = {

@@ -41,7 +41,7 @@ def test_demo_banner_states_the_real_and_demo_shares_and_names_what_is_demo(defa
         select case when source like 'public:%' then 'public' when source like 'seed:%' then 'seed' else source end,
                count(*) from rows group by 1""").fetchall())  # fmt: skip
     assert set(by_kind) == {"public", "seed", "demo"}
-    assert banner.startswith(f"**Real public data {_share(by_kind, 'public')} · seed facts <1% · demo "
+    assert banner.startswith(f"**Real public data {_share(by_kind, 'public')} · OHCHR and UNDG documents <1% · demo "
                              f"{_share(by_kind, 'demo')} (")  # fmt: skip
     areas = banner.split(" (", 1)[1].split(").**")[0].split(", ")
     assert areas[0] == "recommendations after UPR cycle 1"  # most demo rows first
@@ -82,7 +82,7 @@ def test_filters_from_the_url_change_the_values(built_db, con):
     at = open_app({"region": "Africa", "year_to": "2013", "target_ea": "EA6"})
     assert at.selectbox(key="region").value == "Africa"
     assert at.selectbox(key="year_to").value == 2013
-    assert at.selectbox(key="target_ea").value == "EA6"
+    assert at.selectbox(key="target_ea").value == "EA6 — State engagement with the mechanisms"  # a code link
     filtered = Filters(2008, 2013, region="Africa", target_ea="EA6")
     assert shown_tiles(at) == expected_tiles(con, filtered)
     assert shown_tiles(at) != expected_tiles(con, Filters(2008, 2013))

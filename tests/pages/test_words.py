@@ -74,4 +74,4 @@ st.selectbox("Choose", ["NPL", "Kenya"])
     assert any("Value: 'nan'" in d for d in found)
     assert any("'NPL' names a country by code only" in d for d in found)
     assert not any("ISO3" in d or "/ source" in d for d in found)  # code columns keep their codes
-    assert len(found) == 8, found
+    assert len(found) == 7, found

@@ -67,8 +67,8 @@ SOURCES = pd.DataFrame({
     "rows": [40, 20, 20, 10, 10],
 })  # fmt: skip
 FILES = {"import:abcdef0123456789": "cat.html"}
-SHARES = ("Real public data 40% · imported files 10% · seed facts 20% · demo 30% (treaty-body reporting, Special "
-          "Procedures)")  # fmt: skip
+SHARES = ("Real public data 40% · imported files 10% · OHCHR and UNDG documents 20% · demo 30% (treaty-body "
+          "reporting, Special Procedures)")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -158,8 +158,8 @@ def test_a_chart_without_data_says_so():
 
 def test_demo_sentence_without_demo_rows():
     real = pd.DataFrame({"source": ["seed:001", "reference"], "rows": [3, 4]})
-    assert slides.demo_sentence(real) == "Demo data: none. All 7 rows in this view are real (seed facts, reference " \
-        "data): no demo data."  # fmt: skip
+    assert slides.demo_sentence(real) == "Demo data: none. All 7 rows in this view are real (OHCHR and UNDG " \
+        "documents, reference data): no demo data."  # fmt: skip
     assert slides.demo_share(real) == (0, 7)
 
 
