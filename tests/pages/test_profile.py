@@ -17,6 +17,7 @@ import pytest
 
 from hrdash.app import presenting
 from hrdash.importers import driver
+from hrdash.model import labels
 from hrdash.model.text import shown as shown_text
 from hrdash.profile import brief
 from hrdash.profile import data as profile
@@ -378,7 +379,7 @@ def test_seed_facts_appear_with_their_seed(built_db, con, iso3, table, column, v
     for s in story_seeds:
         assert any(f"Source: {s}" in text for text in stories)
     sources = frame(at, "Source", "Kind", "Rows in view")
-    assert seed in set(sources["Code"]) and f"Fact stated in seed document {seed[5:]} (seed)" in set(sources["Source"])
+    assert seed in set(sources["Code"]) and f"{labels.seed_title(seed)} (source document)" in set(sources["Source"])
 
 
 def test_report_flags_the_source_does_not_give_read_unknown(built_db, tmp_path):

@@ -249,5 +249,5 @@ def test_reviews_figure_labels_segments_and_totals():
     assert list(bars[1].text) == ["9", "12"] and list(bars[0].text) == ["", ""]  # segments under 5 unlabelled
     totals = next(t for t in fig.data if t.type == "scatter" and t.mode == "text")
     assert list(totals.text) == ["12", "12"]
-    assert fig.data[-1].name == "Seed 004: about 120 a year" and list(fig.data[-1].y) == [120, 120]
+    assert fig.data[-1].name == "Management Plan: about 120 a year" and list(fig.data[-1].y) == [120, 120]
     assert json.loads(fig.to_json())["layout"]["legend"]["traceorder"] == "reversed"
