@@ -75,3 +75,19 @@ st.selectbox("Choose", ["NPL", "Kenya"])
     assert any("'NPL' names a country by code only" in d for d in found)
     assert not any("ISO3" in d or "/ source" in d for d in found)  # code columns keep their codes
     assert len(found) == 7, found
+
+
+def test_ea_values_read_as_the_one_number_format_and_say_how_in_words(built_db):
+    import json
+
+    from hrdash.model import indicators, labels, text
+
+    at = open_app({"ea_view": "Values per country and year", "ea": "EA2"}, page=pages.EXPECTED_ACCOMPLISHMENTS.view)
+    ind = indicators.get("EA2.1")
+    table = next(d for d in at.dataframe if f"{ind.name} ({ind.unit})" in d.value.columns)
+    config = json.loads(table.proto.columns)[f"{ind.name} ({ind.unit})"]["type_config"]
+    assert config == {"type": "number", "format": text.printf("share")} and text.printf("share") == "%.1f%%"
+    assert (table.value[f"{ind.name} ({ind.unit})"] % 1 != 0).any()  # there are fractions to format (44.44…)
+    assert not any("queries/" in c.value or ".sql" in c.value for c in at.caption)
+    [how] = [e for e in at.expander if e.label == "How it is computed"]
+    assert how.markdown[0].value == text.md(labels.how_computed(ind))
