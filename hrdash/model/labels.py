@@ -60,8 +60,8 @@ GLOSSARY: dict[str, str] = {
     "median_years_to_party": "Median years to party", "met": "Met", "met_at_baseline": "Met at baseline",
     "met_on": "Date met", "midterm_report": "Mid-term report", "midterm_reports": "Mid-term reports",
     "midterm_reports_unknown": "Mid-term report not known", "month_end": "Month end", "name": "Country",
-    "name_in_seed": "Name in the source document", "named_targets_with_mechanism": "Named countries of engagement "
-    "with one",
+    "name_in_seed": "Name in the source document",
+    "named_targets_with_mechanism": "Named countries of engagement with one",
     "national_ngo": "National NGO", "national_report": "National report", "national_reports": "National reports",
     "national_reports_unknown": "National report not known", "new_hras_since_2012": "New HRAs since 2012",
     "new_invitations": "New in the year", "new_parties": "New parties", "new_ratifications": "New ratifications",
@@ -89,8 +89,8 @@ GLOSSARY: dict[str, str] = {
     "requests_answered_now": "Requests answered, current years", "reservations": "Reservations",
     "reservations_not_known": "Reservations not known", "response": "Response", "review_date": "Review",
     "review_year": "Review year", "reviewed_region": "Reviewed region", "reviews": "Reviews", "sent_date": "Sent",
-    "sentence": "Sentence of the source document", "session": "Session", "share_became_party": "Led to "
-    "ratification (%)",
+    "sentence": "Sentence of the source document", "session": "Session",
+    "share_became_party": "Led to ratification (%)",
     "share_on_time": "Share on time (%)", "share_with_reservations": "Share with reservations (%)",
     "short_name": "Instrument", "shown": "Shown as", "signature_date": "Signature date", "since": "Since",
     "source": "Source", "start_date": "Began", "status": "Status", "status_source": "Status source",

@@ -41,7 +41,7 @@ def status_counts(p: Profile) -> pd.DataFrame:
     """Return the number of instruments per ratification status (party, signatory, no action; denounced if any)."""
     counts = p.frames["ratification"]["status"].value_counts()
     order = [s for s in STATUS_ORDER if s != "denounced" or counts.get(s, 0)]
-    return pd.DataFrame({"status": order, "instruments": [int(counts.get(s, 0)) for s in order]})
+    return pd.DataFrame({"status": labels.values(order), "instruments": [int(counts.get(s, 0)) for s in order]})
 
 
 def region_ranking(p: Profile) -> pd.DataFrame:

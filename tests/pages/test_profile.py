@@ -216,7 +216,7 @@ def test_ratification_table_and_charts_equal_sql(views, con, case):
     figs = charts(at)
     pie = figs["profile_ratification_status_chart"]["data"][0]
     assert dict(zip(pie["labels"], pie["values"])) == {
-        s: sum(x == s for _, x, _ in statuses) for s in ("party", "signatory", "no action")
+        s.capitalize(): sum(x == s for _, x, _ in statuses) for s in ("party", "signatory", "no action")
     }
     region = per_country(con, iso3, y0, y1).sort_values(["ratified", "name"], ascending=[False, True])
     bar = figs["profile_region_ratification_chart"]["data"][0]
