@@ -116,10 +116,10 @@ def test_data_page_history_and_a_refused_upload(watched):
     page = watched.open(f"/data?countries={COUNTRY_NAME}")
     expect(page.get_by_text("could not be re-applied", exact=False)).to_be_visible()
     watched.assert_inert(FIELDS["lost_file"], FIELDS["lost_error"])
-    page.get_by_role("tab", name="History").click()
+    page.get_by_role("tab", name="Import history").click()
     expect(page.locator(f"{GRID} table", has_text=" file ")).to_have_count(1)
     watched.assert_inert(FIELDS["file"])  # the first cells of the history table (the grid draws what fits)
-    page.get_by_role("tab", name="Import").click()
+    page.get_by_role("tab", name="Add data").click()
     header = [FIELDS["story"].replace('"', "'"), ":red[b]"]
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": "[x](http:⁄⁄127.0.0.2:9).csv", "mimeType": "text/csv",
