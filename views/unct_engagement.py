@@ -136,7 +136,7 @@ with engagement_tab:
         groups = run("unct_working_groups", filters)
         st.caption(
             f"{len(groups)} UN Country Teams with a human rights working group (or theme group) recorded by "
-            f"{filters.year_to}, seed facts first. Filters: {filters.caption()}."
+            f"{filters.year_to}, facts from OHCHR and UNDG documents first. Filters: {filters.caption()}."
         )
         widgets.table(
             "unct_working_groups", filters, page=PAGE, title="UNCT human rights working groups",
@@ -148,8 +148,8 @@ with stories_tab:
     if stories_tab.open:
         stories = run("unct_story_list", filters)
         st.caption(
-            f"{len(stories)} dated events from the seed documents, told in words with their source: UNCT advocacy, "
-            f"follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
+            f"{len(stories)} dated events from OHCHR and UNDG documents, told in words with their source: UNCT "
+            f"advocacy, follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
         )
         for r in stories.itertuples():
             st.markdown(

@@ -93,7 +93,7 @@ def test_country_profile(watched):
 
 def test_unct_stories_and_civil_society_nhris(watched):
     watched.open("/unct?unct_view=Stories")
-    expect(watched.page.get_by_text("dated events from the seed documents", exact=False)).to_be_visible()
+    expect(watched.page.get_by_text("dated events from OHCHR and UNDG documents", exact=False)).to_be_visible()
     watched.assert_inert(FIELDS["story"])
     page = watched.open(f"/civil-society?cso_view=NHRIs&countries={COUNTRY_NAME}")
     # the table's cells are drawn on a canvas; the grid also writes them into an accessible table
