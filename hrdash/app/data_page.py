@@ -20,13 +20,19 @@ from .data import build_info, connection, run, source_files
 from .gate import GATE
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _coverage(db: str, build: str, imports: str) -> tuple[str, pd.DataFrame]:
+    # Per database build and set of imports (an import changes what is in the data and its sources' names).
+    counts = run("data_coverage_by_table")
+    return coverage.summary(counts), coverage.areas(counts, source_files())
+
+
 def overview() -> None:
     """Draw what is in the data, where it comes from, how fresh it is and how to add some, in a manager's words."""
-    counts = run("data_coverage_by_table")
-    files = source_files()
+    summary, areas = _coverage(str(default_db()), repr(run("build_info").values.tolist()), repr(source_files()))
     st.header("What is in the data")
-    st.markdown(md(coverage.summary(counts)))
-    st.dataframe(coverage.areas(counts, files), hide_index=True, key="data_coverage", placeholder="")
+    st.markdown(md(summary))
+    st.dataframe(areas, hide_index=True, key="data_coverage", placeholder="")
     st.caption(
         "Real rows come from public sources or from OHCHR and UNDG documents; demo rows are generated to show how "
         "the dashboard works where no public source is bundled yet, and every page says how much of what it shows "
@@ -119,11 +125,14 @@ def _dictionary(db: str, build: str) -> dict[str, pd.DataFrame | None]:
     # reference data means a new build).
     cols, constraints = run("data_columns"), run("data_constraints")
     names = list(dict.fromkeys(cols["table_name"]))
+    # Seed documents named by title (labels.in_words_frame) once per build, not on every rerun.
+    rules = dictionary.recognition_rules()
     return {
-        "tables": dictionary.tables(names),
-        "columns": dictionary.columns(cols, constraints),
-        "files": dictionary.reference_files(),
-        "rules": dictionary.recognition_rules(),
+        "tables": labels.in_words_frame(dictionary.tables(names)),
+        "columns": labels.in_words_frame(dictionary.columns(cols, constraints)),
+        "files": labels.in_words_frame(dictionary.reference_files()),
+        "rules": rules,
+        "indicators": labels.in_words_frame(indicators.catalogue()),
     }
 
 
@@ -132,17 +141,17 @@ def data_dictionary() -> None:
     st.subheader("Data dictionary")
     d = _dictionary(str(default_db()), repr(run("build_info").values.tolist()))
     st.caption("Meanings from each table's .meta.json, the comments of schema.sql and the importers' notes.")
-    st.dataframe(labels.in_words_frame(d["tables"]), hide_index=True, key="dictionary_tables", placeholder="")
+    st.dataframe(d["tables"], hide_index=True, key="dictionary_tables", placeholder="")
     table = st.selectbox("Columns of", ["all tables", *d["tables"]["table"]], key="dictionary_table")
     frame = d["columns"]
     if table != "all tables":
         frame = frame[frame["table"] == table]
-    st.dataframe(labels.in_words_frame(frame), hide_index=True, key="dictionary_columns", placeholder="")
+    st.dataframe(frame, hide_index=True, key="dictionary_columns", placeholder="")
     st.subheader("UPR responses: each import format's terms")
     st.caption("How the response terms of every UPR file format are stored in recommendation.response.")
     st.dataframe(dictionary.response_terms(), hide_index=True, key="dictionary_responses", placeholder="")
     st.subheader("Reference files that are not tables")
-    st.dataframe(labels.in_words_frame(d["files"]), hide_index=True, key="dictionary_files", placeholder="")
+    st.dataframe(d["files"], hide_index=True, key="dictionary_files", placeholder="")
     rules = d["rules"]
     if rules is not None:
         st.subheader("Instrument recognition (UPR page)")
