@@ -13,7 +13,7 @@ filters = st.session_state["filters"]
 st.title(PAGE)
 st.caption(
     "Increased number and diversity of rights-holders, and of national human rights institutions (NHRIs) and civil "
-    "society actors acting on their behalf, making use of the mechanisms (EA7, seed 004). "
+    f"society actors acting on their behalf, making use of the mechanisms (EA7, {labels.MANAGEMENT_PLAN}). "
     f"Filters: {filters.caption()}."
 )
 page = frame.open(PAGE, filters)
@@ -109,7 +109,8 @@ with targets_tab:
         c1.metric("Targets met", done["yes"], border=True)
         c2.metric("Targets not met", done["no"], border=True)
         st.caption(
-            f"Seed 004 names {len(status)} countries in this selection where OHCHR expects more use of the mechanisms "
+            f"The {labels.MANAGEMENT_PLAN} names {len(status)} countries in this selection where OHCHR expects "
+            "more use of the mechanisms "
             f"by civil society by 2017. {table.rules['civil_society_engagement']} "
             f"({targets.windows_text(filters.year_to)}). Filters: {filters.caption()}."
         )

@@ -1,4 +1,5 @@
-"""Data: sources and freshness, import of files, import history, data dictionary, templates, downloads."""
+"""Data: what is in the data and where it comes from (for managers), adding data (import, update), history,
+templates, downloads, and one click further the technical reference (tables, columns, formats)."""
 
 import streamlit as st
 
@@ -9,26 +10,30 @@ PAGE = pages.DATA.title
 filters = st.session_state["filters"]
 st.title(PAGE)
 st.caption(
-    "Where the dashboard's data comes from, how to load real data (files from the UN Treaty Collection, UPR Info, "
-    "the Universal Human Rights Index, or our own templates), and the whole database for download. "
+    "What the dashboard's figures are made of, where they come from, how fresh they are, and how to add real data. "
     f"Filters (for the banner and the sources at the bottom): {filters.caption()}."
 )
 page = frame.open(PAGE, filters)
 
-sources, imports, history, dictionary, templates, downloads = st.tabs(
-    ["Sources", "Import", "History", "Dictionary", "Templates", "Download"]
+overview, imports, history, templates, downloads, technical = st.tabs(
+    ["What is in the data", "Add data", "Import history", "Templates", "Download", "Technical reference"]
 )
-with sources:
-    data_page.sources()
+with overview:
+    data_page.overview()
 with imports:
     data_import.import_section()
 with history:
     data_page.history()
-with dictionary:
-    data_page.data_dictionary()
 with templates:
     data_page.template_downloads()
 with downloads:
     data_page.database_downloads()
+with technical:
+    st.caption(
+        "For the data team: the database's tables and columns, their types and allowed values, the file formats "
+        "the import reads and how it maps their terms, and the rules that recognise instruments in a text."
+    )
+    data_page.technical_sources()
+    data_page.data_dictionary()
 
 page.close()

@@ -13,8 +13,8 @@ PAGE = pages.EXPECTED_ACCOMPLISHMENTS.title
 filters = st.session_state["filters"]
 st.title(PAGE)
 st.caption(
-    "OHCHR Management Plan 2014–2017, thematic strategy 'Strengthening international human rights mechanisms' "
-    "(seed 004): each expected accomplishment (EA), its indicators and its target countries. "
+    f"{labels.MANAGEMENT_PLAN}, thematic strategy 'Strengthening international human rights mechanisms': "
+    "each expected accomplishment (EA), its indicators and its target countries. "
     f"Filters: {filters.caption()}."
 )
 page = frame.open(PAGE, filters)
@@ -26,7 +26,7 @@ code = st.segmented_control(
 ea = eas.loc[code]
 st.header(f"{code} · {md(ea['short_name'])}")
 st.markdown(f"> {md(ea['statement'])}")
-st.caption("Statement of the expected accomplishment in seed 004 (OHCHR Management Plan 2014–2017).")
+st.caption(f"Statement of the expected accomplishment in the {labels.MANAGEMENT_PLAN}.")
 
 inds = indicators.for_ea(code)
 indicators_tab, targets_tab, values_tab = st.tabs(
@@ -44,7 +44,7 @@ with indicators_tab:
         )
         st.caption(
             f"Each indicator over {scope}: its value in {filters.year_to} (latest), the change from the "
-            f"{indicators.BASELINE_YEAR} baseline, and the 2017 target where a seed gives one. "
+            f"{indicators.BASELINE_YEAR} baseline, and the 2017 target where the Management Plan gives one. "
             f"Filters: {filters.caption()}."
         )
         cols = st.columns(2)
@@ -92,7 +92,8 @@ with targets_tab:
                     st.markdown(f"- `{kind}` — {rule}")
             when = targets.windows_text(filters.year_to) if table.filterable else f"as of the end of {filters.year_to}"
             st.caption(
-                f"The {code} target countries of seed 004 in this selection ({len(status)} targets, {met or 'all'}), "
+                f"The {code} target countries of the {labels.MANAGEMENT_PLAN} in this selection ({len(status)} "
+                f"targets, {met or 'all'}), "
                 f"each with its target and whether it is met ({when}). Filters: {filters.caption()}."
             )
             widgets.table(
@@ -108,13 +109,15 @@ with values_tab:
         ind = indicators.get(chosen)
         year_from, year_to = indicators.query_years(ind, filters.year_from, filters.year_to)
         st.caption(
-            f"{ind.code} per country and year, {year_from}–{year_to}, computed by `queries/{ind.query}.sql`: "
-            f"{ind.definition} Filters: {filters.caption()}."
+            f"{ind.code} per country and year, {year_from}–{year_to}: {md(labels.in_words(ind.definition))} "
+            f"Filters: {filters.caption()}."
         )
+        with st.expander("How it is computed"):
+            st.markdown(md(labels.how_computed(ind)))
+        value = f"{ind.name} ({ind.unit})"
         widgets.table(
             ind.query, filters, page=PAGE, title=f"{ind.code} {ind.name}", key=f"ea_values_{chosen}",
-            year_from=year_from, year_to=year_to,
-            labels=labels.glossary({"value": f"{ind.name} ({ind.unit})"}),
+            year_from=year_from, year_to=year_to, labels=labels.glossary({"value": value}), kinds={value: ind.kind},
         )  # fmt: skip
 
 page.close()

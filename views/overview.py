@@ -82,6 +82,7 @@ with st.expander("Show the map's data as a table"):
         ),
         hide_index=True,
         key="overview_map_table",
+        placeholder="",
     )
 
 page.close()

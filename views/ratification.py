@@ -22,7 +22,7 @@ as_of = f"31 December {filters.year_to}"
 st.title("Ratification of the international human rights instruments (EA2)")
 st.caption(
     "EA2: more ratifications of the 18 core instruments and optional protocols, fewer reservations, with a focus "
-    "on the instruments and regions with the lowest rates (OHCHR Management Plan 2014–2017, seed 004). "
+    f"on the instruments and regions with the lowest rates ({labels.MANAGEMENT_PLAN}). "
     f"Filters: {where}."
 )
 page = frame.open(PAGE, filters)
@@ -161,7 +161,8 @@ def ea2_targets() -> None:
     m2.metric(f"Met at the {targets.BASELINE_YEAR} baseline", f"{then['yes']} of {len(rows)}", border=True)
     m3.metric(f"Unknown on {as_of}", f"{now['unknown']} of {len(rows)}", border=True)
     st.caption(
-        f"The countries seed 004 names as EA2 targets, each target checked against the ratification data on "
+        f"The countries the {labels.MANAGEMENT_PLAN} names as EA2 targets, each target checked against the "
+        "ratification data on "
         f"{as_of} and on 31 December {targets.BASELINE_YEAR} (the baseline). Filters: {where}."
     )
     with st.expander("How each target is checked"):

@@ -6,7 +6,7 @@ from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
 from hrdash.figures.base import level
-from hrdash.model import targets
+from hrdash.model import labels, targets
 from hrdash.model.indicators import BASELINE_YEAR
 from hrdash.model.text import md
 
@@ -32,11 +32,12 @@ key_figures = run("sp_key_figures_by_year", filters)
 for i, (label, value, delta) in enumerate(sp.key_figures(key_figures, filters.year_to)):
     cols[i % 4].metric(label, value, delta=delta, delta_color="off", border=True)
 
-st.subheader("2013 as seed 004 reports it")
+st.subheader(f"2013 as the {labels.MANAGEMENT_PLAN} reports it")
 seed = run("sp_seed_figures_2013")
-st.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013")
+st.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013", placeholder="")
 st.caption(
-    f"Computed from the data for the selected countries in 2013, beside the global figures of seed 004: "
+    "Computed from the data for the selected countries in 2013, beside the global figures of the "
+    f"{labels.MANAGEMENT_PLAN}: "
     f"“{md(seed['sentence'].iloc[0])}” They agree when no country filter is set."
 )
 
@@ -142,7 +143,8 @@ def targets_view() -> None:
     df = run("sp_engagement_targets", filters, **w)
     st.subheader("EA6 target countries: engagement with the Special Procedures")
     st.caption(
-        "Seed 004 names these countries to “improve their engagement with special procedures, either through "
+        f"The {labels.MANAGEMENT_PLAN} names these countries to “improve their engagement with special "
+        "procedures, either through "
         "the issuing of standing invitations, the acceptance of their requests for visits or the response to "
         f"their communications”. Each measure in the baseline years {baseline} (the Management Plan's baseline "
         f"is {BASELINE_YEAR}) and in the last four selected years {current}: standing invitation extended by "
@@ -158,7 +160,7 @@ def targets_view() -> None:
     for col, (label, value, context) in zip(cols, sp.engagement_summary(df, baseline, current)):
         col.metric(label, value, delta=context, delta_color="off", delta_arrow="off")
     table = sp.engagement_table(df, baseline, current)
-    st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table))
+    st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table), placeholder="")
     widgets.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
                       labels=sp.engagement_labels(baseline, current), key="sp_targets_export", **w)  # fmt: skip
 
@@ -167,13 +169,13 @@ def tables_view() -> None:
     st.subheader("Visits and visit requests")
     st.caption(f"The latest {PREVIEW} dated {years} (visit start or request date); the downloads hold all.")
     df = run("sp_visit_list", filters, limit=PREVIEW)
-    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES)
+    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES, placeholder="")
     widgets.export_buttons("sp_visit_list", filters, page=PAGE, title="Visits and visit requests", labels=L,
                       key="sp_visit_list_export", limit=None)  # fmt: skip
     st.subheader("Communications")
     st.caption(f"The latest {PREVIEW} communications sent {years}; the downloads hold all.")
     df = run("sp_communication_list", filters, limit=PREVIEW)
-    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES)
+    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES, placeholder="")
     widgets.export_buttons("sp_communication_list", filters, page=PAGE, title="Communications", labels=L,
                       key="sp_comm_list_export", limit=None)  # fmt: skip
 

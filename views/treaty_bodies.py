@@ -19,7 +19,7 @@ whole_world = not (filters.region or filters.countries or filters.target_ea)
 st.title("Treaty bodies: State reporting and national mechanisms (EA6)")
 st.caption(
     "EA6: States engage with the mechanisms — timely reports to the treaty bodies and standing national "
-    "mechanisms for reporting and follow-up (OHCHR Management Plan 2014–2017, seed 004). "
+    f"mechanisms for reporting and follow-up ({labels.MANAGEMENT_PLAN}). "
     f"Filters: {filters.caption()}."
 )
 page = frame.open(PAGE, filters)
@@ -115,12 +115,13 @@ def reviews() -> None:
     st.header("State reports reviewed per year")
     seed = run("tb_reviews_seed_figure").iloc[0]  # seed 004: about 120 a year, all countries and bodies
     reference = float(seed["value"]) if whole_world and not chosen else None
+    document = md(labels.in_words(seed["source"]))
     st.caption(
         f"State reports reviewed by each treaty body in the selected countries, {filters.year_from}–"
         f"{filters.year_to}, by the date of the review; the number above each bar is the year's total. "
-        + (f"The dashed line is {md(seed['source'])}'s figure for all countries ({md(seed['as_of'])}): "
+        + (f"The dashed line is the {document}'s figure for all countries ({md(seed['as_of'])}): "
            f"“{md(seed['sentence'])}” "
-           if reference else f"{md(seed['source'])}'s {seed['value']:.0f} reviews a year cover all countries and "
+           if reference else f"The {document}'s {seed['value']:.0f} reviews a year cover all countries and "
            "bodies, so the line is not drawn under these filters. ")
         + f"Filters: {where}."
     )  # fmt: skip
@@ -142,11 +143,13 @@ def mechanisms() -> None:
     )  # fmt: skip
     m2.metric(
         "Named countries with one", f"{s['named_targets_with_mechanism']} of {s['named_targets']}", border=True,
-        help="Countries seed 004 names for participatory standing coordination bodies (EA6) that have a mechanism.",
+        help=f"Countries the {labels.MANAGEMENT_PLAN} names for participatory standing coordination bodies (EA6) "
+             "that have a mechanism.",
     )  # fmt: skip
     m3.metric(
         "EA6 target", f"{s['countries_of_engagement_target']} countries", border=True,
-        help="Seed 004: “By 2017, OHCHR hopes to have contributed to reinforcing participatory mechanisms for "
+        help=f"{labels.MANAGEMENT_PLAN}: “By 2017, OHCHR hopes to have contributed to reinforcing participatory "
+             "mechanisms for "
         "reporting and follow-up in 71 countries of engagement.”",
     )  # fmt: skip
     m4.metric(
@@ -154,7 +157,8 @@ def mechanisms() -> None:
         help="Mechanisms in which the national human rights institution / civil society organisations take part.",
     )  # fmt: skip
     st.caption(
-        f"Seed 004 sets a target of {s['countries_of_engagement_target']} countries of engagement by 2017 and names "
+        f"The {labels.MANAGEMENT_PLAN} sets a target of {s['countries_of_engagement_target']} countries of "
+        "engagement by 2017 and names "
         f"{s['named_targets_all']} of them (the rest are groups such as “countries in South Asia, the Pacific and "
         f"Gulf States”); {s['named_targets']} are in the current selection. Filters: {filters.caption()}."
     )
@@ -186,7 +190,8 @@ def mechanisms() -> None:
     st.subheader("Countries with a mechanism or named for one")
     st.caption(
         f"Selected countries with a mechanism on 31 December {filters.year_to}, and the countries of engagement "
-        f"seed 004 names for a standing coordination body, with or without one. Filters: {filters.caption()}."
+        f"the {labels.MANAGEMENT_PLAN} names for a standing coordination body, with or without one. Filters: "
+        f"{filters.caption()}."
     )
     widgets.table(
         "tb_nmrf_by_country", filters, page=PAGE, title="National mechanisms for reporting and follow-up",

@@ -7,7 +7,7 @@ import streamlit as st
 from hrdash.app import frame, pages, widgets
 from hrdash.app.data import run
 from hrdash.figures import unct as fig
-from hrdash.model import targets
+from hrdash.model import labels, targets
 from hrdash.model.text import md
 
 PAGE = pages.UNCT.title
@@ -17,7 +17,7 @@ filters = st.session_state["filters"]
 st.title(PAGE)
 st.caption(
     "Enhanced systematic engagement by UN Country Teams with the international human rights mechanisms (EA11, "
-    f"seed 004), and the Human Rights Advisers (HRAs) who support them. Filters: {filters.caption()}."
+    f"{labels.MANAGEMENT_PLAN}), and the Human Rights Advisers (HRAs) who support them. Filters: {filters.caption()}."
 )
 page = frame.open(PAGE, filters)
 years = f"{filters.year_from}–{filters.year_to}"
@@ -49,7 +49,8 @@ with hra_tab:
         by_month = run("unct_hra_in_post_by_month", filters)
         st.caption(
             f"Advisers in post at the end of each month, {years}, and deployments started since 1 January 2012 "
-            "against seed 002's plan for 2012–2013 (20 new HRAs by the end of 2013; up to 4 regional advisers). "
+            f"against the plan for 2012–2013 of the {labels.HRA_STRATEGY}  (20 new HRAs by the end of 2013; up to "
+            "4 regional advisers). "
             f"Filters: {filters.caption()}."
         )
         page.chart(
@@ -76,7 +77,7 @@ with deployments_tab:
         st.caption(
             f"{len(deployments)} deployments overlapping {years}, one bar each, labelled with the funding; hatched "
             "bars have no end date in the data (still in post, or the source does not say) and run to the end of "
-            "the selected years. Dashed line: 30 June 2011, the date seed 002 counts 18 HRAs on. "
+            f"the selected years. Dashed line: 30 June 2011, the date the {labels.HRA_STRATEGY} counts 18 HRAs on. "
             f"Filters: {filters.caption()}."
         )
         page.chart(
@@ -128,13 +129,14 @@ with engagement_tab:
         model = run("unct_story_working_group_model")
         for r in model.itertuples():
             st.info(
-                f"**The model: UNCT {md(r.country)} Human Rights Working Group** ({md(r.source)}). {md(r.text)}",
+                f"**The model: UNCT {md(r.country)} Human Rights Working Group** ({md(labels.in_words(r.source))}). "
+                f"{md(r.text)}",
                 icon=":material/groups:",
             )
         groups = run("unct_working_groups", filters)
         st.caption(
             f"{len(groups)} UN Country Teams with a human rights working group (or theme group) recorded by "
-            f"{filters.year_to}, seed facts first. Filters: {filters.caption()}."
+            f"{filters.year_to}, facts from OHCHR and UNDG documents first. Filters: {filters.caption()}."
         )
         widgets.table(
             "unct_working_groups", filters, page=PAGE, title="UNCT human rights working groups",
@@ -146,11 +148,14 @@ with stories_tab:
     if stories_tab.open:
         stories = run("unct_story_list", filters)
         st.caption(
-            f"{len(stories)} dated events from the seed documents, told in words with their source: UNCT advocacy, "
-            f"follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
+            f"{len(stories)} dated events from OHCHR and UNDG documents, told in words with their source: UNCT "
+            f"advocacy, follow-up of visits and UPR reviews, the work of HRAs, {years}. Filters: {filters.caption()}."
         )
         for r in stories.itertuples():
-            st.markdown(f"**{md(r.country)}, {r.year}** · {md(r.mechanism)} · {md(r.source)}  \n{md(r.text)}")
+            st.markdown(
+                f"**{md(r.country)}, {r.year}** · {md(labels.value(r.mechanism))} · "
+                f"{md(labels.in_words(r.source))}  \n{md(r.text)}"
+            )
         widgets.table(
             "unct_story_list", filters, page=PAGE, title="Stories", key="unct_stories",
             labels=fig.LABELS,
@@ -158,7 +163,7 @@ with stories_tab:
 
 with targets_tab:
     if targets_tab.open:
-        st.subheader("EA11 target countries (seed 004)")
+        st.subheader(f"EA11 target countries ({labels.MANAGEMENT_PLAN})")
         table = targets.table_for("EA11", filters.year_to)
         met = st.selectbox(
             "Show targets", table.met_values, index=None, key="unct_target_met", bind="query-params",
@@ -169,7 +174,7 @@ with targets_tab:
             for kind, rule in table.rules.items():
                 st.markdown(f"- `{kind}` — {rule}")
         st.caption(
-            f"Each target of seed 004 and its status: {targets.windows_text(filters.year_to)} "
+            f"Each target of the {labels.MANAGEMENT_PLAN} and its status: {targets.windows_text(filters.year_to)} "
             f"({md(met or 'all targets')}). Filters: {filters.caption()}."
         )
         widgets.table(

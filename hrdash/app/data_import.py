@@ -148,13 +148,13 @@ def show_plan(plan: Plan, i: int) -> None:
         names = report.unresolved(plan)
         if len(names):
             st.markdown(f"**Unresolved country names: {len(names)}**")
-            st.dataframe(names, hide_index=True, key=f"import_unresolved_{i}")
+            st.dataframe(names, hide_index=True, key=f"import_unresolved_{i}", placeholder="")
         problems = plan.problems.frame() if plan.problems else pd.DataFrame()
         if len(problems):
             counts = plan.problems.counts
             st.markdown(f"**{counts['error']:,} problem(s), {counts['warning']:,} warning(s), {counts['notice']:,} "
                         "note(s)** — each with its row, column and value:")  # fmt: skip
-            st.dataframe(problems, hide_index=True, key=f"import_problems_{i}")
+            st.dataframe(problems, hide_index=True, key=f"import_problems_{i}", placeholder="")
         if plan.skip_bad_rows and plan.skipped_rows:
             st.download_button(
                 f"⬇ Skipped rows ({plan.skipped_rows:,})", data=report.skipped_rows_csv(plan),
@@ -163,7 +163,7 @@ def show_plan(plan: Plan, i: int) -> None:
             )  # fmt: skip
         for table, tp in plan.tables.items():
             st.markdown(f"Preview of `{table}` (first {len(tp.preview)} of {tp.rows:,} rows, as they will be stored):")
-            st.dataframe(tp.preview, hide_index=True, key=f"import_preview_{i}_{table}")
+            st.dataframe(tp.preview, hide_index=True, key=f"import_preview_{i}_{table}", placeholder="")
 
 
 def load(plans: list[Plan], who: str) -> list[str]:
@@ -218,7 +218,7 @@ def import_section() -> None:
     if not files:
         return
     plans = check(files, options)
-    st.dataframe(report.summary(plans), hide_index=True, key="import_summary")
+    st.dataframe(report.summary(plans), hide_index=True, key="import_summary", placeholder="")
     st.download_button(
         "⬇ Validation report (CSV)", data=report.problems_csv(plans), file_name="validation_report.csv",
         mime="text/csv", key="import_report_csv", on_click="ignore",

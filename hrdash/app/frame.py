@@ -110,7 +110,7 @@ def demo_warning(counts: pd.DataFrame) -> None:
     if prov.shares(counts)["demo"]:
         st.warning(
             f"**{sentence}.** Demo rows are generated illustrative data, not real figures; the sources below say "
-            "which rows are real (public data, seed facts, imported files).",
+            "which rows are real (public data, facts from OHCHR and UNDG documents, imported files).",
             icon="⚠️",
         )
     else:
@@ -123,11 +123,11 @@ def sources(counts: pd.DataFrame) -> None:
     st.subheader("Where these figures come from")
     st.caption(
         "Real: public data bundled with the dashboard (UN Treaty Collection, UPR calendar and cycle-1 "
-        "recommendations), facts stated in seed documents, curated reference data and files imported on the Data "
-        "page. Demo: generated illustrative data, not real. "
+        "recommendations), facts stated in OHCHR and UNDG documents, curated reference data and files imported on "
+        "the Data page. Demo: generated illustrative data, not real. "
         f"Database built {md(info.get('built_at', 'unknown'))} (demo scale {md(info.get('scale', '?'))})."
     )
-    st.dataframe(sources_table(counts), hide_index=True, key="provenance")
+    st.dataframe(sources_table(counts), hide_index=True, key="provenance", placeholder="")
 
 
 def sources_table(counts: pd.DataFrame) -> pd.DataFrame:

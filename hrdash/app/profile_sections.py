@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from ..figures import base as charts
+from ..model import labels
 from ..model.filters import Filters
 from ..model.text import md
 from ..profile import brief
@@ -47,7 +48,7 @@ def _chart(view: View, key: str, *, numbers_in_table: bool = False) -> None:
     if shown.open:
         with shown:
             data = view.charts[key].data.rename(columns=LABELS)
-            st.dataframe(data, hide_index=True, key=f"profile_{key}_chart_data")
+            st.dataframe(data, hide_index=True, key=f"profile_{key}_chart_data", placeholder="")
 
 
 def _table(name: str, filters: Filters, view: View, title: str, key: str, empty: str) -> None:
@@ -56,7 +57,9 @@ def _table(name: str, filters: Filters, view: View, title: str, key: str, empty:
     if shown.empty:
         st.caption(empty)
         return
-    printing.dataframe(shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config)
+    printing.dataframe(
+        shown, hide_index=True, key=f"profile_{key}", width="stretch", column_config=config, placeholder=""
+    )
     widgets.export_buttons(name, filters, page=PAGE, title=f"{title}, {view.p.name}", labels=LABELS,
                            key=f"profile_{key}", frame=partial(profile.export_frame, view.p, key))  # fmt: skip
 
@@ -86,7 +89,9 @@ def region(view: View, filters: Filters) -> None:
         f"{md(p.name)} against the {len(p.region)} countries of its OHCHR region, {p.years} (statuses as of "
         f"31 December {p.year_to}). Rank 1 = the highest value in the region."
     )
-    printing.dataframe(view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison")
+    printing.dataframe(
+        view.comparison.rename(columns=LABELS), hide_index=True, key="profile_comparison", placeholder=""
+    )
     _chart(view, "region_ratification")
     if not printing.active():
         st.caption("Click a country on the map to open its profile.")
@@ -157,7 +162,10 @@ def civil_society(view: View, filters: Filters) -> None:
 def unct(view: View, filters: Filters) -> None:
     p = view.p
     st.header("UN Country Team and Human Rights Advisers")
-    st.caption(f"What the UNCT did with the mechanisms, {p.years}. Seed facts carry their seed as source.")
+    st.caption(
+        f"What the UNCT did with the mechanisms, {p.years}. Facts from the source documents name the document as "
+        "their source."
+    )
     _table("profile_unct_engagement", filters, view, "UNCT engagement", "unct", "No UNCT engagement recorded.")
     st.markdown(f"**Human Rights Adviser deployments overlapping {p.years}**")
     _table("profile_hra_deployments", filters, view, "HRA deployments", "hra", "No HRA deployment recorded.")
@@ -182,15 +190,17 @@ def national_mechanism(view: View, filters: Filters) -> None:
 
 def targets(view: View, filters: Filters) -> None:
     p = view.p
-    st.header("Targets of the OHCHR Management Plan (seed 004)")
+    st.header(f"Targets of the {labels.MANAGEMENT_PLAN}")
     st.caption(
-        f"Every target of seed 004's expected accomplishments that names {md(p.name)}, and whether it is met in "
+        f"Every target of the {labels.MANAGEMENT_PLAN}'s expected accomplishments that names {md(p.name)}, and "
+        "whether it is met in "
         f"{p.year_to} by the target rules of the Ratification and Expected accomplishments pages."
     )
     columns = ["ea_code", "ea_name", "target", "met", "detail", "source", "sentence"]
     printing.dataframe(
-        view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the seed"}), hide_index=True,
-        key="profile_targets",
+        view.targets[columns].rename(columns={**LABELS, "sentence": "Sentence of the Management Plan"}),
+        hide_index=True, key="profile_targets",
+        placeholder="",
     )  # fmt: skip
 
 

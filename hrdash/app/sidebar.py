@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ..model import labels
 from ..model.filters import OHCHR_REGIONS, Filters
-from ..model.text import md
 from .data import run
 
 ALL_REGIONS = "All regions"
@@ -20,7 +20,13 @@ def filters() -> Filters:
     countries = run("country_options")
     iso3_of = dict(zip(countries["name"], countries["iso3"]))
     eas = run("ea_options")
-    ea_names = {r.code: f"{r.short_name} — {r.target_countries} target countries" for r in eas.itertuples()}
+    # The choice lists each EA by its name, and the URL holds what the choice shows (a bound select box reads its
+    # URL value as the option's label); a link with the code alone (?target_ea=EA6, older links) still opens it.
+    ea_names = {labels.ea(r.code): r.code for r in eas.itertuples()}
+    counts = {labels.ea(r.code): int(r.target_countries) for r in eas.itertuples()}
+    shared = st.query_params.get("target_ea")
+    if shared in ea_names.values():
+        st.session_state["target_ea"] = labels.ea(shared)
     years = run("data_years").iloc[0]
     year_options = list(range(int(years["first_year"]), int(years["last_year"]) + 1))
     with st.sidebar:
@@ -35,15 +41,14 @@ def filters() -> Filters:
         target = st.selectbox(
             "Only target countries of", list(ea_names), index=None, key="target_ea", bind="query-params",
             placeholder="Any country (no EA filter)",
-            help="Countries that OHCHR's Management Plan 2014–2017 (seed 004) names as targets of an expected "
-            "accomplishment: " + "; ".join(f"{k}: {md(v)}" for k, v in ea_names.items()),
+            help=f"Countries that the {labels.MANAGEMENT_PLAN} names as targets of an expected accomplishment (EA).",
         )  # fmt: skip
         if target:
-            st.caption(f"{md(target)}: {md(ea_names[target])}")
+            st.caption(f"{counts[target]} target countries named in the {labels.MANAGEMENT_PLAN}.")
         if year_from > year_to:
             st.warning("'From' is after 'To': the years were swapped.")
             year_from, year_to = year_to, year_from
     return Filters(
         year_from=int(year_from), year_to=int(year_to), region=None if region == ALL_REGIONS else region,
-        countries=tuple(sorted(iso3_of[n] for n in chosen)), target_ea=target,
+        countries=tuple(sorted(iso3_of[n] for n in chosen)), target_ea=ea_names.get(target) if target else None,
     )  # fmt: skip

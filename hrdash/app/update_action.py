@@ -117,4 +117,5 @@ def results(last: dict[str, Any] | None) -> None:
         hide_index=True,
         key="update_summary",
         column_config={"source": st.column_config.TextColumn("address or file"), "seconds": "time (s)"},
+        placeholder="",
     )

@@ -12,6 +12,8 @@ import streamlit as st
 from ..db import query
 from ..exports import tables as export
 from ..figures.base import PLOTLY_CONFIG
+from ..model import labels as glossary
+from ..model import text
 from ..model.filters import Filters
 from ..model.text import md
 from ..profile import data as profile
@@ -77,13 +79,36 @@ def date_columns(df: pd.DataFrame) -> dict[str, Any]:
     return out
 
 
+def number_columns(df: pd.DataFrame, kinds: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Return column settings that show numbers as `text.number` does: a column of `kinds` ({column: "share", …})
+    in its kind, other fractional columns with one decimal (never 44.4444)."""
+    out = {}
+    for name in df.columns[[pd.api.types.is_float_dtype(t) for t in df.dtypes]]:
+        kind = (kinds or {}).get(name)
+        if kind is None and (df[name].dropna() % 1 == 0).all():
+            continue
+        out[name] = st.column_config.NumberColumn(format=text.printf(kind or "figure"))
+    return out
+
+
 def table(
-    name: str, filters: Filters, *, page: str, title: str, labels: dict[str, str], key: str, **params: Any
+    name: str,
+    filters: Filters,
+    *,
+    page: str,
+    title: str,
+    labels: dict[str, str],
+    key: str,
+    kinds: Mapping[str, str] | None = None,
+    **params: Any,
 ) -> pd.DataFrame:
-    """Draw the result of query `name` as a table with human column names and export buttons; return the result."""
+    """Draw the result of query `name` as a table with human column names and export buttons; return the result.
+
+    `kinds`: {shown column: "share" / "mean" / "count"}, how its numbers read (`text.number`)."""
     df = run(name, filters, **params)
-    shown = df.rename(columns=labels)
-    printing.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=date_columns(shown))
+    shown = glossary.in_words_frame(df.rename(columns=labels))
+    config = {**date_columns(shown), **number_columns(shown, kinds)}
+    printing.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=config, placeholder="")
     export_buttons(name, filters, page=page, title=title, labels=labels, key=key, **params)
     return df
 
@@ -94,8 +119,9 @@ def show_data(data: pd.DataFrame, *, key: str, labels: dict[str, str] | None = N
     if printing.active():
         return
     with st.expander("Show data"):
-        shown = data.rename(columns=labels or {})
-        st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=date_columns(shown))
+        shown = glossary.in_words_frame(data.rename(columns=labels or {}))
+        config = {**date_columns(shown), **number_columns(shown)}
+        st.dataframe(shown, hide_index=True, key=f"{key}_data", column_config=config, placeholder="")
 
 
 def is_map(fig: Any) -> bool:

@@ -134,10 +134,11 @@ def nhris(country: pd.DataFrame) -> pd.DataFrame:
     """Return NHRIs with their accreditation status (about 120 countries)."""
     r = rng("nhri")
     chosen = np.sort(pick_distinct(r, country["iso3"], 120))
+    names = dict(zip(country["iso3"], country["name"]))  # named as a person would write it, not by code
     return pd.DataFrame(
         {
             "country_iso3": chosen,
-            "name": [f"National Human Rights Commission ({c}) (demo)" for c in chosen],
+            "name": [f"National Human Rights Commission of {names[c]} (demo)" for c in chosen],
             "status": r.choice(["A", "B", "C", "none"], len(chosen), p=[0.6, 0.25, 0.08, 0.07]),
             "year": r.integers(2000, LAST_YEAR + 1, len(chosen)),
             "source": DEMO,

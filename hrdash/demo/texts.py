@@ -18,7 +18,7 @@ THEMES: dict[str, list[str]] = {
         "prohibit corporal punishment of children in all settings, including the home",
         "raise the minimum age of marriage to 18 years for both girls and boys",
     ],
-    "Torture and other CID treatment": [
+    "Torture and other cruel, inhuman or degrading treatment": [
         "establish an independent mechanism to investigate all allegations of torture and ill-treatment by law enforcement officials",
         "bring the definition of torture in the criminal code into line with the Convention against Torture",
     ],

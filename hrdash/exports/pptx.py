@@ -148,7 +148,7 @@ def cell_text(value: Any) -> str:
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.1f}"
     if isinstance(value, list | tuple) or (hasattr(value, "tolist") and not isinstance(value, str)):
         return ", ".join(map(str, list(value)))
-    return str(value)
+    return "" if value in ("None", "nan", "NaT") else str(value)  # a blank a frame turned to text (astype(str))
 
 
 def _number(value: Any) -> float | None:
@@ -437,7 +437,7 @@ def sources_by_rows(sources: pd.DataFrame) -> pd.DataFrame:
 def _add_sources(prs, deck: Deck) -> None:
     by_source = sources_by_rows(deck.sources)
     meaning = {"public": "real public data bundled with the dashboard", "import": "real: a file imported by a user",
-               "seed": "real: a fact stated in a seed document", "reference": "real: curated reference data",
+               "seed": "real: a fact stated in an OHCHR or UNDG document", "reference": "real: curated reference data",
                "demo": "generated illustrative data, not real"}  # fmt: skip
     table = pd.DataFrame(
         {

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..model import labels
 from ..model.text import plot_frame
 from .colours import SEQUENTIAL
 
@@ -175,7 +176,7 @@ def category_map(
         data.append(
             {"type": "choropleth", **plain(locations=iso3[mask], text=text[mask]), "z": [1] * int(mask.sum()),
              "locationmode": "ISO-3", "colorscale": [[0, colour], [1, colour]], "showscale": False,
-             "showlegend": True, "name": f"{value} ({int(mask.sum())})",
+             "showlegend": True, "name": f"{labels.value(value)} ({int(mask.sum())})",
              "marker": {"line": {"color": "white", "width": 0.4}}, "hovertemplate": "%{text}<extra></extra>"}
         )  # fmt: skip
     layout = {"geo": WORLD_GEO, "margin": MAP_MARGIN, "height": height, "legend": LEGEND_BELOW_MAP}

@@ -41,7 +41,7 @@ KEY_FIGURES = [
     ("standing_invitations", "Standing invitations", "{:,.0f}"),
 ]
 DATE_COLUMNS = ["request_date", "start_date", "end_date", "sent_date", "reply_date"]
-LABELS = labels.glossary({"countries": "Countries in view", "name_in_seed": "Named in seed 004 as"})  # fmt: skip
+LABELS = labels.glossary({"countries": "Countries in view", "name_in_seed": "Named in the Management Plan as"})
 
 
 def _list(s: pd.Series) -> list:
@@ -272,7 +272,7 @@ def seed_table(key_figures: pd.DataFrame, seed: pd.DataFrame) -> pd.DataFrame:
     ]
     values = [fmt(k, v) for k, v in zip(seed["key"], seed["seed_value"])]
     return pd.DataFrame(
-        {"Figure (2013)": seed["figure"], "In this data": data, "Seed 004": values,
+        {"Figure (2013)": seed["figure"], "In this data": data, "OHCHR Management Plan (global)": values,
          "Same": ["✓" if a == b else "≠" for a, b in zip(data, values)]}
     )  # fmt: skip
 

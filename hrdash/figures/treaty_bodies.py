@@ -140,7 +140,7 @@ def reviews_by_year(df: pd.DataFrame, reference: float | None = None) -> go.Figu
     if reference is not None:
         data.append(
             {"type": "scatter", "x": totals["year"].tolist(), "y": [reference] * len(totals), "mode": "lines",
-             "line": {"color": "#444444", "dash": "dash"}, "name": f"Seed 004: about {reference:.0f} a year",
+             "line": {"color": "#444444", "dash": "dash"}, "name": f"Management Plan: about {reference:.0f} a year",
              "hoverinfo": "skip"}
         )  # fmt: skip
     top = max(float(totals["reviews"].max()) if len(totals) else 0, reference or 0, 1)

@@ -50,7 +50,7 @@ def seed_quote(seed_figures: pd.DataFrame, key: str) -> str:
     """Return the sentence a seed figure comes from, quoted with its source (`unct_hra_seed_figures` rows)."""
     for k, sentence, source in zip(seed_figures["key"], seed_figures["sentence"], seed_figures["source"]):
         if k == key:
-            return f"Seed {source.removeprefix('seed:')} ({source}): “{sentence}”"
+            return f"{labels.in_words(source)}: “{sentence}”"
     return f"(no seed figure {key!r} in the data)"
 
 
@@ -160,8 +160,8 @@ def hra_over_time(df: pd.DataFrame, plan: dict[str, float], on_date: date, on_da
         )  # fmt: skip
     annotations = []
     for key, label, colour, anchor in [
-        ("new_hras_2012_13", "plan: {v:g} new HRAs by end 2013 (seed 002)", OKABE_ITO[1], "top"),
-        ("regional_2012_13", "plan: up to {v:g} regional advisers (seed 002)", OKABE_ITO[2], "bottom"),
+        ("new_hras_2012_13", "plan: {v:g} new HRAs by end 2013 (UNDG HRA strategy, 2012)", OKABE_ITO[1], "top"),
+        ("regional_2012_13", "plan: up to {v:g} regional advisers (UNDG HRA strategy, 2012)", OKABE_ITO[2], "bottom"),
     ]:
         if key in plan:
             v, text = plan[key], label.format(v=plan[key])
@@ -180,9 +180,9 @@ def hra_over_time(df: pd.DataFrame, plan: dict[str, float], on_date: date, on_da
         v = plan["hras_on_2011_06_30"]
         data.append(
             {"type": "scatter", "x": ["2011-06-30"], "y": [v], "mode": "markers+text", "showlegend": False,
-             "name": "Seed 002", "marker": {"symbol": "x", "size": 11, "color": "black"},
-             "text": [f"seed 002: {v:g}"], "textposition": "top left",
-             "hovertemplate": "Seed 002: %{y} HRAs on 30 June 2011<extra></extra>"}
+             "name": "HRA strategy (2012)", "marker": {"symbol": "x", "size": 11, "color": "black"},
+             "text": [f"HRA strategy, 2012: {v:g}"], "textposition": "top left",
+             "hovertemplate": "HRA strategy (2012): %{y} HRAs on 30 June 2011<extra></extra>"}
         )  # fmt: skip
     data.append(
         {"type": "scatter", "x": [_ms(on_date)], "y": [on_date_count], "mode": "markers+text", "showlegend": False,

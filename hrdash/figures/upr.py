@@ -289,6 +289,8 @@ SEARCH_COUNTS = ["matches", "supported", "noted", "pending"]
 def search_page(df: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
     """Return the totals and the recommendations of one `upr_search_page` result (NO_TEXT where none is bundled)."""
     rows = df[df["id"].notna()].drop(columns=SEARCH_COUNTS).reset_index(drop=True)
+    if "recommended_by" in rows:  # the recommending States by name, as a manager reads them
+        rows["recommended_by"] = [labels.country_list(v) for v in rows["recommended_by"]]
     return df[SEARCH_COUNTS].iloc[0], provenance.with_text_note(rows)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import labels
 from .text import md
 
 OHCHR_REGIONS = ["Africa", "Americas", "Asia-Pacific", "Europe and Central Asia", "Middle East and North Africa"]
@@ -43,14 +44,14 @@ class Filters:
         return {k: v for k, v in self.params().items() if k in wanted}
 
     def describe(self) -> list[tuple[str, str]]:
-        """Return the active filters in words, for captions and export sheets."""
+        """Return the active filters in words, for captions and export sheets: countries and EAs by name."""
         out = [("Years", f"{self.year_from}–{self.year_to}")]
         if self.region:
             out.append(("OHCHR region", self.region))
         if self.countries:
-            out.append(("Countries", ", ".join(self.countries)))
+            out.append(("Countries", ", ".join(sorted(labels.country(c) for c in self.countries))))
         if self.target_ea:
-            out.append(("Only target countries of", self.target_ea))
+            out.append(("Only target countries of", labels.ea(self.target_ea)))
         return out
 
     def caption(self) -> str:

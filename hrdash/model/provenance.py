@@ -14,9 +14,10 @@ from collections.abc import Mapping
 import pandas as pd
 
 from .. import public
+from . import labels
 
 KINDS = ("public", "import", "seed", "reference", "demo")
-KIND_NAMES = {"public": "real public data", "import": "imported files", "seed": "seed facts",
+KIND_NAMES = {"public": "real public data", "import": "imported files", "seed": "OHCHR and UNDG documents",
               "reference": "reference data", "demo": "demo"}  # fmt: skip
 # What a demo row of each table is about, in the words of the pages (the banner lists them, most rows first).
 AREAS = {
@@ -60,7 +61,7 @@ def label(source: str, files: Mapping[str, str] | None = None) -> str:
         name = (files or {}).get(source)
         return f"Imported file {name} (import)" if name else f"Imported file {source.removeprefix('import:')} (import)"
     if k == "seed":
-        return f"Fact stated in seed document {source.removeprefix('seed:')} (seed)"
+        return f"{labels.seed_title(source)} (source document)"
     if k == "demo":
         return "Generated illustrative data (demo)"
     return "Curated reference data (reference)"

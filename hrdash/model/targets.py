@@ -32,7 +32,7 @@ from .indicators import BASELINE_YEAR
 WINDOW = 4  # years in the "current" window, like the baseline
 BASELINE_YEARS = (BASELINE_YEAR - WINDOW + 1, BASELINE_YEAR)  # 2010–2013
 EAS_WITH_TARGETS = ("EA2", "EA6", "EA7", "EA11")
-NO_TARGET_COUNTRIES = "Seed 004 names no target countries for this expected accomplishment."
+NO_TARGET_COUNTRIES = "The OHCHR Management Plan 2014–2017 names no target countries for this expected accomplishment."
 QUERIES = {"EA2": "ratification_ea2_targets", "EA6": "ea6_target_status", "EA7": "ea7_target_status",
            "EA11": "ea11_target_status"}  # fmt: skip
 MET_VALUES = {"EA2": ("yes", "no", "unknown"), "EA6": ("yes", "no", "no data"), "EA7": ("yes", "no"),

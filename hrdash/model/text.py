@@ -98,6 +98,15 @@ def number(value: float | None, kind: str = "count", missing: str = "n/a") -> st
     return f"{value:,.0f}"
 
 
+# `number`'s formats as printf patterns, for a table column that stays numeric (sortable) but reads the same.
+PRINTF = {"share": "%.1f%%", "mean": "%.2f", "count": "%,.0f", "figure": "%,.1f"}
+
+
+def printf(kind: str) -> str:
+    """Return the printf pattern that shows a number as `number(value, kind)` does (a table's number column)."""
+    return PRINTF.get(kind, PRINTF["count"])
+
+
 def change(delta: float, kind: str = "count") -> str:
     """Return a signed change in the same format as `number` ("+1.5 pts" for a share: points, not percent)."""
     if kind == "share":

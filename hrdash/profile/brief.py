@@ -41,7 +41,7 @@ def status_counts(p: Profile) -> pd.DataFrame:
     """Return the number of instruments per ratification status (party, signatory, no action; denounced if any)."""
     counts = p.frames["ratification"]["status"].value_counts()
     order = [s for s in STATUS_ORDER if s != "denounced" or counts.get(s, 0)]
-    return pd.DataFrame({"status": order, "instruments": [int(counts.get(s, 0)) for s in order]})
+    return pd.DataFrame({"status": labels.values(order), "instruments": [int(counts.get(s, 0)) for s in order]})
 
 
 def region_ranking(p: Profile) -> pd.DataFrame:
@@ -150,7 +150,7 @@ def tables(p: Profile) -> dict[str, TableSpec]:
             caption="Not a party to: " + (", ".join(profile.not_ratified(p)) or "none") + ".", rows_per_slide=18,
         ),
         "ea_targets": TableSpec(
-            f"Targets of seed 004 (OHCHR Management Plan 2014–2017) naming {p.name}",
+            f"Targets of the {labels.MANAGEMENT_PLAN} naming {p.name}",
             p.targets[["ea_code", "target", "met", "detail", "source"]], LABELS,
             caption=f"Met: evaluated for {p.year_to} by the target rules of the Ratification and Expected "
             "accomplishments pages.",

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..db.query import parameters
-from ..model import targets, text
+from ..model import labels, targets, text
 from . import years
 
 Runner = Callable[[str, dict[str, Any]], pd.DataFrame]
@@ -317,7 +317,8 @@ def key_figures(p: Profile) -> list[str]:
         eas = _and(list(dict.fromkeys(targets["ea_code"])))
         met = int((targets["met"] == "yes").sum())
         out.append(
-            f"Seed 004 names {p.name} as a target country of {eas}; {met} of its {_plural(len(targets), 'target')} "
+            f"The {labels.MANAGEMENT_PLAN} names {p.name} as a target country of {eas}; {met} of its "
+            f"{_plural(len(targets), 'target')} "
             f"met in {p.year_to}."
         )
     for row in p.frames["hra"].itertuples():

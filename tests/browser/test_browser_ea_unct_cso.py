@@ -99,7 +99,11 @@ def test_unct_stories_tab_is_kept_in_the_url(page, served):
     expect(page).to_have_url(re.compile(r"[?&]unct_view=Stories(&|$)"))
     expect(page.get_by_text("UNCT Human Rights Working Group", exact=False).first).to_be_visible()
     # each story names its source after the mechanism, as text
-    expect(page.locator('[data-testid="stMarkdownContainer"]', has_text="· seed:001").first).to_be_visible()
+    expect(
+        page.locator(
+            '[data-testid="stMarkdownContainer"]', has_text="· UNDG Human Rights Mainstreaming Mechanism"
+        ).first
+    ).to_be_visible()
     no_exception(page)
 
 

@@ -100,7 +100,7 @@ def test_ratification_page_draws_the_map_with_its_legend(page, app_url, sql):
     expect(page.get_by_role("heading", name="Status of one instrument")).to_be_visible()
     map_is_drawn(page)
     legend = page.locator(".js-plotly-plot .legendtext").evaluate_all("texts => texts.map(t => t.textContent)")
-    assert f"party ({sql['cmw_parties']})" in legend, legend
+    assert f"Party ({sql['cmw_parties']})" in legend, legend
 
 
 def test_ratification_tabs_are_in_the_url(page, app_url):

@@ -65,7 +65,7 @@ def test_special_procedures_renders_and_exports_the_visits(page, app_url, sql):
     open_page(page, app_url, "special-procedures?sp_view=Tables")
     tile = page.locator(METRIC).filter(has_text="Country visits")
     expect(tile.locator('[data-testid="stMetricValue"]')).to_have_text(str(sql["visits_latest"]))
-    expect(page.get_by_text("2013 as seed 004 reports it")).to_be_visible()
+    expect(page.get_by_text("2013 as the OHCHR Management Plan 2014–2017 reports it")).to_be_visible()
     rows = download_csv(page, "sp_visit_list_export")
     assert rows[0] == [sp.LABELS[c] for c in VISIT_COLUMNS]
     assert len(rows) - 1 == sql["visit_rows"] > 500  # every row, not the 500 on screen

@@ -93,7 +93,7 @@ def test_country_profile(watched):
 
 def test_unct_stories_and_civil_society_nhris(watched):
     watched.open("/unct?unct_view=Stories")
-    expect(watched.page.get_by_text("dated events from the seed documents", exact=False)).to_be_visible()
+    expect(watched.page.get_by_text("dated events from OHCHR and UNDG documents", exact=False)).to_be_visible()
     watched.assert_inert(FIELDS["story"])
     page = watched.open(f"/civil-society?cso_view=NHRIs&countries={COUNTRY_NAME}")
     # the table's cells are drawn on a canvas; the grid also writes them into an accessible table
@@ -116,10 +116,10 @@ def test_data_page_history_and_a_refused_upload(watched):
     page = watched.open(f"/data?countries={COUNTRY_NAME}")
     expect(page.get_by_text("could not be re-applied", exact=False)).to_be_visible()
     watched.assert_inert(FIELDS["lost_file"], FIELDS["lost_error"])
-    page.get_by_role("tab", name="History").click()
+    page.get_by_role("tab", name="Import history").click()
     expect(page.locator(f"{GRID} table", has_text=" file ")).to_have_count(1)
     watched.assert_inert(FIELDS["file"])  # the first cells of the history table (the grid draws what fits)
-    page.get_by_role("tab", name="Import").click()
+    page.get_by_role("tab", name="Add data").click()
     header = [FIELDS["story"].replace('"', "'"), ":red[b]"]
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": "[x](http:⁄⁄127.0.0.2:9).csv", "mimeType": "text/csv",

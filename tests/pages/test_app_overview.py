@@ -41,7 +41,7 @@ def test_demo_banner_states_the_real_and_demo_shares_and_names_what_is_demo(defa
         select case when source like 'public:%' then 'public' when source like 'seed:%' then 'seed' else source end,
                count(*) from rows group by 1""").fetchall())  # fmt: skip
     assert set(by_kind) == {"public", "seed", "demo"}
-    assert banner.startswith(f"**Real public data {_share(by_kind, 'public')} · seed facts <1% · demo "
+    assert banner.startswith(f"**Real public data {_share(by_kind, 'public')} · OHCHR and UNDG documents <1% · demo "
                              f"{_share(by_kind, 'demo')} (")  # fmt: skip
     areas = banner.split(" (", 1)[1].split(").**")[0].split(", ")
     assert areas[0] == "recommendations after UPR cycle 1"  # most demo rows first
@@ -58,7 +58,10 @@ def test_sources_table_names_every_source_with_its_rows(default_view, con):
     assert table["Source"].tolist()[0] == "Generated illustrative data (demo)"
     names = dict(zip(table["Code"], table["Source"]))
     assert names["public:untc-2026-02-03"] == "UN Treaty Collection, status as of 3 Feb 2026 (public)"
-    assert names["seed:002"] == "Fact stated in seed document 002 (seed)"
+    assert (
+        names["seed:002"]
+        == "UNDG strategy for the deployment of Human Rights Advisers (January 2012) (source document)"
+    )
     ratification = con.execute("select count(*) from ratification").fetchone()[0]
     assert shown["public:untc-2026-02-03"] == f"{ratification:,}" == "3,528"  # thousands separated
     kinds = dict(zip(table["Code"], table["Kind"]))
@@ -94,7 +97,7 @@ def test_filters_from_the_url_change_the_values(built_db, con):
     at = open_app({"region": "Africa", "year_to": "2013", "target_ea": "EA6"})
     assert at.selectbox(key="region").value == "Africa"
     assert at.selectbox(key="year_to").value == 2013
-    assert at.selectbox(key="target_ea").value == "EA6"
+    assert at.selectbox(key="target_ea").value == "EA6 — State engagement with the mechanisms"  # a code link
     filtered = Filters(2008, 2013, region="Africa", target_ea="EA6")
     assert shown_tiles(at) == expected_tiles(con, filtered)
     assert shown_tiles(at) != expected_tiles(con, Filters(2008, 2013))

@@ -17,6 +17,7 @@ import pytest
 
 from hrdash.app import presenting
 from hrdash.importers import driver
+from hrdash.model import labels
 from hrdash.model.text import shown as shown_text
 from hrdash.profile import brief
 from hrdash.profile import data as profile
@@ -167,7 +168,7 @@ def test_key_figures_equal_sql(views, con, case):
     for ea in eas:
         assert re.search(rf"target country of [A-Z0-9, and]*\b{ea}\b", text)
     if eas:
-        targets = frame(views[case], "EA", "Expected accomplishment", "Target (seed 004)")
+        targets = frame(views[case], "EA", "Expected accomplishment", "Target (Management Plan)")
         n = len(rows(con, "select 1 from ea_target where country_iso3 = $c", c=iso3))
         met = int((targets["Met?"] == "yes").sum())
         assert f"; {met} of its {n} target{'s' if n > 1 else ''} met in {y1}." in text
@@ -215,7 +216,7 @@ def test_ratification_table_and_charts_equal_sql(views, con, case):
     figs = charts(at)
     pie = figs["profile_ratification_status_chart"]["data"][0]
     assert dict(zip(pie["labels"], pie["values"])) == {
-        s: sum(x == s for _, x, _ in statuses) for s in ("party", "signatory", "no action")
+        s.capitalize(): sum(x == s for _, x, _ in statuses) for s in ("party", "signatory", "no action")
     }
     region = per_country(con, iso3, y0, y1).sort_values(["ratified", "name"], ascending=[False, True])
     bar = figs["profile_region_ratification_chart"]["data"][0]
@@ -306,7 +307,7 @@ def test_mechanism_charts_equal_sql(views, con, case):
 def test_targets_demo_share_and_tables_equal_sql(views, con, case):
     iso3, y0, y1 = case
     at = views[case]
-    targets = frame(at, "EA", "Expected accomplishment", "Target (seed 004)")
+    targets = frame(at, "EA", "Expected accomplishment", "Target (Management Plan)")
     expected = rows(con, "select ea_code, target_kind, instruments from ea_target where country_iso3 = $c", c=iso3)
     assert sorted(targets["EA"]) == sorted(e for e, _, _ in expected)
     for ea, kind, instruments in expected:
@@ -378,7 +379,7 @@ def test_seed_facts_appear_with_their_seed(built_db, con, iso3, table, column, v
     for s in story_seeds:
         assert any(f"Source: {s}" in text for text in stories)
     sources = frame(at, "Source", "Kind", "Rows in view")
-    assert seed in set(sources["Code"]) and f"Fact stated in seed document {seed[5:]} (seed)" in set(sources["Source"])
+    assert seed in set(sources["Code"]) and f"{labels.seed_title(seed)} (source document)" in set(sources["Source"])
 
 
 def test_report_flags_the_source_does_not_give_read_unknown(built_db, tmp_path):

@@ -102,7 +102,7 @@ def test_map_colours_each_country_by_its_status_as_sql_says(view, con, setting, 
     for t in traces(at, "ratification_map"):
         status, count = t["name"].rsplit(" (", 1)
         assert int(count.rstrip(")")) == len(t.get("locations") or [])  # the legend names the count
-        shown.update(dict.fromkeys(t.get("locations") or [], status))
+        shown.update(dict.fromkeys(t.get("locations") or [], status.lower()))  # the legend in sentence case
     expected = expected_statuses(con, setting, instrument)
     assert shown == expected
     assert {"party", "no action"} <= set(expected.values())
@@ -464,6 +464,6 @@ def test_a_denounced_instrument_is_not_a_party_in_the_grid():
 def test_status_map_names_each_status_with_its_count():
     df = GRID[GRID["short_name"] == "ICCPR"].rename(columns={})
     fig = figs.status_map(df, "ICCPR")
-    assert [t.name for t in fig.data] == ["party (1)", "signatory (1)", "denounced (0)", "no action (0)"]
+    assert [t.name for t in fig.data] == ["Party (1)", "Signatory (1)", "Denounced (0)", "No action (0)"]
     assert [list(t.locations) for t in fig.data[:2]] == [["AAA"], ["BBB"]]
     assert fig.layout.geo.projection.rotation.lon == 0  # Streamlit's plotly.js centres it on the Pacific otherwise

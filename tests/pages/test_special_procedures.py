@@ -56,7 +56,7 @@ def test_2013_seed_figures_are_what_the_page_shows_without_filters(views):
         "States and other entities written to": "117",
         "Share of communications sent jointly": "84%",
     }
-    assert shown["Seed 004"].tolist() == ["79", "66", "528", "117", "84%"]
+    assert shown["OHCHR Management Plan (global)"].tolist() == ["79", "66", "528", "117", "84%"]
     assert (shown["Same"] == "✓").all()
 
 

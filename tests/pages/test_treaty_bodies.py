@@ -178,7 +178,7 @@ def test_reviews_per_year_and_body_equal_sql(view, con, setting):
     for body, per_year in bars.items():
         got = df[df["body"] == body]
         assert per_year == {y: dict(zip(got["year"], got["n"])).get(y, 0) for y in years}
-    reference = [t for t in shown if t.get("name", "").startswith("Seed 004")]
+    reference = [t for t in shown if t.get("name", "").startswith("Management Plan")]
     if setting == "all":  # the seed's "about 120 a year" is for all countries and bodies
         assert reference and set(reference[0]["y"]) == {120}
         assert 100 <= df["n"].sum() / len(years) <= 140
@@ -249,7 +249,7 @@ def test_reviews_figure_labels_segments_and_totals():
     assert list(bars[1].text) == ["9", "12"] and list(bars[0].text) == ["", ""]  # segments under 5 unlabelled
     totals = next(t for t in fig.data if t.type == "scatter" and t.mode == "text")
     assert list(totals.text) == ["12", "12"]
-    assert fig.data[-1].name == "Seed 004: about 120 a year" and list(fig.data[-1].y) == [120, 120]
+    assert fig.data[-1].name == "Management Plan: about 120 a year" and list(fig.data[-1].y) == [120, 120]
     assert json.loads(fig.to_json())["layout"]["legend"]["traceorder"] == "reversed"
 
 

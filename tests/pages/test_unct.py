@@ -164,7 +164,10 @@ def test_page_shows_18_hras_on_30_june_2011(default_view):
     assert shown["HRAs in post on 30 Jun 2011"] == "18"
     assert shown["With UN Country Teams"] == "18"
     captions = [shown_text(c.value) for c in default_view.caption]
-    assert any("18 HRAs deployed as of 30 June 2011" in c and "seed:002" in c for c in captions)
+    assert any(
+        "18 HRAs deployed as of 30 June 2011" in c and "UNDG strategy for the deployment of Human Rights Advisers" in c
+        for c in captions
+    )
     banner = default_view.warning[0].value
     assert banner.startswith("**Real public data ") and "HRA deployments" in banner.split("demo", 1)[1]
 
@@ -231,7 +234,9 @@ def test_engagement_tables_equal_sql(engagement_views, con, name, filters):
     groups = query.run(con, "unct_working_groups", filters.for_query(query.parameters("unct_working_groups")))
     assert list(_frame(at, "Since")["ISO3"]) == list(groups["iso3"]) and len(groups) > 0
     info = [shown_text(i.value) for i in at.info]
-    assert any("UNCT Liberia Human Rights Working Group" in i and "seed:000" in i for i in info)
+    assert any(
+        "UNCT Liberia Human Rights Working Group" in i and "Terms of Reference of the UNCT Liberia" in i for i in info
+    )
 
 
 def test_stories_tab_shows_every_seed_story_with_its_source(built_db):
@@ -240,8 +245,10 @@ def test_stories_tab_shows_every_seed_story_with_its_source(built_db):
     for source, countries in SEED_STORIES.items():
         assert set(stories.loc[stories["Source"] == source, "ISO3"]) == countries
     text = " ".join(shown_text(m.value) for m in at.markdown)
-    assert "**Azerbaijan, 2012** · treaty bodies · seed:001" in text
-    assert "**Liberia, 2016** · all mechanisms · seed:000" in text
+    assert "**Azerbaijan, 2012** · Treaty bodies · UNDG Human Rights Mainstreaming Mechanism, progress report" in text
+    assert (
+        "**Liberia, 2016** · All mechanisms · Terms of Reference of the UNCT Liberia Human Rights Working Group" in text
+    )
 
 
 @pytest.mark.parametrize(
@@ -292,6 +299,9 @@ def test_figures_are_valid_plotly_and_plot_the_sql_rows(con):
     june = list(pd.to_datetime(by_month["month_end"])).index(pd.Timestamp("2011-06-30"))
     assert lines["HRAs in post (with UNCTs)"].y[june] == 18
     notes = " ".join(a.text for a in figures["over_time"].layout.annotations)
-    assert "plan: 20 new HRAs by end 2013 (seed 002)" in notes and "plan: up to 4 regional advisers" in notes
+    assert (
+        "plan: 20 new HRAs by end 2013 (UNDG HRA strategy, 2012)" in notes
+        and "plan: up to 4 regional advisers" in notes
+    )
     bars = [t for t in figures["engagement"].data if t.type == "bar"]
     assert sum(sum(t.y) for t in bars) == by_year["activities"].sum()

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from hrdash.model import labels
 from hrdash.model.text import md, plot, shown
 from tests.helpers.apptest import open_app
 from tests.helpers.hostile_text import COUNTRY, COUNTRY_NAME, FIELDS, HOST, RAW_MARKERS, URL_COUNTRY
@@ -97,7 +98,8 @@ def test_unct_stories_and_deployments_tabs(hostile):
     at = open_app({"unct_view": "Stories"}, page="views/unct_engagement.py")
     texts = assert_inert(at)
     [story] = [t for t in texts if FIELDS["story"] in shown(t)]
-    assert story == f"**{md(COUNTRY_NAME)}, 2008** · all mechanisms · seed\\:002  \n{md(FIELDS['story'])}"
+    source = md(labels.HRA_STRATEGY)  # the story's seed:002 by the document's title
+    assert story == f"**{md(COUNTRY_NAME)}, 2008** · All mechanisms · {source}  \n{md(FIELDS['story'])}"
     at = open_app({"unct_view": "HRA deployments"}, page="views/unct_engagement.py")
     assert_inert(at)
     regional = plot("Regional adviser, " + FIELDS["region"])

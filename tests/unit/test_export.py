@@ -85,7 +85,7 @@ def test_about_sheet_lists_page_filters_sources_and_dates(small):
     assert about["Page"] == "Ratification"
     assert about["Filter: Years"] == "2008–2017" and about["Filter: OHCHR region"] == "Africa"
     assert about["Source: Generated illustrative data (demo)"] == "2 rows (demo, generated illustrative data, not real)"
-    assert about["Source: Fact stated in seed document 004 (seed)"] == "1 rows (seed:004, real)"
+    assert about["Source: OHCHR Management Plan 2014–2017 (source document)"] == "1 rows (seed:004, real)"
     assert about["Real or demo"] == "1 real rows, 2 demo rows"
     assert about["Rows"] == "3" and about["Database built"] == "b1" and about["Exported at (UTC)"]
 

@@ -67,8 +67,8 @@ SOURCES = pd.DataFrame({
     "rows": [40, 20, 20, 10, 10],
 })  # fmt: skip
 FILES = {"import:abcdef0123456789": "cat.html"}
-SHARES = ("Real public data 40% · imported files 10% · seed facts 20% · demo 30% (treaty-body reporting, Special "
-          "Procedures)")  # fmt: skip
+SHARES = ("Real public data 40% · imported files 10% · OHCHR and UNDG documents 20% · demo 30% (treaty-body "
+          "reporting, Special Procedures)")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -141,7 +141,8 @@ def test_the_sources_slide_states_the_demo_share(handmade):
         ["UN Treaty Collection, status as of 3 Feb 2026 (public)", "40", "real public data bundled with the dashboard",
          "public:untc-2026-02-03"],
         ["Generated illustrative data (demo)", "30", "generated illustrative data, not real", "demo"],
-        ["Fact stated in seed document 002 (seed)", "20", "real: a fact stated in a seed document", "seed:002"],
+        ["UNDG strategy for the deployment of Human Rights Advisers (January 2012) (source document)", "20",
+         "real: a fact stated in an OHCHR or UNDG document", "seed:002"],
         ["Imported file cat.html (import)", "10", "real: a file imported by a user", "import:abcdef0123456789"],
     ]  # fmt: skip
     assert "Database built 2026-01-01T00:00:00." in texts(slide)
@@ -157,8 +158,8 @@ def test_a_chart_without_data_says_so():
 
 def test_demo_sentence_without_demo_rows():
     real = pd.DataFrame({"source": ["seed:001", "reference"], "rows": [3, 4]})
-    assert slides.demo_sentence(real) == "Demo data: none. All 7 rows in this view are real (seed facts, reference " \
-        "data): no demo data."  # fmt: skip
+    assert slides.demo_sentence(real) == "Demo data: none. All 7 rows in this view are real (OHCHR and UNDG " \
+        "documents, reference data): no demo data."  # fmt: skip
     assert slides.demo_share(real) == (0, 7)
 
 
@@ -244,7 +245,7 @@ def test_the_brief_tables_and_key_figures_are_the_page_s(liberia):
     assert texts(slide_titled(prs, "Liberia: key figures")).split("\n")[1:] == [f[2:] for f in page_figures]
     comparison = next(d.value for d in at.dataframe if list(d.value.columns[:2]) == ["Measure", "This country"])
     assert table_of(slide_titled(prs, "Liberia compared with"))[1:] == comparison.astype(str).values.tolist()
-    targets = table_of(slide_titled(prs, "Targets of seed 004"))
+    targets = table_of(slide_titled(prs, "Targets of the OHCHR Management Plan"))
     page_targets = next(d.value for d in at.dataframe if "Met?" in d.value.columns)
     assert [r[2] for r in targets[1:]] == list(page_targets["Met?"])
     unct = table_of(slide_titled(prs, "UN Country Team engagement"))
