@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrdash.app import frame, layout, pages
+from hrdash.app import frame, layout, pages, printing
 from hrdash.app.data import run, scorecard_tiles
 from hrdash.figures import base as charts
 from hrdash.model import indicators, labels
@@ -76,7 +76,7 @@ page.plotly_chart(
     charts.world_map(by_country, chosen, MAP_INDICATORS[chosen]), key="overview_map", title=MAP_INDICATORS[chosen]
 )
 with st.expander("Show the map's data as a table"):
-    st.dataframe(
+    printing.dataframe(
         by_country[["iso3", "name", "ohchr_region", chosen]].rename(
             columns=labels.glossary({chosen: MAP_INDICATORS[chosen]})
         ),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from hrdash.app import frame, pages, widgets
+from hrdash.app import frame, pages, printing, widgets
 from hrdash.app.data import run
 from hrdash.figures import special_procedures as sp
 from hrdash.figures.base import level
@@ -34,7 +34,7 @@ for i, (label, value, delta) in enumerate(sp.key_figures(key_figures, filters.ye
 
 st.subheader(f"2013 as the {labels.MANAGEMENT_PLAN} reports it")
 seed = run("sp_seed_figures_2013")
-st.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013", placeholder="")
+printing.dataframe(sp.seed_table(key_figures, seed), hide_index=True, key="sp_seed_2013", placeholder="")
 st.caption(
     "Computed from the data for the selected countries in 2013, beside the global figures of the "
     f"{labels.MANAGEMENT_PLAN}: "
@@ -160,7 +160,7 @@ def targets_view() -> None:
     for col, (label, value, context) in zip(cols, sp.engagement_summary(df, baseline, current)):
         col.metric(label, value, delta=context, delta_color="off", delta_arrow="off")
     table = sp.engagement_table(df, baseline, current)
-    st.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table), placeholder="")
+    printing.dataframe(table, hide_index=True, key="sp_targets", height=38 + 35 * len(table), placeholder="")
     widgets.export_buttons("sp_engagement_targets", filters, page=PAGE, title="EA6 targets: Special Procedures",
                       labels=sp.engagement_labels(baseline, current), key="sp_targets_export", **w)  # fmt: skip
 
@@ -169,13 +169,13 @@ def tables_view() -> None:
     st.subheader("Visits and visit requests")
     st.caption(f"The latest {PREVIEW} dated {years} (visit start or request date); the downloads hold all.")
     df = run("sp_visit_list", filters, limit=PREVIEW)
-    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES, placeholder="")
+    printing.dataframe(df.rename(columns=L), hide_index=True, key="sp_visit_list", column_config=DATES, placeholder="")
     widgets.export_buttons("sp_visit_list", filters, page=PAGE, title="Visits and visit requests", labels=L,
                       key="sp_visit_list_export", limit=None)  # fmt: skip
     st.subheader("Communications")
     st.caption(f"The latest {PREVIEW} communications sent {years}; the downloads hold all.")
     df = run("sp_communication_list", filters, limit=PREVIEW)
-    st.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES, placeholder="")
+    printing.dataframe(df.rename(columns=L), hide_index=True, key="sp_comm_list", column_config=DATES, placeholder="")
     widgets.export_buttons("sp_communication_list", filters, page=PAGE, title="Communications", labels=L,
                       key="sp_comm_list_export", limit=None)  # fmt: skip
 

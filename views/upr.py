@@ -3,7 +3,7 @@ from recommendation to ratification, UNCT engagement, and a full-text search of 
 
 import streamlit as st
 
-from hrdash.app import frame, pages, widgets
+from hrdash.app import frame, pages, printing, widgets
 from hrdash.app.data import run
 from hrdash.figures import upr
 from hrdash.figures.base import level
@@ -67,7 +67,7 @@ def cycles_view() -> None:
     )
     st.subheader("Per country")
     by_country = level(data, "country")[COUNTRY_COLUMNS].rename(columns=L)
-    st.dataframe(by_country, hide_index=True, key="upr_response_country", placeholder="")
+    printing.dataframe(by_country, hide_index=True, key="upr_response_country", placeholder="")
     widgets.export_buttons("upr_responses_by_country", filters, page=PAGE, title="UPR recommendations per country",
                       labels=L, key="upr_response_country_export")  # fmt: skip
 
@@ -169,7 +169,7 @@ def ratification_view() -> None:
             "The bundled cycle-1 recommendations have no text here: their instruments were recognised from the "
             f"text when the public facts were derived. {provenance.TEXT_NOT_BUNDLED}"
         )
-    st.dataframe(
+    printing.dataframe(
         preview.rename(columns=L), hide_index=True, key="upr_rat_list", column_config=TABLE_CONFIG, placeholder=""
     )
     widgets.export_buttons(
@@ -182,7 +182,7 @@ def ratification_view() -> None:
             "party; the instruments are the first rule (in this order) matching at each place in the text, so "
             "“Optional Protocol to the Convention against Torture” is OP-CAT and not also CAT."
         )
-        st.dataframe(recognition.rules_table(), hide_index=True, key="upr_rules", width="stretch", placeholder="")
+        printing.dataframe(recognition.rules_table(), hide_index=True, key="upr_rules", width="stretch", placeholder="")
 
 
 def unct_view() -> None:
@@ -231,7 +231,7 @@ def search_view() -> None:
     if asked > pages:  # past the last page (a new search has fewer matches): show the last one
         found, rows = upr.search_page(run("upr_search_page", filters, **params, limit=size, offset=(pages - 1) * size))
     summary_col.markdown(upr.search_summary(found, min(asked, pages), pages))
-    st.dataframe(
+    printing.dataframe(
         rows.rename(columns=L), hide_index=True, key="upr_search_results", column_config=TABLE_CONFIG, placeholder=""
     )
     widgets.export_buttons("upr_search_results", filters, page=PAGE, title="UPR recommendations matching the search",

@@ -16,6 +16,7 @@ from ..importers import dictionary, downloads, templates
 from ..model import coverage, indicators, labels, provenance
 from ..model.text import md
 from ..paths import default_db
+from . import printing
 from .data import build_info, connection, run, source_files
 from .gate import GATE
 
@@ -32,7 +33,7 @@ def overview() -> None:
     summary, areas = _coverage(str(default_db()), repr(run("build_info").values.tolist()), repr(source_files()))
     st.header("What is in the data")
     st.markdown(md(summary))
-    st.dataframe(areas, hide_index=True, key="data_coverage", placeholder="")
+    printing.dataframe(areas, hide_index=True, key="data_coverage", placeholder="")
     st.caption(
         "Real rows come from public sources or from OHCHR and UNDG documents; demo rows are generated to show how "
         "the dashboard works where no public source is bundled yet, and every page says how much of what it shows "
@@ -90,7 +91,7 @@ def technical_sources() -> None:
         "(not real), `import:<hash>` a file loaded here or with `python -m hrdash import`. Imported rows replace "
         "the bundled public rows and supersede the demo rows of the same country and table."
     )
-    st.dataframe(table, hide_index=True, key="data_sources", placeholder="")
+    printing.dataframe(table, hide_index=True, key="data_sources", placeholder="")
     info = build_info()
     st.caption(
         f"Database built {info.get('built_at', '?')} (demo scale {info.get('scale', '?')}); "

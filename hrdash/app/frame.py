@@ -127,7 +127,7 @@ def sources(counts: pd.DataFrame) -> None:
         "the Data page. Demo: generated illustrative data, not real. "
         f"Database built {md(info.get('built_at', 'unknown'))} (demo scale {md(info.get('scale', '?'))})."
     )
-    st.dataframe(sources_table(counts), hide_index=True, key="provenance", placeholder="")
+    printing.dataframe(sources_table(counts), hide_index=True, key="provenance", placeholder="")
 
 
 def sources_table(counts: pd.DataFrame) -> pd.DataFrame:
