@@ -23,17 +23,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from hrdash.exports import steps
+from hrdash.exports.pptx import Item
 from hrdash.figures.base import PLOTLY_CONFIG
+from hrdash.model.text import md
 
 PRINT, PRESENT = "print", "present"
 MODES = (PRINT, PRESENT)
 CONTROLS_KEY = "hr_controls"  # the container of a page's controls: hidden in print view and presentation
 SECTION_PREFIX = "hr_section_"  # containers st.container(key=SECTION_PREFIX + name): a new page each in print
 TRUE = {"1", "true", "yes", "on"}
-PRESENT_HEIGHT, PRESENT_FONT = 620, 20
+PRESENT_FONT = 20
+PRESENT_CHART_KEY = "hr_present_chart"  # the container of a step's chart: the height the window leaves it
 
 _HIDE_CHROME = f"""
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
@@ -71,6 +76,15 @@ PRESENT_CSS = f"""<style>
 [data-testid="stMain"] h1 {{ font-size: 2.6rem; }}
 [data-testid="stMain"] h2 {{ font-size: 2.1rem; }}
 .st-key-hr_present_nav button p {{ font-size: 1.2rem; }}
+/* Sized to the window (a projector at 1280×720 or 1920×1080): the step fills the viewport and its chart takes the
+   height the title, caption and demo note leave, so nothing falls below the screen. */
+[data-testid="stMain"] {{ overflow: hidden; }}
+.st-key-hr_presenter {{ height: calc(100vh - 2.6rem); overflow: hidden; flex-wrap: nowrap; }}
+.st-key-hr_presenter h2 {{ font-size: 2rem; padding: 0.2rem 0; }}
+.st-key-{PRESENT_CHART_KEY} {{ flex: 1 1 0 !important; min-height: 8rem; height: auto !important; }}
+.st-key-{PRESENT_CHART_KEY} [data-testid="stElementContainer"],
+.st-key-{PRESENT_CHART_KEY} [data-testid="stPlotlyChart"] {{ height: 100% !important; }}
+.st-key-hr_present_table {{ flex: 1 1 0 !important; min-height: 0; overflow: hidden; }}
 </style>"""
 
 
@@ -92,9 +106,20 @@ class Slide:
     """
 
     title: str
-    figure: go.Figure | None = None
+    figure: go.Figure | dict | None = None
     caption: str = ""
     text: str = ""
+    table: pd.DataFrame | None = None
+
+
+def slides_of(items: Sequence[tuple[Item, Any]]) -> list[Slide]:
+    """Return the presentation's steps of a deck's items (with their figures): one per slide that shows data, in
+    the deck's order (exports/steps.py), titles and captions as markdown."""
+    out = []
+    for step in steps.steps(items):
+        text = "\n".join(f"- {md(b)}" for b in step.bullets)
+        out.append(Slide(md(step.title) or "Chart", step.figure, md(step.caption), text, step.table))
+    return out
 
 
 def _flag(name: str) -> bool:
@@ -160,10 +185,11 @@ def _step(key: str, delta: int, total: int) -> None:
     st.session_state[key] = max(0, min(total - 1, st.session_state.get(key, 0) + delta))
 
 
-def large(fig: go.Figure) -> go.Figure:
-    """Return a copy of a figure sized for a projector (Streamlit's theme sets small tick fonts: set them too)."""
-    big = go.Figure(fig.to_dict())
-    big.update_layout(height=PRESENT_HEIGHT, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
+def large(fig: go.Figure | dict) -> go.Figure:
+    """Return a copy of a figure for a projector: the height of its container (the window's), large text
+    (Streamlit's theme sets small tick fonts: set them too)."""
+    big = go.Figure(fig if isinstance(fig, dict) else fig.to_dict())
+    big.update_layout(height=None, autosize=True, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
     return big.update_xaxes(tickfont_size=PRESENT_FONT - 4).update_yaxes(tickfont_size=PRESENT_FONT - 4)
 
 
@@ -190,7 +216,11 @@ def present(slides: Sequence[Slide], key: str, note: str = "") -> int:
     slide = slides[index]
     st.header(slide.title)
     if slide.figure is not None:
-        st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart")
+        with st.container(key=PRESENT_CHART_KEY):
+            st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart", height="stretch")
+    if slide.table is not None:
+        with st.container(key="hr_present_table"):
+            st.dataframe(slide.table, hide_index=True, key=f"{key}_present_table", height="stretch")
     if slide.text:
         st.markdown(slide.text)
     if slide.caption:

@@ -135,11 +135,33 @@ def comparison_table(p: Profile) -> pd.DataFrame:
     return out
 
 
+NOT_KNOWN = "not known"
+MET_WORDS = {"yes": "yes", "no": "no", "unknown": NOT_KNOWN, "no data": NOT_KNOWN, "not assessed": "not assessed"}
+
+
+def reservation_words(rat: pd.DataFrame) -> list[str]:
+    """Return each instrument's reservations in words: "yes" / "no" for a party when the data say, "not known" when
+    they do not (the bundled Treaty Collection status never says), "–" where the country is not a party."""
+    flags = rat["reservations"].astype("boolean")
+    return [
+        "–" if status != "party" else NOT_KNOWN if pd.isna(flag) else "yes" if flag else "no"
+        for status, flag in zip(rat["status"], flags)
+    ]
+
+
+def targets_table(p: Profile) -> pd.DataFrame:
+    """Return the country's targets for the deck: "Met?" in the words of its status ("unknown" -> "not known")."""
+    out = p.targets[["ea_code", "target", "met", "detail", "source"]].copy()
+    out["met"] = [MET_WORDS.get(str(m), str(m)) for m in out["met"]]
+    return out
+
+
 def tables(p: Profile) -> dict[str, TableSpec]:
     """Return the profile's tables for the deck, keyed like the page's sections."""
     rat = p.frames["ratification"][
         ["short_name", "status", "signature_date", "consent_date", "consent_type", "reservations", "source"]
-    ]
+    ].copy()
+    rat["reservations"] = reservation_words(rat)
     out = {
         "comparison": TableSpec(
             f"{p.name} compared with the {p.country['ohchr_region']} region ({p.years})", comparison_table(p),
@@ -151,7 +173,7 @@ def tables(p: Profile) -> dict[str, TableSpec]:
         ),
         "ea_targets": TableSpec(
             f"Targets of seed 004 (OHCHR Management Plan 2014–2017) naming {p.name}",
-            p.targets[["ea_code", "target", "met", "detail", "source"]], LABELS,
+            targets_table(p), LABELS,
             caption=f"Met: evaluated for {p.year_to} by the target rules of the Ratification and Expected "
             "accomplishments pages.",
         ),
