@@ -134,6 +134,12 @@ def _category_title(categories: list[Any]) -> str:
     return "Year" if categories and len(years) == len(categories) else ""
 
 
+def _subplot_titles(layout: dict[str, Any]) -> str:
+    """Return the titles of a figure's subplots (annotations placed on the paper), " · " between them."""
+    notes = [a for a in layout.get("annotations") or [] if a.get("xref") == "paper" and a.get("yref") == "paper"]
+    return " · ".join(unplot(str(a.get("text") or "")) for a in notes if a.get("text"))
+
+
 def _value_title(series: dict[str, list[Any]]) -> str:
     """Return the value axis title a figure left out: the series' name when there is one series."""
     names = [n for n in series if n != VALUE]
@@ -234,6 +240,12 @@ def item(
         colours = _point_colours(t, "colors")
         return ChartSpec(title, "pie", frame, "label", [name], caption=caption,
                          colours={name: colours[: len(labels_)]} if colours else {})  # fmt: skip
+    if kinds == {"scatter"} and traces and all(isinstance(v, str) for v in _values(traces[0].get("y"))[:1]):
+        # points over named rows (a baseline and now per country): the points as horizontal bars, without the
+        # lines that join them
+        traces = [t for t in traces if "lines" not in str(t.get("mode", "lines"))] or traces
+        traces = [{**t, "type": "bar", "orientation": "h"} for t in traces]
+        kinds = {"bar"}
     if kinds == {"bar"} or kinds == {"scatter"}:
         horizontal = kinds == {"bar"} and traces[0].get("orientation") == "h"
         categories, series, colours = _series(traces, horizontal)
@@ -247,7 +259,7 @@ def item(
             frame = _frame(x, categories, series)
             return ChartSpec(title, kind, frame, x, list(series), stacked=stacked, caption=caption, colours=colours,
                              x_title=x.strip() or _category_title(categories),
-                             y_title=_axis_title(layout, value_axis) or _value_title(series),
+                             y_title=_axis_title(layout, value_axis) or _subplot_titles(layout) or _value_title(series),
                              percent=_is_percent(layout.get(value_axis) or {}, frame[list(series)]),
                              lines=[n for n in lines if n in series])  # fmt: skip
     if data is not None and len(data.columns):

@@ -18,7 +18,7 @@ from pptx.util import Inches
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9, when no template gives a size
 TITLE, TITLE_ONLY, CONTENT = "title", "title only", "content"
 NAMES = {
-    TITLE: ("title slide", "title", "cover", "titre"),
+    TITLE: ("title slide", "cover", "titre", "title"),
     TITLE_ONLY: ("title only", "titre seul", "title", "blank"),
     CONTENT: ("title and content", "title, content", "content"),
 }
@@ -77,6 +77,9 @@ def check(data: bytes) -> tuple[int, int]:
     return int(prs.slide_width), int(prs.slide_height)
 
 
+_TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+
+
 def _kinds(layout) -> set:
     return {p.placeholder_format.type for p in layout.placeholders}
 
@@ -85,11 +88,12 @@ def layout(prs, kind: str):
     """Return the presentation's slide layout of a kind, by name first, else by its placeholders."""
     layouts = list(prs.slide_layouts)
     names = [(lay.name or "").strip().lower() for lay in layouts]
-    for wanted in NAMES[kind]:
-        for lay, name in zip(layouts, names):
-            if name == wanted:
-                return lay
-    titled = [lay for lay in layouts if _kinds(lay) & {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}]
+    for wanted in NAMES[kind]:  # in order of preference: "Title Only", then one named "UN Title Only"
+        for same in (str.__eq__, lambda name, wanted: wanted in name):
+            for lay, name in zip(layouts, names):
+                if same(name, wanted) and (kind == TITLE or _kinds(lay) & _TITLES or wanted == "blank"):
+                    return lay
+    titled = [lay for lay in layouts if _kinds(lay) & _TITLES]
     if kind == TITLE:
         centred = [lay for lay in titled if PP_PLACEHOLDER.CENTER_TITLE in _kinds(lay)]
         return (centred or titled or layouts)[0]

@@ -231,13 +231,17 @@ def built_at(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def country_deck(
-    con: duckdb.DuckDBPyConnection, iso3: str, year_from: int | None = None, year_to: int | None = None
+    con: duckdb.DuckDBPyConnection,
+    iso3: str,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    template: bytes | None = None,
 ) -> bytes:
-    """Return the .pptx bytes of one country's brief (default years: all the data)."""
+    """Return the .pptx bytes of one country's brief (default years: all the data), on a slide template if given."""
     first, last = data_years(con)
     with ThreadPoolExecutor(QUERY_THREADS) as pool:
         p = profile.load(runner(con), iso3, year_from or first, year_to or last, pool.map)
-    return pptx.build(deck(p, built_at=built_at(con), source_files=source_files(con)))
+    return pptx.build(deck(p, built_at=built_at(con), source_files=source_files(con)), template)
 
 
 def resolve(con: duckdb.DuckDBPyConnection, country: str) -> str:
@@ -264,8 +268,10 @@ def write_briefs(
     progress: Callable[[str], None] = print,
     year_from: int | None = None,
     year_to: int | None = None,
+    template: bytes | None = None,
 ) -> list[Path]:
-    """Write one deck per country into `out_dir` as ISO3.pptx, reporting "[i/n] ISO3 → path"; return the paths."""
+    """Write one deck per country into `out_dir` as ISO3.pptx, reporting "[i/n] ISO3 → path"; return the paths.
+    `template`: the bytes of an organisation's .pptx / .potx the decks use."""
     out_dir.mkdir(parents=True, exist_ok=True)
     first, last = data_years(con)
     years = (year_from or first, year_to or last)
@@ -276,7 +282,7 @@ def write_briefs(
     for i, iso3 in enumerate(countries, start=1):
         path = out_dir / f"{iso3}.pptx"
         p = profile.assemble(iso3, *years, results)
-        path.write_bytes(pptx.build(deck(p, built_at=built, source_files=files)))
+        path.write_bytes(pptx.build(deck(p, built_at=built, source_files=files), template))
         progress(f"[{i}/{len(countries)}] {iso3} → {path}")
         paths.append(path)
     return paths
