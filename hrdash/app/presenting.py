@@ -38,7 +38,9 @@ CONTROLS_KEY = "hr_controls"  # the container of a page's controls: hidden in pr
 SECTION_PREFIX = "hr_section_"  # containers st.container(key=SECTION_PREFIX + name): a new page each in print
 TRUE = {"1", "true", "yes", "on"}
 PRESENT_FONT = 20
-PRESENT_CHART_KEY = "hr_present_chart"  # the container of a step's chart: the height the window leaves it
+PRESENT_CHART_KEY = "hr_present_chart"  # the container of a step's chart or table: the height the window leaves it
+STEP_KEY = "hr_present_step"  # the container of one step
+RESERVED_REM = 19.5  # what a step needs besides its chart: buttons, title, caption, demo note, gaps (16 px rem)
 
 _HIDE_CHROME = f"""
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
@@ -76,15 +78,14 @@ PRESENT_CSS = f"""<style>
 [data-testid="stMain"] h1 {{ font-size: 2.6rem; }}
 [data-testid="stMain"] h2 {{ font-size: 2.1rem; }}
 .st-key-hr_present_nav button p {{ font-size: 1.2rem; }}
-/* Sized to the window (a projector at 1280×720 or 1920×1080): the step fills the viewport and its chart takes the
-   height the title, caption and demo note leave, so nothing falls below the screen. */
-[data-testid="stMain"] {{ overflow: hidden; }}
-.st-key-hr_presenter {{ height: calc(100vh - 2.6rem); overflow: hidden; flex-wrap: nowrap; }}
-.st-key-hr_presenter h2 {{ font-size: 2rem; padding: 0.2rem 0; }}
-.st-key-{PRESENT_CHART_KEY} {{ flex: 1 1 0 !important; min-height: 8rem; height: auto !important; }}
-.st-key-{PRESENT_CHART_KEY} [data-testid="stElementContainer"],
-.st-key-{PRESENT_CHART_KEY} [data-testid="stPlotlyChart"] {{ height: 100% !important; }}
-.st-key-hr_present_table {{ flex: 1 1 0 !important; min-height: 0; overflow: hidden; }}
+/* Sized to the window (a projector at 1280×720 or 1920×1080): the chart (or table) of a step is the window's height
+   less what the buttons, a title of up to two lines and a caption and demo note of up to four lines need, so nothing
+   falls below the screen; plotly fills that height (autosize). */
+.st-key-{STEP_KEY} h2 {{ font-size: 2rem; padding: 0.1rem 0; }}
+.st-key-{STEP_KEY} [data-testid="stCaptionContainer"] p {{ font-size: 1rem !important; line-height: 1.3; margin: 0; }}
+.st-key-{PRESENT_CHART_KEY} {{ height: calc(100vh - {RESERVED_REM}rem) !important; flex: none !important; }}
+.st-key-{PRESENT_CHART_KEY} > *, .st-key-{PRESENT_CHART_KEY} [data-testid="stPlotlyChart"],
+.st-key-{PRESENT_CHART_KEY} [data-testid="stDataFrame"] {{ height: 100% !important; min-height: 0; }}
 </style>"""
 
 
@@ -202,6 +203,29 @@ def present(slides: Sequence[Slide], key: str, note: str = "") -> int:
     total = len(slides)
     index = max(0, min(total - 1, int(st.session_state.get(index_key, 0))))
     st.session_state[index_key] = index
+    with st.container(key=STEP_KEY):
+        _nav(key, index_key, index, total)
+        if not total:
+            st.info("This page has no charts to present.")
+            return 0
+        slide = slides[index]
+        st.header(slide.title)
+        if slide.figure is not None:
+            with st.container(key=PRESENT_CHART_KEY):
+                st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart", height="stretch")
+        elif slide.table is not None:
+            with st.container(key=PRESENT_CHART_KEY):
+                st.dataframe(slide.table, hide_index=True, key=f"{key}_present_table", height="stretch")
+        if slide.text:
+            st.markdown(slide.text)
+        if slide.caption:
+            st.caption(slide.caption)
+        if note:
+            st.caption(f"**{note}**")
+    return index
+
+
+def _nav(key: str, index_key: str, index: int, total: int) -> None:
     with st.container(key="hr_present_nav"):
         c1, c2, c3, c4 = st.columns([1.4, 1.2, 5, 1], vertical_alignment="center")
         c1.button("◀ Previous", key=f"{key}_prev", on_click=_step, args=(index_key, -1, total), disabled=index == 0,
@@ -210,21 +234,3 @@ def present(slides: Sequence[Slide], key: str, note: str = "") -> int:
                   shortcut="ArrowRight")  # fmt: skip
         c3.markdown(f"**{index + 1} / {total}**" if total else "")
         c4.button("✕ Exit", key=f"{key}_exit", on_click=set_mode, args=(None,), help="Leave presentation mode")
-    if not total:
-        st.info("This page has no charts to present.")
-        return 0
-    slide = slides[index]
-    st.header(slide.title)
-    if slide.figure is not None:
-        with st.container(key=PRESENT_CHART_KEY):
-            st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart", height="stretch")
-    if slide.table is not None:
-        with st.container(key="hr_present_table"):
-            st.dataframe(slide.table, hide_index=True, key=f"{key}_present_table", height="stretch")
-    if slide.text:
-        st.markdown(slide.text)
-    if slide.caption:
-        st.caption(slide.caption)
-    if note:
-        st.caption(f"**{note}**")
-    return index
