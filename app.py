@@ -3,7 +3,7 @@ hrdash/app/pages.py."""
 
 import streamlit as st
 
-from hrdash.app import pages, sidebar
+from hrdash.app import deck, pages, sidebar
 
 # An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")
@@ -28,4 +28,5 @@ page = st.navigation(
                     visibility="hidden")]}
 )  # fmt: skip
 st.session_state["filters"] = sidebar.filters()
+deck.template_upload(st.sidebar)  # the organisation's slide template, kept in the session for every deck
 page.run()

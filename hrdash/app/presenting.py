@@ -40,6 +40,7 @@ TRUE = {"1", "true", "yes", "on"}
 PRESENT_FONT = 20
 PRESENT_CHART_KEY = "hr_present_chart"  # the container of a step's chart or table: the height the window leaves it
 STEP_KEY = "hr_present_step"  # the container of one step
+FIRST_HEIGHT = 400  # px: a chart's height before plotly has measured its container (fits 720 px less RESERVED_REM)
 RESERVED_REM = 19.5  # what a step needs besides its chart: buttons, title, caption, demo note, gaps (16 px rem)
 
 _HIDE_CHROME = f"""
@@ -190,7 +191,9 @@ def large(fig: go.Figure | dict) -> go.Figure:
     """Return a copy of a figure for a projector: the height of its container (the window's), large text
     (Streamlit's theme sets small tick fonts: set them too)."""
     big = go.Figure(fig if isinstance(fig, dict) else fig.to_dict())
-    big.update_layout(height=None, autosize=True, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
+    # The container's height (the window's, by CSS) is used once plotly has measured it; until then (a page's first
+    # draw) FIRST_HEIGHT, which fits a 1280×720 projector.
+    big.update_layout(height=FIRST_HEIGHT, autosize=True, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
     return big.update_xaxes(tickfont_size=PRESENT_FONT - 4).update_yaxes(tickfont_size=PRESENT_FONT - 4)
 
 
