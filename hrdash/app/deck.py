@@ -66,7 +66,7 @@ def page_items(shown: Sequence[Shown]) -> list[tuple[slides.Item, Any]]:
     last_tab = None
     for s in shown:
         title = s.title or "Chart"
-        if s.tab and s.tab != last_tab and s.tab.strip().lower() != title.strip().lower():
+        if s.tab and s.tab != last_tab and not title.strip().lower().startswith(s.tab.strip().lower()):
             title = f"{s.tab}: {title}"
         last_tab = s.tab
         if s.figure is not None:

@@ -246,6 +246,9 @@ def item(
         traces = [t for t in traces if "lines" not in str(t.get("mode", "lines"))] or traces
         traces = [{**t, "type": "bar", "orientation": "h"} for t in traces]
         kinds = {"bar"}
+    timeline = kinds == {"bar"} and ((layout.get("xaxis") or {}).get("type") == "date" and traces[0].get("base"))
+    if timeline and data is not None and len(data.columns):  # bars from a start date to an end date: their table
+        return first_rows(TableSpec(title, data.reset_index(drop=True), labels=dict(labels or {}), caption=caption))
     if kinds == {"bar"} or kinds == {"scatter"}:
         horizontal = kinds == {"bar"} and traces[0].get("orientation") == "h"
         categories, series, colours = _series(traces, horizontal)
