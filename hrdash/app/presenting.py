@@ -83,7 +83,7 @@ PRESENT_CSS = f"""<style>
    less what the buttons, a title of up to two lines and a caption and demo note of up to four lines need, so nothing
    falls below the screen; plotly fills that height (autosize). */
 .st-key-{STEP_KEY} h2 {{ font-size: 2rem; padding: 0.1rem 0; }}
-.st-key-{STEP_KEY} [data-testid="stCaptionContainer"] p {{ font-size: 1rem !important; line-height: 1.3; margin: 0; }}
+.st-key-{STEP_KEY} [data-testid="stCaptionContainer"] p {{ font-size: 1.1rem !important; line-height: 1.3; margin: 0; }}
 .st-key-{PRESENT_CHART_KEY} {{ height: calc(100vh - {RESERVED_REM}rem) !important; flex: none !important; }}
 .st-key-{PRESENT_CHART_KEY} > *, .st-key-{PRESENT_CHART_KEY} [data-testid="stPlotlyChart"],
 .st-key-{PRESENT_CHART_KEY} [data-testid="stDataFrame"] {{ height: 100% !important; min-height: 0; }}
