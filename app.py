@@ -3,7 +3,7 @@ hrdash/app/pages.py."""
 
 import streamlit as st
 
-from hrdash.app import navigation, pages, profile_ui, sidebar, style
+from hrdash.app import deck, navigation, pages, profile_ui, sidebar, style
 
 # An emoji icon is drawn in the page (a data: URL); a :material/...: one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Human Rights Mechanisms Dashboard", page_icon="🌐", layout="wide")
@@ -18,5 +18,6 @@ routes = navigation.routes()
 page = st.navigation(routes, position="hidden")  # the menu is drawn by navigation.menu (accessible markup)
 navigation.menu(routes)
 st.session_state["filters"] = sidebar.filters()
+deck.template_upload(st.sidebar)  # the organisation's slide template, kept in the session for every deck
 page.run()
 profile_ui.prepare(st.session_state["filters"])  # the Country profile's first view, made while this page is read

@@ -25,7 +25,7 @@ submissions_tab, diversity_tab, nhri_tab, targets_tab = st.tabs(
 )  # fmt: skip
 
 with submissions_tab:
-    if submissions_tab.open:
+    if widgets.tab_runs(submissions_tab, "Stakeholder submissions"):
         by_year = run("cso_submissions_by_year_type", filters)
         types = fig.totals_by_type(by_year)
         cols = st.columns(5)
@@ -54,7 +54,7 @@ with submissions_tab:
         )  # fmt: skip
 
 with diversity_tab:
-    if diversity_tab.open:
+    if widgets.tab_runs(diversity_tab, "Cycles and diversity"):
         left, right = st.columns(2)
         with left:
             st.subheader("UPR submissions per cycle")
@@ -77,7 +77,7 @@ with diversity_tab:
             )  # fmt: skip
 
 with nhri_tab:
-    if nhri_tab.open:
+    if widgets.tab_runs(nhri_tab, "NHRIs"):
         by_status = run("cso_nhri_by_status", filters)
         st.subheader("NHRIs by accreditation status")
         st.caption(
@@ -95,7 +95,7 @@ with nhri_tab:
         )  # fmt: skip
 
 with targets_tab:
-    if targets_tab.open:
+    if widgets.tab_runs(targets_tab, "EA7 target countries"):
         st.subheader("EA7 target countries: submissions now vs the 2013 baseline")
         met = st.selectbox(
             "Show targets", targets.MET_VALUES["EA7"], index=None, key="cso_target_met", bind="query-params",
@@ -126,7 +126,7 @@ with targets_tab:
         )  # fmt: skip
         widgets.table(
             table.query, filters, page=PAGE, title="EA7 targets", key="cso_ea7_targets", labels=targets.LABELS,
-            **table.params,
+            slides=page, **table.params,
         )  # fmt: skip
 
 page.close()

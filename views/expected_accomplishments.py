@@ -33,7 +33,7 @@ indicators_tab, targets_tab, values_tab = st.tabs(
     ["Indicators", "Target countries", "Values per country and year"], key="ea_view", bind="query-params"
 )
 with indicators_tab:
-    if indicators_tab.open:
+    if widgets.tab_runs(indicators_tab, "Indicators"):
         st.subheader("Indicators")
         series = []
         for ind in inds:
@@ -71,7 +71,7 @@ with indicators_tab:
         )  # fmt: skip
 
 with targets_tab:
-    if targets_tab.open:
+    if widgets.tab_runs(targets_tab, "Target countries"):
         if code not in targets.EAS_WITH_TARGETS:
             st.info(targets.NO_TARGET_COUNTRIES, icon=":material/info:")
         else:
@@ -98,10 +98,10 @@ with targets_tab:
             )
             widgets.table(
                 table.query, filters, page=PAGE, title=f"{code} targets", key=f"ea_targets_{code}",
-                labels=targets.LABELS, **table.params,
+                labels=targets.LABELS, slides=page, **table.params,
             )  # fmt: skip
 with values_tab:
-    if values_tab.open:
+    if widgets.tab_runs(values_tab, "Values per country and year"):
         chosen = st.selectbox(
             "Indicator", [i.code for i in inds], key="ea_indicator", bind="query-params",
             format_func=lambda c: f"{c} · {indicators.get(c).name}",

@@ -170,6 +170,7 @@ def ea2_targets() -> None:
             st.markdown(f"- **{r.label}** — {r.rule}")
     widgets.table(
         targets.QUERIES["EA2"], filters, page=PAGE, title="EA2 target countries", key="ratification_targets",
+        slides=page,
         labels=labels.glossary({
             "target": "Target", "status": f"Status on {as_of}",
             "met_at_baseline": f"Met at the {targets.BASELINE_YEAR} baseline", "met": f"Met on {as_of}",

@@ -70,7 +70,7 @@ def overdue() -> None:
     )
     widgets.table(
         "tb_overdue_by_country", filters, page=PAGE, title=f"Overdue reports per country on {as_of}{of_bodies}",
-        key="tb_overdue_countries", as_of=as_of, bodies=chosen,
+        key="tb_overdue_countries", as_of=as_of, bodies=chosen, slides=page,
         labels=labels.glossary(),
     )  # fmt: skip
     # Lazy: the list (hundreds of rows) is only queried and drawn while the expander is open (in the URL).

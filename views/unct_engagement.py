@@ -28,7 +28,7 @@ hra_tab, deployments_tab, engagement_tab, stories_tab, targets_tab = st.tabs(
 )  # fmt: skip
 
 with hra_tab:
-    if hra_tab.open:
+    if widgets.tab_runs(hra_tab, "Human Rights Advisers"):
         on_date = st.date_input(
             "Count the HRAs in post on", value=SEED_DATE, min_value=date(2000, 1, 1), max_value=date(2030, 12, 31),
             key="hra_date", bind="query-params", format="YYYY-MM-DD",
@@ -71,7 +71,7 @@ with hra_tab:
         )  # fmt: skip
 
 with deployments_tab:
-    if deployments_tab.open:
+    if widgets.tab_runs(deployments_tab, "HRA deployments"):
         st.subheader("Deployments: start, end, funding")
         deployments = run("unct_hra_deployments", filters)
         st.caption(
@@ -92,7 +92,7 @@ with deployments_tab:
         )  # fmt: skip
 
 with engagement_tab:
-    if engagement_tab.open:
+    if widgets.tab_runs(engagement_tab, "Engagement with the mechanisms"):
         st.subheader("UNCT engagement with the mechanisms per year")
         by_year = run("unct_engagement_by_year_activity", filters)
         st.caption(
@@ -145,7 +145,7 @@ with engagement_tab:
         )  # fmt: skip
 
 with stories_tab:
-    if stories_tab.open:
+    if widgets.tab_runs(stories_tab, "Stories"):
         stories = run("unct_story_list", filters)
         st.caption(
             f"{len(stories)} dated events from OHCHR and UNDG documents, told in words with their source: UNCT "
@@ -162,7 +162,7 @@ with stories_tab:
         )  # fmt: skip
 
 with targets_tab:
-    if targets_tab.open:
+    if widgets.tab_runs(targets_tab, "EA11 targets and coverage"):
         st.subheader(f"EA11 target countries ({labels.MANAGEMENT_PLAN})")
         table = targets.table_for("EA11", filters.year_to)
         met = st.selectbox(
@@ -179,7 +179,7 @@ with targets_tab:
         )
         widgets.table(
             table.query, filters, page=PAGE, title="EA11 targets", key="unct_ea11_targets", labels=targets.LABELS,
-            **table.params,
+            slides=page, **table.params,
         )  # fmt: skip
 
         st.subheader("Coverage: UPR recommendations without UNCT follow-up")

@@ -10,6 +10,7 @@ presentation mode, show them one at a time while the rest of the page is hidden 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,9 +30,13 @@ def page_key(title: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in title.lower()).strip("_")
 
 
+PREPARE = "_prepare"  # session key suffix: the manager asked for the whole page's slides (one run)
+
+
 @dataclass
 class Frame:
-    """A page being drawn: its title and filters, the rows in view by source, and the charts drawn so far."""
+    """A page being drawn: its title and filters, the rows in view by source, and the charts and key tables shown
+    so far (every tab's when `whole`: the deck was asked for, or presentation mode is on)."""
 
     title: str
     filters: Filters
@@ -39,19 +44,25 @@ class Frame:
     mode: str  # presenting.PRINT, presenting.PRESENT or "normal"
     slot: Any  # the place under the banner for the deck button, filled by close()
     presenter: Any = None  # in presentation mode: the container the charts are shown in, one at a time
-    charts: list[deck.Drawn] = field(default_factory=list)
+    shown: list[deck.Shown] = field(default_factory=list)
+    whole: bool = False  # every tab runs (hidden but the open one) so the deck and presentation have them all
 
     @property
     def key(self) -> str:
         """Return the page's key (widget keys of its toggles, its presentation and its deck)."""
         return page_key(self.title)
 
+    @property
+    def charts(self) -> list[deck.Drawn]:
+        """Return the charts drawn so far: (title, figure, data, labels)."""
+        return [(s.title, s.figure, s.data, s.labels) for s in self.shown if s.figure is not None]
+
     def plotly_chart(
         self, fig: Any, *, key: str, title: str = "", data: pd.DataFrame | None = None, labels: dict | None = None
     ) -> None:
         """Draw a plotly figure and note it for the page's slides (`title`: its slide's; `data`, `labels`: the table
         a slide shows when the figure has no PowerPoint chart type); a map opens the profile of a country clicked."""
-        self.charts.append((title, fig, data, labels))
+        self.shown.append(deck.Shown(title, fig, data, labels, widgets.current_tab()))
         widgets.plotly_chart(fig, key=key)
 
     def chart(self, fig: Any, data: pd.DataFrame, *, key: str, labels: dict | None = None, title: str = "") -> None:
@@ -59,22 +70,41 @@ class Frame:
         self.plotly_chart(fig, key=key, title=title, data=data, labels=labels)
         widgets.show_data(data, key=key, labels=labels)
 
+    def table(
+        self, data: pd.DataFrame, *, title: str, labels: Mapping[str, str] | None = None, caption: str = ""
+    ) -> None:
+        """Note a small key table (targets, overdue reports, regions) for the page's slides and presentation; the
+        page draws it as usual. Row-level records tables are not for slides."""
+        self.shown.append(deck.Shown(title, None, data, labels, widgets.current_tab(), caption))
+
     def close(self) -> None:
-        """Draw the sources of the rows in view, then offer the charts drawn as slides (or present them)."""
+        """Draw the sources of the rows in view, then offer the charts and key tables as slides (or present them)."""
         sources(self.counts)
-        charts = list(self.charts)
+        items = deck.page_items(self.shown)
         if self.presenter is not None:
             with self.presenter:
-                # a chart's title is plain text (a slide's title too), which may name countries: markdown here
-                items = [presenting.Slide(md(title) or "Chart", fig) for title, fig, _, _ in charts]
-                presenting.present(items, self.key, note=slides.demo_sentence(self.counts))
-        if not charts:
+                presenting.present(presenting.slides_of(items), self.key, note=slides.demo_sentence(self.counts))
+        title, filters, counts, whole = self.title, self.filters, self.counts, self.whole
+        if not whole and widgets.has_tabs():
+            self.slot.button(
+                "Prepare slides of the whole page", key=f"{self.key}_prepare_button", icon=":material/slideshow:",
+                on_click=_prepare, args=(self.key,),
+                help="Runs every tab of the page (a few seconds) and offers its charts and key tables as a deck.",
+            )  # fmt: skip
             return
-        title, filters, counts = self.title, self.filters, self.counts
+        if not items:
+            return
+        n = slides.slide_count(item for item, _ in items)
+        what = "the whole page" if whole else "this page"
+        label = f"Slides of {what} ({n} slides, .pptx)"
         built_at, files = build_info().get("built_at", ""), source_files()
-        label = f"Slides of this page's {len(charts)} chart{'s' if len(charts) > 1 else ''} (.pptx)"
-        make = lambda: deck.charts_deck(title, filters, charts, counts, built_at, files)  # noqa: E731 (on click)
+        make = lambda: deck.page_deck(title, filters, items, counts, built_at, files, whole)  # noqa: E731 (on click)
+        st.session_state[deck.PAGE_DECK_KEY] = make  # the deck the button makes (the last page's; read by tests)
         deck.download(make, key=f"page_{self.key}", container=self.slot, label=label)
+
+
+def _prepare(key: str) -> None:
+    st.session_state[key + PREPARE] = True
 
 
 def open(title: str, filters: Filters) -> Frame:
@@ -82,6 +112,8 @@ def open(title: str, filters: Filters) -> Frame:
     its frame.
 
     In presentation mode the page is drawn as usual but hidden, and `Frame.close` shows its charts one at a time.
+    When the manager asked for the whole page's slides, or in presentation mode, every tab runs (widgets.lazy_tabs:
+    the ones not open in a hidden container), so the deck and the presentation have all of them.
     """
     counts = run("rows_by_source", filters)
     demo_warning(counts)
@@ -97,7 +129,9 @@ def open(title: str, filters: Filters) -> Frame:
     if mode == presenting.PRESENT:
         st.html(presenting.PRESENT_ONLY_CSS)
         presenter = st.container(key=presenting.PRESENTER_KEY)
-    return Frame(title, filters, counts, mode, slot, presenter)
+    whole = mode == presenting.PRESENT or bool(st.session_state.pop(page_key(title) + PREPARE, False))
+    widgets.every_tab(whole)
+    return Frame(title, filters, counts, mode, slot, presenter, whole=whole)
 
 
 def demo_warning(counts: pd.DataFrame) -> None:

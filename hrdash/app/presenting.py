@@ -23,11 +23,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from hrdash.exports import steps
+from hrdash.exports.pptx import Item
 from hrdash.figures.base import PLOTLY_CONFIG
+from hrdash.model.text import md
 
 from . import printing
 
@@ -35,7 +40,11 @@ PRINT, PRESENT = "print", "present"
 MODES = (PRINT, PRESENT)
 CONTROLS_KEY = "hr_controls"  # the container of a page's controls: hidden in print view and presentation
 TRUE = {"1", "true", "yes", "on"}
-PRESENT_HEIGHT, PRESENT_FONT = 620, 20
+PRESENT_FONT = 20
+PRESENT_CHART_KEY = "hr_present_chart"  # the container of a step's chart or table: the height the window leaves it
+STEP_KEY = "hr_present_step"  # the container of one step
+FIRST_HEIGHT = 400  # px: a chart's height before plotly has measured its container (fits 720 px less RESERVED_REM)
+RESERVED_REM = 19.5  # what a step needs besides its chart: buttons, title, caption, demo note, gaps (16 px rem)
 
 _HIDE_CHROME = f"""
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
@@ -52,6 +61,14 @@ PRESENT_CSS = f"""<style>
 [data-testid="stMain"] h1 {{ font-size: 2.6rem; }}
 [data-testid="stMain"] h2 {{ font-size: 2.1rem; }}
 .st-key-hr_present_nav button p {{ font-size: 1.2rem; }}
+/* Sized to the window (a projector at 1280×720 or 1920×1080): the chart (or table) of a step is the window's height
+   less what the buttons, a title of up to two lines and a caption and demo note of up to four lines need, so nothing
+   falls below the screen; plotly fills that height (autosize). */
+.st-key-{STEP_KEY} h2 {{ font-size: 2rem; padding: 0.1rem 0; }}
+.st-key-{STEP_KEY} [data-testid="stCaptionContainer"] p {{ font-size: 1.1rem !important; line-height: 1.3; margin: 0; }}
+.st-key-{PRESENT_CHART_KEY} {{ height: calc(100vh - {RESERVED_REM}rem) !important; flex: none !important; }}
+.st-key-{PRESENT_CHART_KEY} > *, .st-key-{PRESENT_CHART_KEY} [data-testid="stPlotlyChart"],
+.st-key-{PRESENT_CHART_KEY} [data-testid="stDataFrame"] {{ height: 100% !important; min-height: 0; }}
 </style>"""
 
 
@@ -73,9 +90,20 @@ class Slide:
     """
 
     title: str
-    figure: go.Figure | None = None
+    figure: go.Figure | dict | None = None
     caption: str = ""
     text: str = ""
+    table: pd.DataFrame | None = None
+
+
+def slides_of(items: Sequence[tuple[Item, Any]]) -> list[Slide]:
+    """Return the presentation's steps of a deck's items (with their figures): one per slide that shows data, in
+    the deck's order (exports/steps.py), titles and captions as markdown."""
+    out = []
+    for step in steps.steps(items):
+        text = "\n".join(f"- {md(b)}" for b in step.bullets)
+        out.append(Slide(md(step.title) or "Chart", step.figure, md(step.caption), text, step.table))
+    return out
 
 
 def _flag(name: str) -> bool:
@@ -130,10 +158,13 @@ def _step(key: str, delta: int, total: int) -> None:
     st.session_state[key] = max(0, min(total - 1, st.session_state.get(key, 0) + delta))
 
 
-def large(fig: go.Figure) -> go.Figure:
-    """Return a copy of a figure sized for a projector (Streamlit's theme sets small tick fonts: set them too)."""
-    big = go.Figure(fig.to_dict())
-    big.update_layout(height=PRESENT_HEIGHT, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
+def large(fig: go.Figure | dict) -> go.Figure:
+    """Return a copy of a figure for a projector: the height of its container (the window's), large text
+    (Streamlit's theme sets small tick fonts: set them too)."""
+    big = go.Figure(fig if isinstance(fig, dict) else fig.to_dict())
+    # The container's height (the window's, by CSS) is used once plotly has measured it; until then (a page's first
+    # draw) FIRST_HEIGHT, which fits a 1280×720 projector.
+    big.update_layout(height=FIRST_HEIGHT, autosize=True, font_size=PRESENT_FONT, legend_font_size=PRESENT_FONT)
     return big.update_xaxes(tickfont_size=PRESENT_FONT - 4).update_yaxes(tickfont_size=PRESENT_FONT - 4)
 
 
@@ -146,6 +177,29 @@ def present(slides: Sequence[Slide], key: str, note: str = "") -> int:
     total = len(slides)
     index = max(0, min(total - 1, int(st.session_state.get(index_key, 0))))
     st.session_state[index_key] = index
+    with st.container(key=STEP_KEY):
+        _nav(key, index_key, index, total)
+        if not total:
+            st.info("This page has no charts to present.")
+            return 0
+        slide = slides[index]
+        st.header(slide.title)
+        if slide.figure is not None:
+            with st.container(key=PRESENT_CHART_KEY):
+                st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart", height="stretch")
+        elif slide.table is not None:
+            with st.container(key=PRESENT_CHART_KEY):
+                st.dataframe(slide.table, hide_index=True, key=f"{key}_present_table", height="stretch")
+        if slide.text:
+            st.markdown(slide.text)
+        if slide.caption:
+            st.caption(slide.caption)
+        if note:
+            st.caption(f"**{note}**")
+    return index
+
+
+def _nav(key: str, index_key: str, index: int, total: int) -> None:
     with st.container(key="hr_present_nav"):
         c1, c2, c3, c4 = st.columns([1.4, 1.2, 5, 1], vertical_alignment="center")
         c1.button("◀ Previous", key=f"{key}_prev", on_click=_step, args=(index_key, -1, total), disabled=index == 0,
@@ -154,17 +208,3 @@ def present(slides: Sequence[Slide], key: str, note: str = "") -> int:
                   shortcut="ArrowRight")  # fmt: skip
         c3.markdown(f"**{index + 1} / {total}**" if total else "")
         c4.button("✕ Exit", key=f"{key}_exit", on_click=set_mode, args=(None,), help="Leave presentation mode")
-    if not total:
-        st.info("This page has no charts to present.")
-        return 0
-    slide = slides[index]
-    st.header(slide.title)
-    if slide.figure is not None:
-        st.plotly_chart(large(slide.figure), config=PLOTLY_CONFIG, key=f"{key}_present_chart")
-    if slide.text:
-        st.markdown(slide.text)
-    if slide.caption:
-        st.caption(slide.caption)
-    if note:
-        st.caption(f"**{note}**")
-    return index

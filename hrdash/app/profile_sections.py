@@ -225,10 +225,8 @@ def draw(view: View, filters: Filters) -> None:
 
 
 def slides(view: View) -> list[presenting.Slide]:
-    """Return the presentation: the key figures, then every chart of the page."""
-    bullets = "\n".join(f"- {md(s)}" for s in view.key_figures)
-    p = view.p
-    out = [presenting.Slide(f"{md(p.name)}: key figures", text=bullets,
-                            caption=f"Years {p.years}; statuses as of 31 December {p.year_to}.")]  # fmt: skip
-    out += [presenting.Slide(md(c.title), view.figures[k], md(c.caption)) for k, c in view.charts.items()]
-    return out
+    """Return the presentation: one step per slide of the country's brief that shows data (key figures, tables,
+    charts drawn from the page's figures), in the brief's order."""
+    figures = {c.title: view.figures[k] for k, c in view.charts.items()}
+    items = brief.deck(view.p, built_at=view.built_at).items
+    return presenting.slides_of([(item, figures.get(item.title)) for item in items])

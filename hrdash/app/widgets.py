@@ -100,12 +100,16 @@ def table(
     labels: dict[str, str],
     key: str,
     kinds: Mapping[str, str] | None = None,
+    slides: Any = None,
     **params: Any,
 ) -> pd.DataFrame:
     """Draw the result of query `name` as a table with human column names and export buttons; return the result.
 
-    `kinds`: {shown column: "share" / "mean" / "count"}, how its numbers read (`text.number`)."""
+    `kinds`: {shown column: "share" / "mean" / "count"}, how its numbers read (`text.number`). `slides`: the page's
+    frame, to put this key table (targets, overdue reports; small) in the page's deck and presentation too."""
     df = run(name, filters, **params)
+    if slides is not None:
+        slides.table(df, title=title, labels=labels)
     shown = glossary.in_words_frame(df.rename(columns=labels))
     config = {**date_columns(shown), **number_columns(shown, kinds)}
     printing.dataframe(shown, hide_index=True, key=key, width="stretch", column_config=config, placeholder="")
@@ -148,20 +152,50 @@ def plotly_chart(fig: Any, *, key: str) -> None:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
 
 
-def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str, every: bool | None = None) -> None:
-    """Draw tabs kept in the URL (?<key>=<label>) and run only the open tab's function.
+_TABS = "hr_tabs"  # session: this run's tab state {"every": run all tabs, "seen": a page drew tabs, "tab": current}
 
-    Only the open tab runs its queries and builds its figures, and a shared link opens the same tab. With `every`
+
+def every_tab(on: bool) -> None:
+    """Say whether this run's tabs all run (the page's deck or presentation needs them all); called by the page
+    frame at the top of every run."""
+    st.session_state[_TABS] = {"every": on, "seen": False, "tab": ""}
+
+
+def current_tab() -> str:
+    """Return the label of the tab being drawn ("" outside tabs)."""
+    return st.session_state.get(_TABS, {}).get("tab", "")
+
+
+def has_tabs() -> bool:
+    """Return True if this run drew tabs that run only when open."""
+    return bool(st.session_state.get(_TABS, {}).get("seen"))
+
+
+def tab_runs(tab: Any, label: str) -> bool:
+    """Return True if a tab's content runs in this run: the open tab, or every tab when the deck or presentation
+    needs them all (a tab not open is not on screen, so drawing into it changes nothing the manager sees; its
+    widgets keep their URL or default values). Notes the tab's label for the slides' titles."""
+    state = st.session_state.setdefault(_TABS, {"every": False, "seen": False, "tab": ""})
+    state["seen"], state["tab"] = True, label
+    return bool(tab.open or state["every"])
+
+
+def lazy_tabs(sections: Mapping[str, Callable[[], None]], *, key: str, flat: bool | None = None) -> None:
+    """Draw tabs kept in the URL (?<key>=<label>) and run only the open tab's function (every tab's when the page's
+    deck or presentation needs them all: `every_tab`).
+
+    Only the open tab runs its queries and builds its figures, and a shared link opens the same tab. With `flat`
     (by default: in print view) there are no tabs: every section is drawn, one after the other under its label as
     a small heading, each from the second on starting a printed page.
     """
-    if printing.active() if every is None else every:
+    if printing.active() if flat is None else flat:
         for i, (label, draw) in enumerate(sections.items()):
             with printing.section(f"{key}_{i}") if i else st.container():
                 st.subheader(md(label))  # a small heading: the section's own header follows it
                 draw()
         return
-    for tab, draw in zip(st.tabs(list(sections), key=key, bind="query-params"), sections.values()):
-        if tab.open:
+    for (label, draw), tab in zip(sections.items(), st.tabs(list(sections), key=key, bind="query-params")):
+        if tab_runs(tab, label):
             with tab:
                 draw()
+    st.session_state[_TABS]["tab"] = ""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..exports import template
 from ..profile.brief import country_deck, resolve, target_countries, write_briefs
 from .database import built
 
@@ -27,6 +28,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--from", dest="year_from", type=int, help="first year (default: the data's first)")
     parser.add_argument("--to", dest="year_to", type=int, help="last year (default: the data's last)")
+    parser.add_argument(
+        "--template", type=Path, default=None,
+        help="an organisation's PowerPoint template (.pptx or .potx): its slide layouts, theme, fonts and size",
+    )  # fmt: skip
+
+
+def read_template(path: Path | None) -> bytes | None:
+    """Return the bytes of a slide template (None without one); raise ValueError if it is missing or not one."""
+    if path is None:
+        return None
+    if not path.is_file():
+        raise ValueError(f"no slide template at {path}")
+    data = path.read_bytes()
+    try:
+        template.check(data)
+    except template.TemplateError as e:
+        raise ValueError(f"{path}: {e}") from None
+    return data
 
 
 def main(args: argparse.Namespace) -> int:
@@ -35,12 +54,13 @@ def main(args: argparse.Namespace) -> int:
         return 2
     with duckdb.connect(str(path), read_only=True) as con:
         try:
+            layout = read_template(args.template)
             if args.country:
                 iso3 = resolve(con, args.country)
                 out = args.out or Path(f"{iso3}.pptx")
                 out = out / f"{iso3}.pptx" if out.is_dir() or out.suffix.lower() != ".pptx" else out
                 out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(country_deck(con, iso3, args.year_from, args.year_to))
+                out.write_bytes(country_deck(con, iso3, args.year_from, args.year_to, layout))
                 print(f"{iso3} → {out}")
             else:
                 if args.out is None:
@@ -48,7 +68,9 @@ def main(args: argparse.Namespace) -> int:
                     return 2
                 countries = target_countries(con, args.targets)
                 print(f"{len(countries)} target countries of {args.targets.upper()} → {args.out}", flush=True)
-                write_briefs(con, countries, args.out, lambda m: print(m, flush=True), args.year_from, args.year_to)
+                write_briefs(
+                    con, countries, args.out, lambda m: print(m, flush=True), args.year_from, args.year_to, layout
+                )
         except ValueError as e:
             print(f"error: {e}", file=sys.stderr)
             return 2

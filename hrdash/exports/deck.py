@@ -135,6 +135,64 @@ def _axis_title(layout: dict[str, Any], axis: str) -> str:
     return unplot(str(text)) if text is not None else ""
 
 
+def _category_title(categories: list[Any]) -> str:
+    """Return the category axis title a figure left out: "Year" for years, else none."""
+    years = [c for c in categories if str(c).isdigit() and 1900 <= int(str(c)) <= 2100]
+    return "Year" if categories and len(years) == len(categories) else ""
+
+
+def _subplot_titles(layout: dict[str, Any]) -> str:
+    """Return the titles of a figure's subplots (annotations placed on the paper), " · " between them."""
+    notes = [a for a in layout.get("annotations") or [] if a.get("xref") == "paper" and a.get("yref") == "paper"]
+    return " · ".join(unplot(str(a.get("text") or "")) for a in notes if a.get("text"))
+
+
+def _value_title(series: dict[str, list[Any]]) -> str:
+    """Return the value axis title a figure left out: the series' name when there is one series."""
+    names = [n for n in series if n != VALUE]
+    return names[0].strip() if len(series) == 1 and names else ""
+
+
+def _is_percent(axis: Mapping[str, Any], values: pd.DataFrame) -> bool:
+    """Return True if a value axis shows percentages (a "%" suffix or title) and no value is above 100."""
+    title = axis.get("title")
+    text = str((title.get("text") if isinstance(title, dict) else title) or "")
+    marked = axis.get("ticksuffix") == "%" or "%" in text or "percent" in text.lower()
+    top = pd.to_numeric(values.stack(), errors="coerce").max() if values.size else 0
+    return bool(marked and (pd.isna(top) or top <= 100))
+
+
+MOST_ROWS, FIRST_ROWS = 30, 15  # a chart drawn as a table: longer than MOST rows, its first FIRST rows on a slide
+
+
+LONG_TEXT = 60  # characters: a column whose texts are longer (a seed's sentence) stays in the dashboard
+
+
+def short_columns(spec: TableSpec) -> TableSpec:
+    """Return a key table without its long free-text columns (median text over LONG_TEXT characters), naming
+    them in the caption: a slide shows figures and short labels, the dashboard the full text."""
+    df = spec.data
+    long = [
+        c for c in df.columns
+        if df[c].dtype == object and len(df) and df[c].dropna().astype(str).str.len().median() > LONG_TEXT
+    ]  # fmt: skip
+    if not long or len(long) == len(df.columns):
+        return spec
+    names = ", ".join(str(spec.labels.get(c, c)) for c in long)
+    note = f"Not on the slide: {names} (in the dashboard)."
+    return TableSpec(spec.title, df.drop(columns=long), spec.labels, " ".join(filter(None, [spec.caption, note])))
+
+
+def first_rows(spec: TableSpec) -> TableSpec:
+    """Return a table made from a chart, cut to its first rows when a slide could not hold it (a grid of every
+    country), saying so in its caption."""
+    n = len(spec.data)
+    if n <= MOST_ROWS:
+        return spec
+    note = f"The first {FIRST_ROWS} of {n} rows; the dashboard and its Excel export have them all."
+    return TableSpec(spec.title, spec.data.head(FIRST_ROWS), spec.labels, " ".join(filter(None, [spec.caption, note])))
+
+
 def item(
     fig: Any, title: str, data: pd.DataFrame | None = None, labels: Mapping[str, str] | None = None, caption: str = ""
 ) -> Item:
@@ -146,6 +204,13 @@ def item(
     kinds = {t.get("type", "scatter") for t in traces}
     if "choropleth" in kinds:  # markers drawn over a map (scattergeo) are left out
         shapes = [t for t in traces if t.get("type") == "choropleth"]
+        if len(shapes) > 1 and all(t.get("name") for t in shapes):  # a map by category: its legend, counted
+            names = [unplot(str(t["name"])) for t in shapes]
+            counts = [len(_values(t.get("locations"))) for t in shapes]
+            frame = pd.DataFrame({"category": [re.sub(r" \(\d+\)$", "", n) for n in names], "countries": counts})
+            note = "A map in the dashboard; here the number of countries of each colour."
+            return TableSpec(title, frame, labels={"category": "Status", "countries": "Countries"},
+                             caption=" ".join(filter(None, [caption, note])))  # fmt: skip
         names = [n for t in shapes for n in (_texts(t.get("text")) or _values(t.get("locations")))]
         frame = _frame("country", names, {VALUE: [v for t in shapes for v in _values(t.get("z"))]})
         frame = frame.drop_duplicates("country").reset_index(drop=True)
@@ -158,9 +223,21 @@ def item(
         z = [_values(r) for r in _values(t.get("z"))]
         frame = pd.DataFrame(z, columns=columns)
         frame.insert(0, " ", rows)
-        return TableSpec(title, frame, caption=caption)
-    if "bar" in kinds:  # lines and labels drawn over bars (totals, a plan) are left out: one chart type a slide
+        return first_rows(TableSpec(title, frame, caption=caption))
+    lines: list[str] = []
+    if "bar" in kinds:  # labels drawn over bars (totals) are left out; a line (a plan, a target) stays, as a line
+        over = [t for t in traces if t.get("type") == "scatter" and "lines" in str(t.get("mode", "lines"))]
         traces = [t for t in traces if t.get("type") == "bar"]
+        vertical = traces[0].get("orientation") != "h"
+        if vertical:
+            names = {unplot(str(t.get("name") or "")) for t in traces}
+            for t in over:
+                name = unplot(str(t.get("name") or "reference line"))
+                while name in names:
+                    name += " "
+                names.add(name)
+                lines.append(name)
+                traces.append({**t, "name": name})
         kinds = {"bar"}
     if kinds == {"pie"}:
         t = traces[0]
@@ -170,6 +247,15 @@ def item(
         colours = _point_colours(t, "colors")
         return ChartSpec(title, "pie", frame, "label", [name], caption=caption,
                          colours={name: colours[: len(labels_)]} if colours else {})  # fmt: skip
+    if kinds == {"scatter"} and traces and all(isinstance(v, str) for v in _values(traces[0].get("y"))[:1]):
+        # points over named rows (a baseline and now per country): the points as horizontal bars, without the
+        # lines that join them
+        traces = [t for t in traces if "lines" not in str(t.get("mode", "lines"))] or traces
+        traces = [{**t, "type": "bar", "orientation": "h"} for t in traces]
+        kinds = {"bar"}
+    timeline = kinds == {"bar"} and ((layout.get("xaxis") or {}).get("type") == "date" and traces[0].get("base"))
+    if timeline and data is not None and len(data.columns):  # bars from a start date to an end date: their table
+        return first_rows(TableSpec(title, data.reset_index(drop=True), labels=dict(labels or {}), caption=caption))
     if kinds == {"bar"} or kinds == {"scatter"}:
         horizontal = kinds == {"bar"} and traces[0].get("orientation") == "h"
         categories, series, colours = _series(traces, horizontal)
@@ -179,9 +265,14 @@ def item(
                 x += " "
             kind = "line" if kinds == {"scatter"} else ("bar" if horizontal else "column")
             stacked = kind != "line" and layout.get("barmode") in ("stack", "relative")
-            return ChartSpec(title, kind, _frame(x, categories, series), x, list(series), stacked=stacked,
-                             caption=caption, colours=colours)  # fmt: skip
+            value_axis = "xaxis" if horizontal else "yaxis"
+            frame = _frame(x, categories, series)
+            return ChartSpec(title, kind, frame, x, list(series), stacked=stacked, caption=caption, colours=colours,
+                             x_title=x.strip() or _category_title(categories),
+                             y_title=_axis_title(layout, value_axis) or _subplot_titles(layout) or _value_title(series),
+                             percent=_is_percent(layout.get(value_axis) or {}, frame[list(series)]),
+                             lines=[n for n in lines if n in series])  # fmt: skip
     if data is not None and len(data.columns):
-        return TableSpec(title, data.reset_index(drop=True), labels=dict(labels or {}), caption=caption)
+        return first_rows(TableSpec(title, data.reset_index(drop=True), labels=dict(labels or {}), caption=caption))
     # Nothing to show (no trace, no data): the writer's "no data" slide, not a table without columns.
     return ChartSpec(title, "column", pd.DataFrame({"": [], VALUE: []}), "", [VALUE], caption=caption)

@@ -20,29 +20,29 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_AXIS_CROSSES, XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.dml import MSO_PATTERN
+from pptx.enum.dml import MSO_LINE, MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 from xlsxwriter import Workbook
 
 from ..figures import colours
 from ..model import provenance
+from . import slide_layout as layout
+from . import template
 from .tables import is_dangerous
 
 PALETTE = [c.lstrip("#") for c in colours.OKABE_ITO]  # the figures' colours, as PowerPoint writes them
 HIGHLIGHT = colours.HIGHLIGHT.lstrip("#")
 PATTERNS = [MSO_PATTERN.WIDE_UPWARD_DIAGONAL, MSO_PATTERN.SMALL_CONFETTI, MSO_PATTERN.DIAGONAL_BRICK,
             MSO_PATTERN.WIDE_DOWNWARD_DIAGONAL, MSO_PATTERN.SMALL_GRID]  # fmt: skip
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
+WIDTH, HEIGHT = template.WIDTH, template.HEIGHT  # 16:9 without a template
 TABLE_ROWS_PER_SLIDE = 15
 MAP_ROWS = 15
 KINDS = ("column", "bar", "line", "pie", "map")
-_LAYOUT_TITLE, _LAYOUT_CONTENT, _LAYOUT_TITLE_ONLY = 0, 1, 5
 
 
 @dataclass
@@ -64,6 +64,10 @@ class ChartSpec:
     stacked: bool = False
     caption: str = ""
     colours: Mapping[str, Sequence[str | None]] = field(default_factory=dict)
+    x_title: str = ""  # the category axis title (the figure's), else the x column's label
+    y_title: str = ""  # the value axis title with its unit ("Reports", "% of States parties")
+    percent: bool = False  # a share: the value axis runs 0-100 %
+    lines: Sequence[str] = ()  # the `ys` drawn as lines over the bars (a plan, a target): a combo chart
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -114,6 +118,7 @@ class Deck:
     built_at: str = ""
     created: date = field(default_factory=date.today)
     source_files: dict[str, str] = field(default_factory=dict)  # import source -> file name, to name it
+    template: bytes | None = None  # an organisation's .pptx / .potx whose layouts, theme and size the deck uses
 
 
 def demo_share(sources: pd.DataFrame) -> tuple[int, int]:
@@ -212,26 +217,56 @@ def chart_data(spec: ChartSpec) -> CategoryChartData:
     return data
 
 
-def _title(slide, text: str, size: int = 24) -> None:
-    # The default template is 4:3; place the title for the 16:9 slide (two lines fit).
+def _geometry(prs) -> layout.Geometry:
+    return layout.Geometry(int(prs.slide_width), int(prs.slide_height))
+
+
+def _new_slide(prs, kind: str, text: str, size: int = 24):
+    """Add a slide of a layout kind (template.TITLE, TITLE_ONLY, CONTENT) titled `text`, placed in the title
+    region of the slide's own size (two lines fit)."""
+    slide = prs.slides.add_slide(template.layout(prs, kind))
+    geo = _geometry(prs)
     title = slide.shapes.title
-    title.left, title.top, title.width, title.height = Inches(0.6), Inches(0.2), Inches(12.1), Inches(1.1)
-    title.text = text
+    if title is None:  # a template layout without a title placeholder: a text box in its place
+        title = slide.shapes.add_textbox(geo.margin, geo.title_top, geo.width, geo.title_height)
+        title.text_frame.word_wrap = True
+    title.left, title.top, title.width, title.height = geo.margin, geo.title_top, geo.width, geo.title_height
+    title.text_frame.text = text
     for p in title.text_frame.paragraphs:
         for r in p.runs:
             r.font.size = Pt(size)
+    return slide
 
 
-def _caption(slide, text: str, top: float = 6.75) -> None:
-    if not text:
-        return
-    box = slide.shapes.add_textbox(Inches(0.6), Inches(top), Inches(12.1), Inches(0.6))
+def _text_box(slide, geo: layout.Geometry, text: str, top: int, pt: float, height: int | None = None, **font):
+    box = slide.shapes.add_textbox(geo.margin, top, geo.width, height or geo.text_height(text, geo.width, pt))
     box.text_frame.word_wrap = True
     box.text_frame.text = text
     for p in box.text_frame.paragraphs:
         for r in p.runs:
-            r.font.size = Pt(12)
+            r.font.size = Pt(pt)
             r.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
+            for k, v in font.items():
+                setattr(r.font, k, v)
+    return box
+
+
+CAPTION_PT, FOOTER_PT = 12, 10
+
+
+def _caption(slide, geo: layout.Geometry, text: str, top: int) -> None:
+    if text:
+        _text_box(slide, geo, text, top, CAPTION_PT)
+
+
+def _footer(slide, geo: layout.Geometry, text: str) -> None:
+    """The source and demo line at the foot of a slide that shows data."""
+    if text:
+        box = _text_box(slide, geo, text, geo.footer_top, FOOTER_PT, height=geo.footer_height)
+        box.name = FOOTER_NAME
+
+
+FOOTER_NAME = "Source and demo footer"
 
 
 def _number_format(spec: ChartSpec) -> str:
@@ -245,15 +280,26 @@ def _number_format(spec: ChartSpec) -> str:
 NO_DATA = "No data for this chart under these filters."
 
 
-def _add_chart(prs, spec: ChartSpec) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
-    _title(slide, spec.title)
-    if spec.data.empty:  # PowerPoint charts need at least one category: say so instead
-        _caption(slide, " ".join(filter(None, [NO_DATA, spec.caption])), top=1.6)
+def _axis_title(axis, text: str, pt: int) -> None:
+    if not text:
         return
-    frame = slide.shapes.add_chart(
-        _chart_type(spec), Inches(0.6), Inches(1.45), Inches(12.1), Inches(5.2), chart_data(spec)
-    )
+    axis.has_title = True
+    axis.axis_title.text_frame.text = text
+    for p in axis.axis_title.text_frame.paragraphs:
+        for r in p.runs:
+            r.font.size, r.font.bold = Pt(pt), False
+
+
+def _add_chart(prs, spec: ChartSpec, footer: str) -> None:
+    geo = _geometry(prs)
+    slide = _new_slide(prs, template.TITLE_ONLY, spec.title)
+    if spec.data.empty:  # PowerPoint charts need at least one category: say so instead
+        _caption(slide, geo, " ".join(filter(None, [NO_DATA, spec.caption])), geo.body_top)
+        _footer(slide, geo, footer)
+        return
+    caption_h = geo.text_height(spec.caption, geo.width, CAPTION_PT)
+    height = geo.body_bottom - geo.body_top - caption_h
+    frame = slide.shapes.add_chart(_chart_type(spec), geo.margin, geo.body_top, geo.width, height, chart_data(spec))
     chart = frame.chart
     chart.has_title = False  # the slide title says what the chart shows
     many = len(spec.data) > 20
@@ -272,11 +318,17 @@ def _add_chart(prs, spec: ChartSpec) -> None:
             point.format.fill.fore_color.rgb = RGBColor.from_string(colour)
     else:
         labels.number_format, labels.number_format_is_linked = _number_format(spec), False
-        chart.value_axis.tick_labels.number_format = "#,##0"
-        chart.value_axis.tick_labels.number_format_is_linked = False
-        top = spec.data[list(spec.ys)].sum(axis=1) if spec.stacked else spec.data[list(spec.ys)].max(axis=1)
-        if len(top) and top.max() <= 6:
-            chart.value_axis.major_unit = 1  # no half reports or half visits on the axis
+        value_axis = chart.value_axis
+        value_axis.tick_labels.number_format = '0"%"' if spec.percent else "#,##0"
+        value_axis.tick_labels.number_format_is_linked = False
+        bars = [y for y in spec.ys if y not in spec.lines]
+        top = spec.data[bars].sum(axis=1) if spec.stacked else spec.data[list(spec.ys)].max(axis=1)
+        if spec.percent:  # a share runs from 0 to 100 %, whatever room the screen's labels needed
+            value_axis.minimum_scale, value_axis.maximum_scale = 0, 100
+        elif len(top) and top.max() <= 6:
+            value_axis.major_unit = 1  # no half reports or half visits on the axis
+        _axis_title(value_axis, spec.y_title, 12)
+        _axis_title(chart.category_axis, spec.x_title or spec.label(spec.x).strip(), 12)
         # Every category named (PowerPoint would otherwise skip some when there are many).
         _label_every_category(chart)
         chart.has_legend = len(spec.ys) > 1
@@ -287,10 +339,14 @@ def _add_chart(prs, spec: ChartSpec) -> None:
             plot.gap_width = 60
             if spec.stacked:
                 plot.overlap = 100
-        for i, series in enumerate(plot.series):
+        for i, (column, series) in enumerate(zip(spec.ys, plot.series)):
             colour = RGBColor.from_string(series_colour(spec, i))
-            if spec.kind == "line":
+            if spec.kind == "line" or column in spec.lines:
                 series.format.line.color.rgb = colour
+                if column in spec.lines:  # a reference line over bars: dashed, dark, no fill
+                    series.format.line.color.rgb = RGBColor(0x33, 0x33, 0x33)
+                    series.format.line.width = Pt(2.25)
+                    series.format.line.dash_style = MSO_LINE.DASH
             elif spec.stacked and i:  # hatching as well as colour, so stacked series differ in greyscale
                 series.format.fill.patterned()
                 series.format.fill.pattern = PATTERNS[(i - 1) % len(PATTERNS)]
@@ -301,10 +357,12 @@ def _add_chart(prs, spec: ChartSpec) -> None:
                 series.format.fill.fore_color.rgb = colour
         if spec.kind in ("column", "bar"):
             _colour_points(plot, spec)
+            layout.lines_over_bars(chart, [i for i, y in enumerate(spec.ys) if y in spec.lines])
         if spec.kind == "bar":
             chart.category_axis.reverse_order = True  # first row on top, as on the page
             chart.category_axis.crosses = XL_AXIS_CROSSES.MAXIMUM  # and the value axis stays at the bottom
-    _caption(slide, spec.caption)
+    _caption(slide, geo, spec.caption, geo.body_top + height)
+    _footer(slide, geo, footer)
 
 
 def series_colour(spec: ChartSpec, i: int) -> str:
@@ -352,76 +410,120 @@ def map_table(spec: ChartSpec, rows: int = MAP_ROWS) -> TableSpec:
     )
 
 
-def _set_widths(table, header: list[str], cells: list[list[str]], total: float = 12.1) -> None:
-    """Give short columns what their text needs and share the rest among long ones by text length."""
-    need = []
-    for c, h in enumerate(header):
-        longest_word = max(map(len, h.split()), default=0)
-        need.append(max(longest_word, *(len(row[c]) for row in cells), 3))
-    short = {c: 0.11 * n + 0.3 for c, n in enumerate(need) if n <= 14}
-    rest = max(total - sum(short.values()), 1.0)
-    long_total = sum(min(n, 80) for c, n in enumerate(need) if c not in short) or 1
-    for c, n in enumerate(need):
-        table.columns[c].width = Inches(short[c] if c in short else rest * min(n, 80) / long_total)
+@dataclass(frozen=True)
+class TablePart:
+    """One slide of a table: its title, rows [first, end), columns, widths (inches), row heights (EMU), font."""
+
+    title: str
+    rows: tuple[int, int]
+    columns: list[int]
+    widths: list[float]
+    heights: list[int]
+    pt: float
 
 
-def _add_table(prs, spec: TableSpec, top: float = 1.45) -> None:
+def table_parts(spec: TableSpec, geo: layout.Geometry, top: int | None = None) -> list[TablePart]:
+    """Return the slides of a table: columns split when they do not fit the slide's width (the first column, the
+    row labels, on each), rows split where the next would run into the caption or past `rows_per_slide`."""
     df = spec.data
-    chunks = [df.iloc[i : i + spec.rows_per_slide] for i in range(0, max(len(df), 1), spec.rows_per_slide)]
-    for n, chunk in enumerate(chunks, start=1):
-        slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
-        _title(slide, spec.title if len(chunks) == 1 else f"{spec.title} ({n}/{len(chunks)})")
-        n_rows = len(chunk) + 1
-        shape = slide.shapes.add_table(
-            n_rows, len(df.columns), Inches(0.6), Inches(top), Inches(12.1), Inches(0.3 * n_rows)
-        )
+    top = geo.body_top if top is None else top
+    header = [str(spec.labels.get(c, c)) for c in df.columns]
+    cells = [[cell_text(v) for v in row] for row in df.itertuples(index=False)]
+    width_in = geo.inches(geo.width)
+    pt = layout.table_font(len(header), min(len(cells), spec.rows_per_slide))
+    groups = layout.column_groups(header, cells, width_in, pt)
+    caption = spec.caption if len(df) else " ".join(filter(None, [spec.caption, "No rows."]))
+    room = geo.body_bottom - top - geo.text_height(caption, geo.width, CAPTION_PT)
+    parts: list[tuple[list[int], tuple[int, int], list[float], list[int], int]] = []
+    for group in groups:
+        h = [header[c] for c in group]
+        rows = [[row[c] for c in group] for row in cells]
+        widths = layout.column_widths(h, rows, width_in, pt)
+        heights = layout.row_heights(geo, rows, widths, pt)
+        head = layout.row_heights(geo, [h], widths, pt)[0]
+        for first, end in layout.row_chunks(heights, head, room, spec.rows_per_slide):
+            parts.append((group, (first, end), widths, [head, *heights[first:end]]))
+    n = len(parts)
+    return [
+        TablePart(spec.title if n == 1 else f"{spec.title} ({i}/{n})", rows, group, widths, heights, pt)
+        for i, (group, rows, widths, heights) in enumerate(parts, start=1)
+    ]
+
+
+def _add_table(prs, spec: TableSpec, footer: str, top: int | None = None) -> None:
+    geo = _geometry(prs)
+    top = geo.body_top if top is None else top
+    df = spec.data
+    caption = spec.caption if len(df) else " ".join(filter(None, [spec.caption, "No rows."]))
+    for part in table_parts(spec, geo, top):
+        slide = _new_slide(prs, template.TITLE_ONLY, part.title)
+        first, end = part.rows
+        chunk = df.iloc[first:end, part.columns]
+        height = sum(part.heights)
+        shape = slide.shapes.add_table(len(chunk) + 1, len(part.columns), geo.margin, top, geo.width, height)
         table = shape.table
-        header = [spec.labels.get(column, column) for column in df.columns]
-        cells = [[cell_text(v) for v in row] for row in chunk.itertuples(index=False)]
+        header = [str(spec.labels.get(c, c)) for c in chunk.columns]
         for c, text in enumerate(header):
             table.cell(0, c).text = text
-        for r, row in enumerate(cells, start=1):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-        _set_widths(table, header, cells)
-        size = Pt(12) if len(chunk) <= 10 and len(df.columns) <= 6 else Pt(10)
-        for row in table.rows:
-            row.height = Inches(0.28)
+        for r, row in enumerate(chunk.itertuples(index=False), start=1):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = cell_text(value)
+        for c, w in enumerate(part.widths):
+            table.columns[c].width = Inches(w)
+        size = Pt(part.pt)
+        for row, h in zip(table.rows, part.heights):
+            row.height = h
             for cell in row.cells:
-                cell.margin_top = cell.margin_bottom = Inches(0.03)
+                cell.margin_top = cell.margin_bottom = Inches(layout.ROW_PAD_IN / 2)
                 for p in cell.text_frame.paragraphs:
                     p._p.get_or_add_endParaRPr().set("sz", str(int(size.pt * 100)))  # empty cells too
                     for run in p.runs:
                         run.font.size = size
-        caption = spec.caption if len(df) else " ".join(filter(None, [spec.caption, "No rows."]))
-        _caption(slide, caption)
+        shape.height = sum(part.heights)
+        _caption(slide, geo, caption, top + height + int(geo.h * 0.01))
+        _footer(slide, geo, footer)
 
 
-def _add_text(prs, spec: TextSpec) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_CONTENT])
-    _title(slide, spec.title)
-    body = slide.placeholders[1]
-    body.left, body.top, body.width, body.height = Inches(0.6), Inches(1.45), Inches(12.1), Inches(5.6)
-    frame = body.text_frame
+def _add_text(prs, spec: TextSpec, footer: str) -> None:
+    geo = _geometry(prs)
+    slide = _new_slide(prs, template.TITLE_ONLY, spec.title)
+    box = slide.shapes.add_textbox(geo.margin, geo.body_top, geo.width, geo.body_bottom - geo.body_top)
+    frame = box.text_frame
     frame.word_wrap = True
+    pt = 20 if sum(len(b) for b in spec.bullets) < 900 else 16
     for i, text in enumerate(spec.bullets):
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         p.text = text
+        p.space_after = Pt(6)
+        props = p._p.get_or_add_pPr()  # a bullet hanging in the margin (a text box has none of its own)
+        props.set("marL", str(int(Pt(pt * 1.2))))
+        props.set("indent", str(-int(Pt(pt * 1.2))))
+        props.append(props.makeelement(qn("a:buChar"), {"char": "•"}))  # after spcAft (schema order)
         for r in p.runs:
-            r.font.size = Pt(20)
+            r.font.size = Pt(pt)
+    _footer(slide, geo, footer)
 
 
 def _add_title(prs, deck: Deck) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE])
-    _title(slide, deck.title, size=36)
-    slide.shapes.title.top, slide.shapes.title.height = Inches(1.2), Inches(1.6)
-    sub = slide.placeholders[1]
-    sub.left, sub.top, sub.width, sub.height = Inches(0.6), Inches(3.0), Inches(12.1), Inches(3.5)
+    geo = _geometry(prs)
+    slide = _new_slide(prs, template.TITLE, deck.title, size=36)
+    title = slide.shapes.title or slide.shapes[-1]
+    title.top, title.height = int(geo.h * 0.16), int(geo.h * 0.21)
     filters = "; ".join(f"{k}: {v}" for k, v in deck.filters) or "no filters"
     names = provenance.share_sentence(deck.sources) if len(deck.sources) else "none"
     lines = [deck.subtitle, f"Filters: {filters}", f"Date: {deck.created.isoformat()}", f"Sources: {names}"]
-    slide.placeholders[1].text_frame.text = "\n".join(filter(None, lines))
-    for p in slide.placeholders[1].text_frame.paragraphs:
+    subtitle = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
+    if subtitle is None:
+        subtitle = slide.shapes.add_textbox(0, 0, 1, 1)
+        subtitle.text_frame.word_wrap = True
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        geo.margin,
+        int(geo.h * 0.4),
+        geo.width,
+        int(geo.h * 0.47),
+    )
+    subtitle.text_frame.text = "\n".join(filter(None, lines))
+    for p in subtitle.text_frame.paragraphs:
         for r in p.runs:
             r.font.size = Pt(18)
 
@@ -435,6 +537,7 @@ def sources_by_rows(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def _add_sources(prs, deck: Deck) -> None:
+    geo = _geometry(prs)
     by_source = sources_by_rows(deck.sources)
     meaning = {"public": "real public data bundled with the dashboard", "import": "real: a file imported by a user",
                "seed": "real: a fact stated in an OHCHR or UNDG document", "reference": "real: curated reference data",
@@ -451,46 +554,55 @@ def _add_sources(prs, deck: Deck) -> None:
         title="Sources",
         data=table,
         labels={"name": "Source", "rows": "Rows", "meaning": "Real or demo", "source": "Code"},
-        caption=" ".join(filter(None, [demo_sentence(deck.sources), f"Database built {deck.built_at}."])),
+        caption=f"Database built {deck.built_at}." if deck.built_at else "",
     )
-    _add_table(prs, spec, top=2.0)
+    sentence = demo_sentence(deck.sources)
+    box_h = geo.text_height(sentence, geo.width, 16)
+    start = len(prs.slides)
+    _add_table(prs, spec, "", top=geo.body_top + box_h)
     # The demo share also goes at the top of the slide, where nobody can miss it.
-    slide = prs.slides[len(prs.slides) - 1]
-    box = slide.shapes.add_textbox(Inches(0.6), Inches(1.35), Inches(12.1), Inches(0.5))
-    box.text_frame.text = demo_sentence(deck.sources)
-    for r in box.text_frame.paragraphs[0].runs:
-        r.font.size, r.font.bold = Pt(16), True
+    slide = prs.slides[start]
+    _text_box(slide, geo, sentence, geo.body_top, 16, bold=True)
 
 
-def build(deck: Deck) -> bytes:
-    """Return the .pptx bytes of a deck: title, its items in order, sources."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = WIDTH, HEIGHT
+def footer(deck: Deck) -> str:
+    """Return the deck's source and demo line (every slide that shows data carries it)."""
+    return layout.footer_sentence(deck.sources, deck.source_files)
+
+
+def build(deck: Deck, template_bytes: bytes | None = None) -> bytes:
+    """Return the .pptx bytes of a deck: title, its items in order, sources; on an organisation's template (the
+    bytes of a .pptx or .potx: its layouts, theme, fonts and slide size) when one is given (or the deck has one)."""
+    given = template_bytes if template_bytes is not None else deck.template
+    prs = template.presentation(given) if given else template.default()
+    line = footer(deck)
     _add_title(prs, deck)
     for item in deck.items:
         if isinstance(item, ChartSpec):
             if item.kind == "map":
-                _add_table(prs, map_table(item))
+                _add_table(prs, map_table(item), line)
             else:
-                _add_chart(prs, item)
+                _add_chart(prs, item, line)
         elif isinstance(item, TableSpec):
-            _add_table(prs, item)
+            _add_table(prs, item, line)
         else:
-            _add_text(prs, item)
+            _add_text(prs, item, line)
     _add_sources(prs, deck)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
 
 
-def slide_count(items: Iterable[Item]) -> int:
+def item_slides(item: Item, geo: layout.Geometry | None = None) -> int:
+    """Return how many slides `build` makes for one item (a table split over rows or columns: several)."""
+    geo = geo or layout.Geometry(int(WIDTH), int(HEIGHT))
+    if isinstance(item, ChartSpec) and item.kind == "map":
+        item = map_table(item)
+    if isinstance(item, TableSpec):
+        return len(table_parts(item, geo))
+    return 1
+
+
+def slide_count(items: Iterable[Item], geo: layout.Geometry | None = None) -> int:
     """Return how many slides `build` makes for these items (title and sources slides included)."""
-    n = 2
-    for item in items:
-        if isinstance(item, ChartSpec) and item.kind == "map":
-            item = map_table(item)
-        if isinstance(item, TableSpec):
-            n += max(1, math.ceil(len(item.data) / item.rows_per_slide))
-        else:
-            n += 1
-    return n
+    return 2 + sum(item_slides(item, geo) for item in items)

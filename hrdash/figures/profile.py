@@ -37,22 +37,26 @@ class Shape:
     x: str
     ys: tuple[str, ...]
     stacked: bool = False
+    unit: str = ""  # the value axis title: what is counted
 
 
 CHARTS = {
-    "region_ratification": Shape("column", "name", ("instruments_ratified",)),
+    "region_ratification": Shape("column", "name", ("instruments_ratified",), unit="Instruments ratified (of 18)"),
     "ratification_status": Shape("pie", "status", ("instruments",)),
-    "tb_reports": Shape("bar", "body", ("submitted_on_time", "submitted_late", "overdue"), stacked=True),
-    "communications": Shape("column", "year", ("communications", "replied")),
-    "upr_cycles": Shape("column", "cycle_label", ("supported", "noted", "pending"), stacked=True),
-    "upr_themes": Shape("bar", "theme", ("supported", "noted", "pending"), stacked=True),
+    "tb_reports": Shape("bar", "body", ("submitted_on_time", "submitted_late", "overdue"), True, "Reports"),
+    "communications": Shape("column", "year", ("communications", "replied"), unit="Communications"),
+    "upr_cycles": Shape("column", "cycle_label", ("supported", "noted", "pending"), True, "Recommendations"),
+    "upr_themes": Shape("bar", "theme", ("supported", "noted", "pending"), True, "Recommendations"),
     "implementation": Shape(
         "bar",
         "mechanism",
         ("fully_implemented", "partially_implemented", "not_implemented", "status_unknown"),
         stacked=True,
+        unit="Recommendations",
     ),  # fmt: skip
-    "submissions": Shape("column", "year", ("nhri", "national_ngo", "coalition", "international_ngo"), stacked=True),
+    "submissions": Shape(
+        "column", "year", ("nhri", "national_ngo", "coalition", "international_ngo"), True, "Submissions"
+    ),
 }
 
 
@@ -137,6 +141,8 @@ def _chart(shape: Shape, df: pd.DataFrame, labels: Mapping[str, str], highlight:
     }
     # Counts: no half reports or half visits on a short axis.
     value_axis = {"dtick": 1} if shape.kind != "pie" and 0 < top <= 6 else {}
+    if shape.unit:
+        value_axis["title"] = {"text": shape.unit}
     if shape.kind == "bar":
         layout["yaxis"] = {"autorange": "reversed", "type": "category"}  # first row on top, as in the table
         layout["xaxis"] = value_axis

@@ -135,11 +135,33 @@ def comparison_table(p: Profile) -> pd.DataFrame:
     return out
 
 
+NOT_KNOWN = "not known"
+MET_WORDS = {"yes": "yes", "no": "no", "unknown": NOT_KNOWN, "no data": NOT_KNOWN, "not assessed": "not assessed"}
+
+
+def reservation_words(rat: pd.DataFrame) -> list[str]:
+    """Return each instrument's reservations in words: "yes" / "no" for a party when the data say, "not known" when
+    they do not (the bundled Treaty Collection status never says), "–" where the country is not a party."""
+    flags = rat["reservations"].astype("boolean")
+    return [
+        "–" if status != "party" else NOT_KNOWN if pd.isna(flag) else "yes" if flag else "no"
+        for status, flag in zip(rat["status"], flags)
+    ]
+
+
+def targets_table(p: Profile) -> pd.DataFrame:
+    """Return the country's targets for the deck: "Met?" in the words of its status ("unknown" -> "not known")."""
+    out = p.targets[["ea_code", "target", "met", "detail", "source"]].copy()
+    out["met"] = [MET_WORDS.get(str(m), str(m)) for m in out["met"]]
+    return out
+
+
 def tables(p: Profile) -> dict[str, TableSpec]:
     """Return the profile's tables for the deck, keyed like the page's sections."""
     rat = p.frames["ratification"][
         ["short_name", "status", "signature_date", "consent_date", "consent_type", "reservations", "source"]
-    ]
+    ].copy()
+    rat["reservations"] = reservation_words(rat)
     out = {
         "comparison": TableSpec(
             f"{p.name} compared with the {p.country['ohchr_region']} region ({p.years})", comparison_table(p),
@@ -151,7 +173,7 @@ def tables(p: Profile) -> dict[str, TableSpec]:
         ),
         "ea_targets": TableSpec(
             f"Targets of the {labels.MANAGEMENT_PLAN} naming {p.name}",
-            p.targets[["ea_code", "target", "met", "detail", "source"]], LABELS,
+            targets_table(p), LABELS,
             caption=f"Met: evaluated for {p.year_to} by the target rules of the Ratification and Expected "
             "accomplishments pages.",
         ),
@@ -209,13 +231,17 @@ def built_at(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def country_deck(
-    con: duckdb.DuckDBPyConnection, iso3: str, year_from: int | None = None, year_to: int | None = None
+    con: duckdb.DuckDBPyConnection,
+    iso3: str,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    template: bytes | None = None,
 ) -> bytes:
-    """Return the .pptx bytes of one country's brief (default years: all the data)."""
+    """Return the .pptx bytes of one country's brief (default years: all the data), on a slide template if given."""
     first, last = data_years(con)
     with ThreadPoolExecutor(QUERY_THREADS) as pool:
         p = profile.load(runner(con), iso3, year_from or first, year_to or last, pool.map)
-    return pptx.build(deck(p, built_at=built_at(con), source_files=source_files(con)))
+    return pptx.build(deck(p, built_at=built_at(con), source_files=source_files(con)), template)
 
 
 def resolve(con: duckdb.DuckDBPyConnection, country: str) -> str:
@@ -242,8 +268,10 @@ def write_briefs(
     progress: Callable[[str], None] = print,
     year_from: int | None = None,
     year_to: int | None = None,
+    template: bytes | None = None,
 ) -> list[Path]:
-    """Write one deck per country into `out_dir` as ISO3.pptx, reporting "[i/n] ISO3 → path"; return the paths."""
+    """Write one deck per country into `out_dir` as ISO3.pptx, reporting "[i/n] ISO3 → path"; return the paths.
+    `template`: the bytes of an organisation's .pptx / .potx the decks use."""
     out_dir.mkdir(parents=True, exist_ok=True)
     first, last = data_years(con)
     years = (year_from or first, year_to or last)
@@ -254,7 +282,7 @@ def write_briefs(
     for i, iso3 in enumerate(countries, start=1):
         path = out_dir / f"{iso3}.pptx"
         p = profile.assemble(iso3, *years, results)
-        path.write_bytes(pptx.build(deck(p, built_at=built, source_files=files)))
+        path.write_bytes(pptx.build(deck(p, built_at=built, source_files=files), template))
         progress(f"[{i}/{len(countries)}] {iso3} → {path}")
         paths.append(path)
     return paths

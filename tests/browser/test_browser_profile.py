@@ -108,6 +108,8 @@ def test_presentation_mode_shows_one_chart_and_steps_to_the_next(page, app_url):
     expect(header).to_have_text("Liberia: key figures")
     expect(page.locator(SIDEBAR)).to_be_hidden()
     assert page.locator(PLOTS).count() == 0
+    page.get_by_role("button", name="Next ▶").click()  # the brief's steps: the regional comparison, a table
+    expect(header).to_contain_text("Liberia compared with the Africa region")
     page.get_by_role("button", name="Next ▶").click()
     expect(header).to_contain_text("Instruments ratified as of 31 December 2026")
     wait_for_idle(page)

@@ -89,17 +89,17 @@ def test_presentation_mode_shows_the_page_s_charts_one_at_a_time(page, app_url):
     open_page(page, app_url, "special-procedures")
     page.get_by_text("Presentation mode").click()
     expect(page).to_have_url(re.compile(r"[?&]present=1"))
-    expect(page.locator("h2:visible")).to_have_text(["Country visits per year"])
+    expect(page.locator("h2:visible")).to_have_text(["Visits: Country visits per year"])
     assert page.locator(".js-plotly-plot:visible").count() == 1  # one chart; the rest of the page is hidden
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
-    expect(page.get_by_text("1 / 3")).to_be_visible()
+    expect(page.get_by_text("1 / 11")).to_be_visible()  # every tab's charts
     note = re.compile(r"^Real public data \d+% · .*demo \d+% \(.*\)\. Demo data: [\d,]+ of the [\d,]+ rows")
     expect(page.get_by_text(note)).to_be_visible()  # the banner is hidden: the note under each chart says it
     page.get_by_role("button", name="Next ▶").click()
     expect(page.locator("h2:visible")).to_have_text(["Where the mandates went"])
-    expect(page.get_by_text("2 / 3")).to_be_visible()
+    expect(page.get_by_text("2 / 11")).to_be_visible()
     page.get_by_role("button", name="✕ Exit").click()
-    expect(page.get_by_role("button", name=re.compile(r"^Slides of this page's"))).to_be_visible()
+    expect(page.get_by_role("button", name="Prepare slides of the whole page")).to_be_visible()
     assert page.locator('[data-testid="stSidebar"]').is_visible()
 
 

@@ -463,21 +463,29 @@ def test_print_view_hides_the_sidebar_and_breaks_pages(built_db):
     assert not [c.value for c in at.caption if "Click a country" in c.value]
 
 
+def shown_header(at) -> str:
+    """Return the first header as it reads on screen (markdown escapes removed)."""
+    return at.header[0].value.replace("\\", "")
+
+
 def test_presentation_mode_shows_one_chart_at_a_time(built_db):
     at = open_profile({"country": "LBR", "present": "1"})
-    assert at.header[0].value == "Liberia: key figures" and not at.get("plotly_chart")
+    assert shown_header(at) == "Liberia: key figures" and not at.get("plotly_chart")
     # the banner is hidden in presentation mode: every slide says the demo share instead, the banner's figures
     banner = open_profile({"country": "LBR"}).warning[0].value
     shares = banner.split("**")[1].rstrip(".")
     captions = [c.value for c in at.caption if "Demo data: " in c.value]
     assert len(captions) == 1 and captions[0].startswith(f"**{shares}. Demo data: ")
+    at.button(key="profile_next").click().run()  # the brief's steps: the regional comparison (a table), then charts
+    assert shown_header(at).startswith("Liberia compared with the Africa region") and not at.get("plotly_chart")
+    assert "Rank in region (1 = highest)" in at.dataframe[0].value.columns
     at.button(key="profile_next").click().run()
-    first = at.header[0].value
+    first = shown_header(at)
     assert first.startswith("Instruments ratified as of 31 December 2026") and len(at.get("plotly_chart")) == 1
     at.button(key="profile_next").click().run()
-    assert at.header[0].value.startswith("Status of the 18 instruments") and len(at.get("plotly_chart")) == 1
+    assert shown_header(at).startswith("Status of the 18 instruments") and len(at.get("plotly_chart")) == 1
     at.button(key="profile_prev").click().run()
-    assert at.header[0].value == first
+    assert shown_header(at) == first
     css = " ".join(h.proto.body for h in at.get("html"))
     assert css.count("display: none") and "font-size: 1.6rem" in css
     at.button(key="profile_exit").click().run()

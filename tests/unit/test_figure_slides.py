@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import io
-import json
 
 import duckdb
 import numpy as np
@@ -158,37 +157,32 @@ def sp_page(built_db):
     return at
 
 
-def test_every_page_with_charts_offers_them_as_slides(sp_page):
-    labels = [b.label for b in sp_page.get("download_button")]
-    assert "Slides of this page's 3 charts (.pptx)" in labels
-
-
-def presented_charts(at, total: int) -> list[tuple[str, dict, None, None]]:
-    """Return the (title, figure) of each chart the page presents, stepping through presentation mode."""
-    out = []
-    for i in range(total):
-        chart = next(e for e in at.get("plotly_chart") if e.proto.id.endswith("_present_chart"))
-        out.append((at.header[0].value, json.loads(chart.proto.spec), None, None))
-        if i < total - 1:
-            at.button(key="special_procedures_next").click().run()
-    return out
+def test_a_page_with_tabs_offers_the_slides_of_the_whole_page(sp_page):
+    labels = [b.label for b in sp_page.button]
+    assert "Prepare slides of the whole page" in labels and not sp_page.get("download_button")
+    next(b for b in sp_page.button if b.label.startswith("Prepare")).click().run()
+    made = sp_page.session_state[deck.PAGE_DECK_KEY]()  # the deck the download button makes
+    n = slides.slide_count(made.items)
+    assert f"Slides of the whole page ({n} slides, .pptx)" in [b.label for b in sp_page.get("download_button")]
+    assert n == 13  # every tab's charts: 3 visits, 2 invitations, 2 requests, 4 communications; title, sources
 
 
 def test_the_page_deck_has_the_charts_with_the_numbers_sql_gives(built_db):
     at = open_app({"present": "1"}, page="views/special_procedures.py")
-    assert "**1 / 3**" in [m.value for m in at.markdown]
-    charts = presented_charts(at, 3)  # the charts the page's frame noted, as it presents them one at a time
+    assert "**1 / 11**" in [m.value for m in at.markdown]  # one step per data slide of the whole page's deck
     with duckdb.connect(str(built_db), read_only=True) as con:
-        sources = con.execute("select 'demo' as source, 1 as rows").df()
         visits = dict(con.execute(
             "select year(start_date), count(*) from sp_visit where status = 'completed' "
             "and year(start_date) between 2008 and 2026 group by 1"
         ).fetchall())  # fmt: skip
-    made = deck.charts_deck("Special Procedures", at.session_state["filters"], charts, sources)
+    made = at.session_state[deck.PAGE_DECK_KEY]()
     prs = Presentation(io.BytesIO(slides.build(made)))
     titles = [s.shapes.title.text for s in prs.slides]
-    assert titles[0] == "Special Procedures" and titles[-1] == "Sources"
-    assert titles[1:4] == ["Country visits per year", "Where the mandates went", "Visits per OHCHR region"]
+    assert titles[0] == "Special Procedures" and titles[-1] == "Sources" and len(titles) == 13
+    # each tab's first slide is titled with the tab
+    assert titles[1:4] == ["Visits: Country visits per year", "Where the mandates went", "Visits per OHCHR region"]
+    assert titles[4] == "Standing invitations over time"  # a title naming its tab needs no prefix
+    assert titles[6].startswith("Visit requests: ") and titles[8] == "Communications per year"
     chart = next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart)
     assert chart.chart_type == XL_CHART_TYPE.COLUMN_STACKED
     categories = [int(float(c)) for c in chart.plots[0].categories]

@@ -42,7 +42,8 @@ def table_of(slide) -> list[list[str]]:
 
 
 def texts(slide) -> str:
-    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    """Return the texts of a slide's shapes, its source/demo footer left out."""
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame and s.name != slides.FOOTER_NAME)
 
 
 def series(chart) -> dict[str, list[float | None]]:
