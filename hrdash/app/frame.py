@@ -94,10 +94,10 @@ class Frame:
             return
         if not items:
             return
-        n = slides.slide_count(item for item, _ in items)
+        built_at, files = build_info().get("built_at", ""), source_files()
+        n = slides.slide_count((item for item, _ in items), sources=counts, source_files=files, built_at=built_at)
         what = "the whole page" if whole else "this page"
         label = f"Slides of {what} ({n} slides, .pptx)"
-        built_at, files = build_info().get("built_at", ""), source_files()
         make = lambda: deck.page_deck(title, filters, items, counts, built_at, files, whole)  # noqa: E731 (on click)
         st.session_state[deck.PAGE_DECK_KEY] = make  # the deck the button makes (the last page's; read by tests)
         deck.download(make, key=f"page_{self.key}", container=self.slot, label=label)

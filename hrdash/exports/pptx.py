@@ -536,33 +536,50 @@ def sources_by_rows(sources: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["rows", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _add_sources(prs, deck: Deck) -> None:
-    geo = _geometry(prs)
-    by_source = sources_by_rows(deck.sources)
+def _sources_table(sources: pd.DataFrame, source_files: dict[str, str], built_at: str) -> TableSpec:
+    by_source = sources_by_rows(sources)
     meaning = {"public": "real public data bundled with the dashboard", "import": "real: a file imported by a user",
                "seed": "real: a fact stated in an OHCHR or UNDG document", "reference": "real: curated reference data",
                "demo": "generated illustrative data, not real"}  # fmt: skip
     table = pd.DataFrame(
         {
-            "name": [provenance.label(s, deck.source_files) for s in by_source["source"]],
+            "name": [provenance.label(s, source_files) for s in by_source["source"]],
             "rows": [f"{int(n):,}" for n in by_source["rows"]],  # "91,353", as the page's sources table
             "meaning": [meaning[provenance.kind(s)] for s in by_source["source"]],
             "source": by_source["source"],
         }
     )
-    spec = TableSpec(
+    return TableSpec(
         title="Sources",
         data=table,
         labels={"name": "Source", "rows": "Rows", "meaning": "Real or demo", "source": "Code"},
-        caption=f"Database built {deck.built_at}." if deck.built_at else "",
+        caption=f"Database built {built_at}." if built_at else "",
     )
-    sentence = demo_sentence(deck.sources)
-    box_h = geo.text_height(sentence, geo.width, 16)
+
+
+def _sources_top(geo: layout.Geometry, sources: pd.DataFrame) -> int:
+    # The demo share goes at the top of the first sources slide, where nobody can miss it; the table below it.
+    return geo.body_top + geo.text_height(demo_sentence(sources), geo.width, 16)
+
+
+def sources_slides(
+    sources: pd.DataFrame,
+    source_files: dict[str, str] | None = None,
+    built_at: str = "",
+    geo: layout.Geometry | None = None,
+) -> int:
+    """Return how many slides the sources table of a deck takes (it continues over slides when long)."""
+    geo = geo or layout.Geometry(int(WIDTH), int(HEIGHT))
+    spec = _sources_table(sources, dict(source_files or {}), built_at)
+    return len(table_parts(spec, geo, _sources_top(geo, sources)))
+
+
+def _add_sources(prs, deck: Deck) -> None:
+    geo = _geometry(prs)
     start = len(prs.slides)
-    _add_table(prs, spec, "", top=geo.body_top + box_h)
-    # The demo share also goes at the top of the slide, where nobody can miss it.
-    slide = prs.slides[start]
-    _text_box(slide, geo, sentence, geo.body_top, 16, bold=True)
+    _add_table(prs, _sources_table(deck.sources, deck.source_files, deck.built_at), "",
+               top=_sources_top(geo, deck.sources))  # fmt: skip
+    _text_box(prs.slides[start], geo, demo_sentence(deck.sources), geo.body_top, 16, bold=True)
 
 
 def footer(deck: Deck) -> str:
@@ -603,6 +620,14 @@ def item_slides(item: Item, geo: layout.Geometry | None = None) -> int:
     return 1
 
 
-def slide_count(items: Iterable[Item], geo: layout.Geometry | None = None) -> int:
-    """Return how many slides `build` makes for these items (title and sources slides included)."""
-    return 2 + sum(item_slides(item, geo) for item in items)
+def slide_count(
+    items: Iterable[Item],
+    geo: layout.Geometry | None = None,
+    sources: pd.DataFrame | None = None,
+    source_files: dict[str, str] | None = None,
+    built_at: str = "",
+) -> int:
+    """Return how many slides `build` makes for these items: the title slide, the items' slides and the sources
+    (one slide, or as many as the deck's `sources` table takes when given)."""
+    tail = 1 if sources is None else sources_slides(sources, source_files, built_at, geo)
+    return 1 + sum(item_slides(item, geo) for item in items) + tail

@@ -21,6 +21,7 @@ from pptx.util import Inches
 from hrdash.app import deck
 from hrdash.exports import pptx as slides
 from hrdash.exports import template
+from hrdash.model import labels
 from hrdash.profile import brief
 from tests.helpers.apptest import open_app
 
@@ -140,7 +141,7 @@ def test_the_reference_line_over_bars_is_a_line_series(page_decks):
     bars, line = plot_area.find(qn("c:barChart")), plot_area.find(qn("c:lineChart"))
     assert bars is not None and line is not None
     names = [s.find(qn("c:tx")).xpath(".//c:v")[0].text for s in line.findall(qn("c:ser"))]
-    assert names == ["Seed 004: about 120 a year"]
+    assert names == ["Management Plan: about 120 a year"]  # the figure's reference line, named for its document
     values = [float(v.text) for v in line.find(qn("c:ser")).find(qn("c:val")).xpath(".//c:v")]
     assert values and set(values) == {120.0}
     # the bars are the treaty bodies, not the line
@@ -199,9 +200,11 @@ def test_the_kenya_brief_says_not_known_where_the_data_do_not_say(kenya):
     tables = {s.shapes.title.text: next(sh.table for sh in s.shapes if sh.has_table)
               for s in prs.slides if any(sh.has_table for sh in s.shapes)}  # fmt: skip
     rows = {title: [[c.text for c in r.cells] for r in t.rows] for title, t in tables.items()}
-    targets = next(v for k, v in rows.items() if k.startswith("Targets of seed 004"))
+    targets = next(v for k, v in rows.items() if k.startswith(f"Targets of the {labels.MANAGEMENT_PLAN}"))
     header = targets[0]
-    reservations = next(r for r in targets[1:] if r[header.index("Target (seed 004)")] == "Withdraw reservations")
+    reservations = next(
+        r for r in targets[1:] if r[header.index(labels.glossary()["target"])] == "Withdraw reservations"
+    )
     assert reservations[header.index("Met?")] == "not known" and "not known" in reservations[header.index("Status")]
     ratification = next(v for k, v in rows.items() if k.startswith("Ratification of the 18 instruments by Kenya"))
     col = ratification[0].index("Reservations")
