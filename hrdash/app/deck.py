@@ -4,6 +4,8 @@ the organisation's slide template kept in the session (sidebar "Slide template")
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +16,9 @@ import streamlit as st
 from hrdash.exports import deck as figure_slides
 from hrdash.exports import pptx as slides
 from hrdash.exports import template as templates
+from hrdash.importers.limits import Budget
+from hrdash.importers.model import Refused
+from hrdash.importers.zipparts import check_archive
 from hrdash.model.filters import Filters
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -113,6 +118,19 @@ def charts_deck(
     return page_deck(title, filters, page_items(shown), sources, built_at, source_files, whole=False)
 
 
+def check_template_file(data: bytes) -> None:
+    """Refuse (importers.model.Refused) an uploaded template too large, unpacking past the import's limit, or with
+    active content (macros, ActiveX): the import's own checks, made before python-pptx parses any of it."""
+    budget = Budget()
+    if len(data) > budget.limits.max_mb * 1e6:
+        raise Refused(f"the slide template is {len(data) / 1e6:,.1f} MB, over the {budget.limits.max_mb:g} MB limit")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_archive(zf, "slide template", budget)
+    except zipfile.BadZipFile:
+        raise Refused("the slide template is not a PowerPoint presentation or template (.pptx or .potx)") from None
+
+
 def template_upload(container: Any = st) -> None:
     """Draw the "Slide template" upload (a .pptx or .potx): kept in the session, every deck then uses its layouts,
     theme, fonts and slide size; a file that is not a presentation is refused with the reason."""
@@ -124,8 +142,9 @@ def template_upload(container: Any = st) -> None:
         if up is not None:
             data = up.getvalue()
             try:
+                check_template_file(data)  # the import's checks (size, unpacked size, active content) before any parser
                 w, h = templates.check(data)
-            except templates.TemplateError as e:
+            except (templates.TemplateError, Refused) as e:
                 st.error(f"{up.name}: {e}")
                 st.session_state.pop(TEMPLATE_KEY, None)
             else:

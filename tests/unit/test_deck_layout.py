@@ -11,6 +11,7 @@ targets and reservations say "not known" where the data do not say.
 from __future__ import annotations
 
 import io
+import zipfile
 
 import duckdb
 import pytest
@@ -211,3 +212,17 @@ def test_the_kenya_brief_says_not_known_where_the_data_do_not_say(kenya):
     status = ratification[0].index("Status")
     assert {r[col] for r in ratification[1:] if r[status] == "party"} == {"not known"}
     assert {r[col] for r in ratification[1:] if r[status] != "party"} == {"–"}
+
+
+def test_an_uploaded_template_with_macros_or_not_a_zip_is_refused_before_it_is_parsed():
+    from hrdash.importers.model import Refused
+
+    good = io.BytesIO()
+    Presentation().save(good)
+    deck.check_template_file(good.getvalue())  # a plain presentation passes
+    with zipfile.ZipFile(good, "a") as zf:  # the same with a VBA project inside
+        zf.writestr("ppt/vbaProject.bin", b"\0" * 10)
+    with pytest.raises(Refused, match="macros"):
+        deck.check_template_file(good.getvalue())
+    with pytest.raises(Refused, match="not a PowerPoint"):
+        deck.check_template_file(b"%PDF-1.7 not a zip")
