@@ -121,7 +121,7 @@ def test_data_page_history_and_a_refused_upload(watched):
     watched.assert_inert(FIELDS["file"])  # the first cells of the history table (the grid draws what fits)
     page.get_by_role("tab", name="Add data").click()
     header = [FIELDS["story"].replace('"', "'"), ":red[b]"]
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+    page.locator('[data-testid="stMain"] [data-testid="stFileUploaderDropzoneInput"]').set_input_files(
         {"name": "[x](http:⁄⁄127.0.0.2:9).csv", "mimeType": "text/csv",
          "buffer": (",".join(f'"{h}"' for h in header) + "\n1,2\n").encode()}
     )  # fmt: skip

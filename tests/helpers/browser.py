@@ -27,15 +27,10 @@ from pathlib import Path
 
 import pytest
 
+from hrdash.exports.pdf import CHROMIUM_ARGS  # the flags the app's own PDF uses: one list
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 VIEWPORT = {"width": 1400, "height": 1000}  # wide enough for the sidebar to be expanded
 SERVER_START_TIMEOUT = 60.0
 UI_TIMEOUT_MS = 30_000  # first render of a cold server and a rerun on a busy machine
