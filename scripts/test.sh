@@ -25,4 +25,5 @@ fi
 
 ruff check .
 ruff format --check .
-python -m pytest "$@"
+# Two processes on two cores (pytest-xdist): a test file stays in one process, so its browser server is started once.
+python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"
