@@ -45,6 +45,7 @@ def export_buttons(
         filters=filters.describe(),
         build_date=build_info().get("built_at", ""),
         source_files=source_files(),
+        view_sources=run("rows_by_source", filters).groupby("source")["rows"].sum().astype(int).to_dict(),
     )
     if frame is not None:
         csv_bytes = partial(_of_rows, export.frame_csv_bytes, frame, labels)

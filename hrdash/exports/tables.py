@@ -51,6 +51,9 @@ class ExportInfo:
     build_date: str
     exported_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     source_files: dict[str, str] = field(default_factory=dict)  # import source -> file name, to name it
+    # rows in view on the page by source: what the About sheet names when the table itself has no source column
+    # (a ranking or a count is computed from those rows, real and demo alike)
+    view_sources: dict[str, int] = field(default_factory=dict)
 
 
 Batches = Iterable[pa.RecordBatch]
@@ -135,6 +138,13 @@ def _about_rows(info: ExportInfo, sources: Counter, rows: int) -> list[tuple[str
     if sources:
         demo = sum(n for s, n in sources.items() if s == "demo")
         out.append(("Real or demo", f"{rows - demo:,} real rows, {demo:,} demo rows" if rows else "no rows"))
+    elif info.view_sources:  # an aggregate: say what it is computed from
+        for source, n in sorted(info.view_sources.items(), key=lambda kv: (-kv[1], kv[0])):
+            note = ", generated illustrative data, not real" if provenance.kind(source) == "demo" else ", real"
+            out.append((f"Computed from: {provenance.label(source, info.source_files)}",
+                        f"{n:,} rows in view ({source}{note})"))  # fmt: skip
+        total, demo = sum(info.view_sources.values()), info.view_sources.get("demo", 0)
+        out.append(("Real or demo", f"computed from {total - demo:,} real rows and {demo:,} demo rows in view"))
     out += [("Database built", info.build_date), ("Exported at (UTC)", info.exported_at)]
     return out
 

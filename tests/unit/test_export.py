@@ -108,6 +108,21 @@ def test_about_sheet_names_public_data_and_imported_files():
     assert about["Real or demo"] == "3 real rows, 1 demo rows"
 
 
+def test_about_sheet_of_a_ranking_says_what_it_is_computed_from():
+    """A table without a source column (a ranking, a count) is computed from the rows in view: the About sheet names
+    them, demo included (the Treaty bodies ranking's Excel had no demo statement)."""
+    with duckdb.connect() as c:
+        c.execute("create table t as select * from (values (1, 'KEN', 4), (2, 'NGA', 3)) v(rank, iso3, overdue)")
+        info = export.ExportInfo("Treaty bodies (EA6)", "Countries ranked", [], "b1",
+                                 view_sources={"demo": 900, "seed:004": 2})  # fmt: skip
+        about = dict(openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(c, "select * from t", {}, {}, info)))[
+            "About"].iter_rows(min_row=2, values_only=True))  # fmt: skip
+    assert about["Computed from: Generated illustrative data (demo)"] == (
+        "900 rows in view (demo, generated illustrative data, not real)"
+    )
+    assert about["Real or demo"] == "computed from 2 real rows and 900 demo rows in view"
+
+
 def test_large_export_streams_in_batches(monkeypatch):
     with duckdb.connect() as c:
         monkeypatch.setattr(export, "BATCH_ROWS", 1000)
