@@ -25,5 +25,6 @@ fi
 
 ruff check .
 ruff format --check .
-# Two processes on two cores (pytest-xdist): a test file stays in one process, so its browser server is started once.
+# One test process per core (pytest-xdist; PYTEST_WORKERS=1 for one): a test file stays in one process, so its
+# browser server starts once.
 python -m pytest -n "${PYTEST_WORKERS:-auto}" --dist loadfile "$@"

@@ -93,7 +93,7 @@ def test_presentation_mode_shows_the_page_s_charts_one_at_a_time(page, app_url):
     page.get_by_text("Presentation mode").click()
     expect(page).to_have_url(re.compile(r"[?&]present=1"))
     expect(page.locator("h2:visible")).to_have_text(["Visits: Country visits per year"])
-    assert page.locator(".js-plotly-plot:visible").count() == 1  # one chart; the rest of the page is hidden
+    expect(page.locator(".js-plotly-plot:visible")).to_have_count(1)  # one chart; the rest of the page is hidden
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     expect(page.get_by_text("1 / 11")).to_be_visible()  # every tab's charts
     note = re.compile(r"^Real public data \d+% · .*demo \d+% \(.*\)\. Demo data: [\d,]+ of the [\d,]+ rows")
