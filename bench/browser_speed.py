@@ -104,7 +104,7 @@ def timed(page, click_js: str, arg, *, need_run: bool, path: str | None, sources
     return (end - start) / 1000
 
 
-LINK_JS = """const a = [...document.querySelectorAll('[data-testid="stSidebarNav"] a')]
+LINK_JS = """const a = [...document.querySelectorAll('.st-key-hr_menu a')]  // the menu (hrdash/app/navigation.py)
     .find(a => new URL(a.href).pathname.endsWith(arg));
     if (!a) throw new Error('no sidebar link to ' + arg); a.click()"""
 TAB_JS = """const tabs = document.querySelectorAll('[data-testid="stMain"] [role="tab"]');
