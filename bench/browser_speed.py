@@ -104,9 +104,9 @@ def timed(page, click_js: str, arg, *, need_run: bool, path: str | None, sources
     return (end - start) / 1000
 
 
-LINK_JS = """const a = [...document.querySelectorAll('.st-key-hr_menu a')]  // the menu (hrdash/app/navigation.py)
-    .find(a => new URL(a.href).pathname.endsWith(arg));
-    if (!a) throw new Error('no sidebar link to ' + arg); a.click()"""
+# The menu (hrdash/app/navigation.py) has one link per page in the registry's order: the link is found by its index.
+LINK_JS = """const a = document.querySelectorAll('.st-key-hr_menu a')[arg];
+    if (!a) throw new Error('no menu link number ' + arg); a.click()"""
 TAB_JS = """const tabs = document.querySelectorAll('[data-testid="stMain"] [role="tab"]');
     if (!tabs[arg]) throw new Error('no tab ' + arg); tabs[arg].click()"""
 
@@ -125,7 +125,8 @@ def one_pass(page, chosen: list[pages.Page]) -> dict[str, float]:
     for p in chosen:
         sources = p.url_path not in NO_SOURCES
         path = "/" if p.default else p.url_path
-        out[p.title] = timed(page, LINK_JS, path, need_run=True, path=path, sources=sources, view=p.title)
+        link = pages.PAGES.index(p)
+        out[p.title] = timed(page, LINK_JS, link, need_run=True, path=path, sources=sources, view=p.title)
         names = tab_names(page)
         for i, name in enumerate(names[1:], start=1):
             view = f"{p.title} › {name}"

@@ -16,7 +16,7 @@ the same number of real Chromium users is run as well, timed from navigation unt
 Reported per level: actions done, p50/p95/max seconds to drawn (websocket: until `script_finished`), failed
 actions, the server's CPU (mean and peak over 1 s samples, in % of one core: 200 % is both cores) and its peak
 resident memory. Target (issue 16): 25 users with p95 <= 2 s on 2 cores at scale 1. Exit 1 if it is missed.
-Writes bench/results/load_scale<N>.json.
+Writes bench/results/load_scale<N>.json (load_scale<N>_replicas<K>.json with --replicas).
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ def main() -> int:
     if target is not None and scale == 1:
         print(f"target: {TARGET_USERS} users p95 <= {TARGET_P95} s at scale 1: {'PASS' if met else 'FAIL'}")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"load_scale{scale}.json"
+    out = RESULTS / f"load_scale{scale}{f'_replicas{args.replicas}' if args.replicas > 1 else ''}.json"
     out.write_text(json.dumps({
         "when": datetime.now(UTC).isoformat(timespec="seconds"), "scale": scale, "db": str(db),
         "seconds": args.seconds, "think": args.think, "cpus": psutil.cpu_count(), "python": platform.python_version(),

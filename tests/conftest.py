@@ -22,7 +22,7 @@ from tests.helpers.untc_pages import write_pages
 
 # No Country profile prepared in the background (hrdash.app.profile_ui.prepare): the suite runs hundreds of app runs
 # in one process on 2 cores; tests/pages/test_profile_prepare.py turns it on. Servers started by tests inherit it.
-os.environ.setdefault("HRDASH_PREPARE_PROFILE", "0")
+os.environ["HRDASH_PREPARE_PROFILE"] = "0"  # the default; a test turns it on itself (test_profile_prepare)
 
 
 @pytest.fixture(scope="session")

@@ -164,7 +164,9 @@ def view(iso3: str, year_from: int, year_to: int) -> View:
     return _view(db, version, built_at, iso3, year_from, year_to, len(viewed) > 1)
 
 
-PREPARE_ENV = "HRDASH_PREPARE_PROFILE"  # "0": never in the background (the test suite runs many apps in one process)
+# "1": prepare the profile in the background after every page. Off by default: on a shared server it doubles the
+# work of every filter change (bench/load_bench.py), and the profile draws within its target without it.
+PREPARE_ENV = "HRDASH_PREPARE_PROFILE"
 PREPARED_KEPT = 256
 
 
@@ -182,7 +184,7 @@ def prepare(filters: Filters) -> threading.Thread | None:
     The result goes into the same cache the page reads (`view`); a page that asks for it meanwhile waits for the
     thread instead of computing it twice (st.cache_resource's lock per key). Once per database, years and country.
     """
-    if os.environ.get(PREPARE_ENV, "1") == "0":
+    if os.environ.get(PREPARE_ENV, "0") != "1":
         return None
     row = data.run("profile_data_version").iloc[0]
     iso3 = profile.default_country(data.run("profile_country_options", filters))
