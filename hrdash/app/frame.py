@@ -95,7 +95,8 @@ class Frame:
         if not items:
             return
         built_at, files = build_info().get("built_at", ""), source_files()
-        n = slides.slide_count((item for item, _ in items), sources=counts, source_files=files, built_at=built_at)
+        tail = _sources_slides(_by_source(counts), tuple(files.items()), built_at)
+        n = slides.slide_count(item for item, _ in items) - 1 + tail  # the sources: one slide or more
         what = "the whole page" if whole else "this page"
         label = f"Slides of {what} ({n} slides, .pptx)"
         make = lambda: deck.page_deck(title, filters, items, counts, built_at, files, whole)  # noqa: E731 (on click)
@@ -167,5 +168,27 @@ def sources(counts: pd.DataFrame) -> None:
 def sources_table(counts: pd.DataFrame) -> pd.DataFrame:
     """Return the sources table of a view: readable source, kind, rows in view ("91,353") and their share ("99.97%",
     never a rounded "100.0%"), source tag."""
-    table = prov.by_source(counts, source_files())
+    return _sources_table(_by_source(counts), tuple(source_files().items()))
+
+
+Counts = tuple[tuple[str, str, int], ...]  # rows_by_source as a cache key: (table_name, source, rows) each
+
+
+def _by_source(counts: pd.DataFrame) -> Counts:
+    return tuple(counts[["table_name", "source", "rows"]].itertuples(index=False, name=None))
+
+
+# Every page draws its sources and counts its slides on every run: both are kept per distinct rows by source.
+@st.cache_data(max_entries=512, show_spinner=False)
+def _sources_table(by_source: Counts, files: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    counts = pd.DataFrame(list(by_source), columns=["table_name", "source", "rows"])
+    table = prov.by_source(counts, dict(files))
     return table.rename(columns={"Rows": "Rows in view", "Share": "Share of rows", "source": "Code"})
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _sources_slides(
+    by_source: tuple[tuple[str, str, int], ...], files: tuple[tuple[str, str], ...], built_at: str
+) -> int:
+    counts = pd.DataFrame(list(by_source), columns=["table_name", "source", "rows"])
+    return slides.sources_slides(counts, dict(files), built_at)
