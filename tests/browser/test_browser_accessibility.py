@@ -52,6 +52,7 @@ def test_menu_is_a_list_of_links_to_every_page(app_url: str, page: Page) -> None
     page.goto(app_url)
     drawn(page)
     links = page.locator('[data-testid="stSidebar"] .st-key-hr_menu a')
+    expect(links).to_have_count(len(pages.PAGES))  # drawn with the sidebar, maybe after the main block
     # a link's text is its icon's name (a ligature of the icon font), then the page's title
     assert [text.split("\n")[-1] for text in links.all_inner_texts()] == [p.title for p in pages.PAGES]
     links.nth([p.title for p in pages.PAGES].index(pages.UPR.title)).click()
