@@ -20,6 +20,7 @@ from hrdash.importers.limits import Budget
 from hrdash.importers.model import Refused
 from hrdash.importers.zipparts import check_archive
 from hrdash.model.filters import Filters
+from hrdash.model.text import md
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 LABEL = "Download slides (.pptx)"
@@ -145,10 +146,10 @@ def template_upload(container: Any = st) -> None:
                 check_template_file(data)  # the import's checks (size, unpacked size, active content) before any parser
                 w, h = templates.check(data)
             except (templates.TemplateError, Refused) as e:
-                st.error(f"{up.name}: {e}")
+                st.error(f"{md(up.name)}: {md(str(e))}")  # a file name is plain text, never markdown
                 st.session_state.pop(TEMPLATE_KEY, None)
             else:
                 st.session_state[TEMPLATE_KEY] = (up.name, data)
-                st.caption(f"Decks use **{up.name}** ({w / 914400:.2f} × {h / 914400:.2f} in slides).")
+                st.caption(f"Decks use **{md(up.name)}** ({w / 914400:.2f} × {h / 914400:.2f} in slides).")
         elif TEMPLATE_KEY in st.session_state:
             st.session_state.pop(TEMPLATE_KEY, None)

@@ -24,6 +24,7 @@ import streamlit as st
 
 from ..exports import pdf
 from ..exports.pptx import cell_text
+from ..model.text import md
 
 PRINT = "print"
 SECTION_PREFIX = "hr_section_"  # containers st.container(key=SECTION_PREFIX + name): a new page each in print
@@ -218,7 +219,7 @@ def pdf_button(title: str, note: str, *, key: str, container: Any = None) -> Non
         with where, st.spinner("Making the PDF… (the page is drawn again on the server: seconds to a minute)"):
             data = pdf.render(url, title=title, note=note, day=day, cookies=dict(st.context.cookies or {}))
     except pdf.PdfError as e:
-        st.error(str(e), icon=":material/error:")
+        st.error(md(str(e)), icon=":material/error:")  # it may quote the page's address
         return
     st.session_state[f"{key}_pdf"] = (url, data, pdf.file_name(title, day))
     st.rerun()
