@@ -7,6 +7,8 @@ import json
 import os
 import platform
 import sys
+import time
+import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -44,3 +46,18 @@ def write_summary(name: str, path: Path, scale: int, fields: dict[str, Any], **v
     out.write_text(json.dumps(summary, indent=2, default=str))
     print(f"wrote {out.relative_to(ROOT)}")
     return out
+
+
+def wait_for_health(url: str, timeout: float = 120.0, poll: float = 0.05) -> float:
+    """Return the seconds until the Streamlit server (or proxy) at `url` answers "ok" on /_stcore/health; raise
+    TimeoutError after `timeout` s."""
+    start = time.perf_counter()
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return time.perf_counter() - start
+        except OSError:
+            time.sleep(poll)
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"{url} did not answer in {timeout:.0f} s")

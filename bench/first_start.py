@@ -23,14 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.browser_speed import DRAWN_JS, TIMEOUT_MS  # noqa: E402 (needs the root on sys.path)
-from bench.common import RESULTS  # noqa: E402
+from bench.common import RESULTS, wait_for_health  # noqa: E402
 from tests.helpers.browser import VIEWPORT, free_port, launch_chromium  # noqa: E402
 
 TARGET_S = 10.0
@@ -50,15 +49,7 @@ def one_run(browser) -> dict[str, float]:
         proc = subprocess.Popen(cmd, cwd=clone, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             url = f"http://127.0.0.1:{port}"
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.read().strip() == b"ok":
-                            break
-                except OSError:
-                    time.sleep(0.05)
-                if time.perf_counter() - start > 120:
-                    raise TimeoutError("the server did not answer in 120 s")
+            wait_for_health(url)
             answered = time.perf_counter() - start
             context = browser.new_context(viewport=VIEWPORT)
             page = context.new_page()

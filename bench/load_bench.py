@@ -33,7 +33,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
@@ -45,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 import psutil  # noqa: E402
 
-from bench.common import RESULTS, prepare_db  # noqa: E402
+from bench.common import RESULTS, prepare_db, wait_for_health  # noqa: E402
 from bench.load_client import Timing, run_users, scenario  # noqa: E402
 from tests.helpers.browser import CHROMIUM, free_port, launch_chromium, streamlit_server  # noqa: E402
 
@@ -169,13 +168,7 @@ def serve(db: Path, replicas: int) -> Iterator[tuple[str, list[int]]]:
         nginx = subprocess.Popen([NGINX, "-p", str(home), "-c", "nginx.conf", "-g", "daemon off;"])
         stack.callback(lambda: (nginx.terminate(), nginx.wait(10)))
         url = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.1)
+        wait_for_health(url, timeout=10)
         yield url, pids
 
 
